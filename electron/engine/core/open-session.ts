@@ -1,0 +1,18 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ExtractSummary } from '../../../shared/api/methods/extract';
+
+/**
+ * An open extract: the read-only extract connection, its encrypted workspace, and the
+ * data derived from it in memory (columnar index, caches). Derived data never leaves
+ * memory unencrypted; close() drops it.
+ */
+export interface OpenSession {
+  /** The extract, opened read-only. */
+  readonly db: Database;
+  /** The encrypted workspace of this extract (saved cohorts, audit log, settings). */
+  readonly workspace: Database;
+  readonly summary: ExtractSummary;
+  /** In-memory derived data keyed by capability (e.g. 'columnar-index'). */
+  readonly cache: Map<string, unknown>;
+  close(): void;
+}

@@ -1,0 +1,15 @@
+import { AppError } from '../core/app-error';
+import type { EngineState } from '../core/engine-state';
+import type { HandlerTable } from '../core/handler-types';
+
+// Placeholder until this capability lands.
+const notYet = () => {
+  throw new AppError('NOT_SUPPORTED', { what: 'not yet implemented' });
+};
+
+export function importHandlers(_state: EngineState): HandlerTable<'import.fromCsv' | 'import.report'> {
+  return {
+    'import.fromCsv': notYet,
+    'import.report': notYet,
+  };
+}

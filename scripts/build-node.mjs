@@ -1,0 +1,32 @@
+// Bundles the Node side (main, preload, engine worker, CLI, Chromium shell, bench) with esbuild.
+// node_modules stay external: the native SQLite module and exceljs load from node_modules
+// (in the packaged app from the asar, the .node file unpacked).
+import { build } from 'esbuild';
+
+const quiet = process.argv.includes('--quiet');
+
+const entries = {
+  main: 'electron/main/main.ts',
+  'engine-worker': 'electron/engine/worker-entry.ts',
+  cli: 'electron/cli/cli.ts',
+  'chromium-shell': 'electron/chromium-shell/shell.ts',
+  bench: 'tests/bench/bench.ts',
+};
+
+const { existsSync } = await import('node:fs');
+const present = Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f)));
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: quiet ? 'error' : 'info' };
+
+await build({
+  ...common,
+  entryPoints: present,
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  packages: 'external',
+});
+
+// The preload runs sandboxed: it may only require 'electron', so everything else is bundled in.
+if (existsSync('electron/preload/preload.ts')) {
+  await build({ ...common, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Area, AreaLevel, Vintage } from '../geo/area-level';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+/**
+ * What a relocation matrix counts.
+ * - state: residence at the decision (or originDate) × residence on the reference date
+ *   (or destinationDate, or decision + followUpMonths). One count per person.
+ * - first-move: origin and destination of each person's first move after the decision
+ *   (within followUpMonths if set). Persons who did not move are counted on the diagonal.
+ * - all-moves: every move in the period, each move counted; distinct movers reported beside.
+ * A move is a change of MAIN residence between municipalities after both ends are mapped
+ * to the same vintage; exits (abroad, ex-officio removal, death) and unknowns are their own
+ * rows and columns.
+ */
+export const MatrixKind = z.enum(['state', 'first-move', 'all-moves']);
+export type MatrixKind = z.infer<typeof MatrixKind>;
+
+export const MatrixDefinition = z
+  .object({
+    kind: MatrixKind,
+    level: AreaLevel,
+    vintage: Vintage.default('2019'),
+    /** state: origin on this date instead of the decision date. */
+    originDate: IsoDate.nullable().default(null),
+    /** state: destination on this date instead of the reference date. */
+    destinationDate: IsoDate.nullable().default(null),
+    /** Fixed follow-up window in months after the decision (state: destination date; first-move: window). */
+    followUpMonths: z.number().int().min(1).max(240).nullable().default(null),
+    /** all-moves: the period; defaults to decision date … reference date. */
+    period: z.object({ from: IsoDate, to: IsoDate }).nullable().default(null),
+  })
+  .strict();
+export type MatrixDefinition = z.output<typeof MatrixDefinition>;
+export type MatrixDefinitionInput = z.input<typeof MatrixDefinition>;
+
+/** A computed relocation matrix. Counts are row-major: counts[r * cols.length + c]. */
+export const MatrixResult = z.object({
+  definition: MatrixDefinition,
+  rows: z.array(Area),
+  cols: z.array(Area),
+  counts: z.array(z.number().int().nonnegative()),
+  rowTotals: z.array(z.number().int().nonnegative()),
+  colTotals: z.array(z.number().int().nonnegative()),
+  total: z.number().int().nonnegative(),
+  /** Distinct persons in the cohort. */
+  cohortSize: z.number().int().nonnegative(),
+  /** Distinct persons counted in the matrix (all-moves: distinct movers). */
+  distinctPersons: z.number().int().nonnegative(),
+  referenceDate: IsoDate,
+  computeMs: z.number().nonnegative(),
+});
+export type MatrixResult = z.infer<typeof MatrixResult>;

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createEngine, type Engine } from '../../electron/engine/core/dispatch';
+import { buildHandlers } from '../../electron/engine/handlers';
+import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/result';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const RESOURCES_DIR = path.join(REPO_ROOT, 'resources');
+
+/** An in-process engine with a fresh data folder and response validation on. */
+export interface TestEngine {
+  engine: Engine;
+  dataDir: string;
+  call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>;
+  /** Calls and unwraps; throws with the error code on failure. */
+  value<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
+  dispose(): void;
+}
+
+export function makeTestEngine(): TestEngine {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vv-data-'));
+  const engine = createEngine({ resourcesDir: RESOURCES_DIR, dataDir, appVersion: '0.0.0-test' }, buildHandlers, {
+    validateResponses: true,
+  });
+  const call = <M extends MethodName>(method: M, request: RequestOf<M>) =>
+    engine.dispatch(method, request) as Promise<Result<ResponseOf<M>>>;
+  return {
+    engine,
+    dataDir,
+    call,
+    async value(method, request) {
+      const r = await call(method, request);
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message.en}`);
+      return r.value;
+    },
+    dispose() {
+      engine.state.closeSession();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
