@@ -7,7 +7,7 @@ import type { HandlerTable } from '../core/handler-types';
 export const DEMO_PASSPHRASE = 'demo-verhuisverkenner';
 export const demoExtractPath = (resourcesDir: string) => path.join(resourcesDir, 'demo', 'demo-extract.db');
 
-export function appHandlers(state: EngineState): HandlerTable<'app.info'> {
+export function appHandlers(state: EngineState): HandlerTable<'app.info' | 'app.settings' | 'app.setLanguage'> {
   return {
     'app.info': () => {
       const demo = demoExtractPath(state.config.resourcesDir);
@@ -21,5 +21,8 @@ export function appHandlers(state: EngineState): HandlerTable<'app.info'> {
         demoPassphrase: hasDemo ? DEMO_PASSPHRASE : null,
       };
     },
+    // Placeholder until the app-settings store lands.
+    'app.settings': () => ({ language: 'nl' as const, recentFiles: [] }),
+    'app.setLanguage': (req) => ({ language: req.language }),
   };
 }

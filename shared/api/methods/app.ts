@@ -19,4 +19,10 @@ export const appMethods = {
       demoPassphrase: z.string().nullable(),
     }),
   ),
+  /** App-wide settings kept outside any extract (no microdata): UI language and recent files (paths only). */
+  'app.settings': method(
+    z.object({}).strict(),
+    z.object({ language: z.enum(['nl', 'en']), recentFiles: z.array(z.string()) }),
+  ),
+  'app.setLanguage': method(z.object({ language: z.enum(['nl', 'en']) }).strict(), z.object({ language: z.enum(['nl', 'en']) })),
 } as const;
