@@ -30,3 +30,8 @@ await build({
 if (existsSync('electron/preload/preload.ts')) {
   await build({ ...common, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] });
 }
+
+// The Chromium shell's page bridge runs in the page: a browser IIFE that builds window.verhuis from the contract.
+if (existsSync('electron/chromium-shell/page-bridge.ts')) {
+  await build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: { 'page-bridge': 'electron/chromium-shell/page-bridge.ts' }, outdir: 'dist/electron' });
+}

@@ -53,6 +53,10 @@ export const ERROR_MESSAGES = {
     'Dit bestand is geen SQLite-database. Kies het versleutelde extract (.db, .sqlite).',
     'This file is not an SQLite database. Choose the encrypted extract (.db, .sqlite).',
   ),
+  NOT_ENCRYPTED: t(
+    'Dit is een onversleutelde SQLite-database. Extracten moeten versleuteld zijn (SQLCipher); maak er een versleuteld extract van, bv. via "Nieuw extract uit CSV".',
+    'This is an unencrypted SQLite database. Extracts must be encrypted (SQLCipher); turn it into an encrypted extract, e.g. with "New extract from CSV".',
+  ),
   CORRUPT_FILE: t(
     'Het bestand is afgekapt of beschadigd. Vraag een nieuwe kopie aan bij de leverancier.',
     'The file is truncated or corrupt. Ask the supplier for a fresh copy.',

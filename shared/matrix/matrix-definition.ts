@@ -7,9 +7,15 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
  * What a relocation matrix counts.
  * - state: residence at the decision (or originDate) × residence on the reference date
  *   (or destinationDate, or decision + followUpMonths). One count per person.
- * - first-move: origin and destination of each person's first move after the decision
- *   (within followUpMonths if set). Persons who did not move are counted on the diagonal.
+ * - first-move: origin and destination of each person's first move after the decision day
+ *   (up to decision + followUpMonths if set, else up to the reference date). Persons who did
+ *   not move are counted on the diagonal, in the cell of their residence at the decision.
+ *   The move is a municipality move; at a higher level it may land on the diagonal.
  * - all-moves: every move in the period, each move counted; distinct movers reported beside.
+ *   Without a period: moves after the decision day up to the reference date (or up to
+ *   decision + followUpMonths).
+ * With followUpMonths, persons whose window ends after the reference date are left out and
+ * counted in excludedPersons, so recent cohorts stay comparable.
  * A move is a change of MAIN residence between municipalities after both ends are mapped
  * to the same vintage; exits (abroad, ex-officio removal, death) and unknowns are their own
  * rows and columns.
@@ -48,6 +54,16 @@ export const MatrixResult = z.object({
   cohortSize: z.number().int().nonnegative(),
   /** Distinct persons counted in the matrix (all-moves: distinct movers). */
   distinctPersons: z.number().int().nonnegative(),
+  /**
+   * Cohort members left out because their follow-up window (decision + followUpMonths) ends
+   * after the reference date, or because they have no decision date while the matrix needs one.
+   */
+  excludedPersons: z.number().int().nonnegative().optional(),
+  /**
+   * Persons counted with an end whose recorded NIS code has no municipality in the vintage
+   * (e.g. a municipality merged in 2019 asked in the 2014 vintage): counted as Unknown.
+   */
+  unmappedPersons: z.number().int().nonnegative().optional(),
   referenceDate: IsoDate,
   computeMs: z.number().nonnegative(),
 });

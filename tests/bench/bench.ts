@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { openBrowseSection } from './sections/open-browse';
+import { matrixSection } from './sections/matrix';
 import { makeBenchContext, type BenchSection } from './bench-context';
 // Each capability adds its section here.
-const sections: BenchSection[] = [];
+const sections: BenchSection[] = [openBrowseSection, matrixSection];
 
 /** `npm run bench [section…]`: prints figures and ratios against peers measured in the same run. */
 async function main() {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
+import { readAppSettings, updateAppSettings, type AppSettings } from './app-settings-store';
 
 /** The passphrase of the bundled synthetic demo extract; it protects no real data and is documented in the README. */
 export const DEMO_PASSPHRASE = 'demo-verhuisverkenner';
@@ -21,8 +23,19 @@ export function appHandlers(state: EngineState): HandlerTable<'app.info' | 'app.
         demoPassphrase: hasDemo ? DEMO_PASSPHRASE : null,
       };
     },
-    // Placeholder until the app-settings store lands.
-    'app.settings': () => ({ language: 'nl' as const, recentFiles: [] }),
-    'app.setLanguage': (req) => ({ language: req.language }),
+    'app.settings': () => readAppSettings(state.config.dataDir),
+    'app.setLanguage': (req) => {
+      const next = settingsOrFail(() => updateAppSettings(state.config.dataDir, (s) => ({ ...s, language: req.language })));
+      return { language: next.language };
+    },
   };
+}
+
+/** A settings write that fails (read-only data folder, full disk) becomes WRITE_FAILED. */
+function settingsOrFail(write: () => AppSettings): AppSettings {
+  try {
+    return write();
+  } catch (err) {
+    throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });
+  }
 }

@@ -6,6 +6,7 @@ import { toApiError } from './app-error';
 import type { EngineConfig } from './engine-state';
 import { EngineState } from './engine-state';
 import type { EngineMethodName, HandlerTable } from './handler-types';
+import { createFileEventLog, logDirOf, type EventLog } from '../log/event-log';
 
 export interface Engine {
   dispatch(method: string, request: unknown): Promise<Result<unknown>>;
@@ -16,6 +17,8 @@ export interface Engine {
 export interface EngineOptions {
   /** Check every response against its schema (tests, development). */
   validateResponses?: boolean;
+  /** The event log (method, ok/code, duration per call). Default: <dataDir>/logs/verhuis.log. */
+  log?: EventLog;
 }
 
 /** First line of the zod issue, with the path but without the offending value. */
@@ -41,7 +44,24 @@ export function createEngine(
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent) => listeners.forEach((l) => l(event));
 
+  const log = options.log ?? createFileEventLog(logDirOf(config.dataDir));
+  log.event('engine.start', {});
+
+  // Logs each call's method (only a contract name, never the raw string), outcome and duration.
   async function dispatch(method: string, request: unknown): Promise<Result<unknown>> {
+    const started = performance.now();
+    const known = isMethodName(method) ? { method } : {};
+    try {
+      const result = await dispatchCall(method, request);
+      log.event('engine.call', { ...known, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }), ms: performance.now() - started });
+      return result;
+    } catch (err) {
+      log.event('engine.call', { ...known, ok: false, code: 'INTERNAL', ms: performance.now() - started });
+      throw err;
+    }
+  }
+
+  async function dispatchCall(method: string, request: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method) || !(method in handlers)) {
       return fail({ code: 'UNKNOWN_METHOD', message: errorMessage('UNKNOWN_METHOD') });
     }

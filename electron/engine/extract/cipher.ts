@@ -25,8 +25,12 @@ export function applyCipher(db: Database, cipher: ConcreteCipher, passphrase: Bu
       db.pragma('legacy=3');
       break;
     case 'custom': {
-      // Start from the SQLCipher 4 defaults, then set every parameter the user chose.
-      db.pragma('legacy=0');
+      // Start from the SQLCipher 4 defaults in legacy mode (the only mode in which
+      // SQLite3MultipleCiphers honours legacy_page_size for a fully encrypted header),
+      // then set every parameter the user chose. Note: files with a plaintext header
+      // (size > 0) keep their KDF salt outside the file; the app has no field for it, so
+      // such files open only if made with this same library's defaults for the salt.
+      db.pragma('legacy=4');
       db.pragma(`kdf_iter=${Math.trunc(cipher.kdfIter)}`);
       db.pragma(`legacy_page_size=${Math.trunc(cipher.pageSize)}`);
       db.pragma(`hmac_use=${cipher.hmacUse ? 1 : 0}`);

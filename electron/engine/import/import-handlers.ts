@@ -1,15 +1,34 @@
+import type { ImportIssue } from '../../../shared/api/methods/import';
 import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
+import { importCsvFolder } from './import-csv';
 
-// Placeholder until this capability lands.
-const notYet = () => {
-  throw new AppError('NOT_SUPPORTED', { what: 'not yet implemented' });
-};
+/** The findings of the last failed import, per engine, for `import.report` paging. */
+const reports = new WeakMap<EngineState, { issues: ImportIssue[]; total: number }>();
 
-export function importHandlers(_state: EngineState): HandlerTable<'import.fromCsv' | 'import.report'> {
+export function importHandlers(state: EngineState): HandlerTable<'import.fromCsv' | 'import.report'> {
   return {
-    'import.fromCsv': notYet,
-    'import.report': notYet,
+    'import.fromCsv': async (req, { emit }) => {
+      reports.delete(state);
+      const cipher = req.cipher.preset === 'auto' ? ({ preset: 'sqlcipher4' } as const) : req.cipher;
+      const outcome = await importCsvFolder({
+        sourceDir: req.sourceDir,
+        targetPath: req.targetPath,
+        passphrase: req.passphrase,
+        cipher,
+        onProgress: (p) =>
+          emit({ type: 'progress', task: 'import', fraction: p.fraction, rows: p.rows, rowsPerSecond: p.rowsPerSecond, stage: p.stage }),
+      });
+      if (!outcome.ok) {
+        reports.set(state, { issues: outcome.issues, total: outcome.total });
+        throw new AppError('IMPORT_INVALID', { total: outcome.total }, { shown: outcome.issues.length, total: outcome.total });
+      }
+      return { targetPath: outcome.targetPath, rows: outcome.rows, rowsPerSecond: outcome.rowsPerSecond, tables: outcome.tables };
+    },
+    'import.report': (req) => {
+      const report = reports.get(state) ?? { issues: [], total: 0 };
+      return { issues: report.issues.slice(req.offset, req.offset + req.limit), shown: report.issues.length, total: report.total };
+    },
   };
 }

@@ -1,15 +1,23 @@
+import path from 'node:path';
 import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
+import { setRefdataDir } from '../geo/refdata';
+import { computeMatrix } from './compute-matrix';
+import { computeFiche } from './fiche';
 
-// Placeholder until this capability lands.
-const notYet = () => {
-  throw new AppError('NOT_SUPPORTED', { what: 'not yet implemented' });
-};
-
-export function matrixHandlers(_state: EngineState): HandlerTable<'matrix.compute' | 'matrix.fiche'> {
+export function matrixHandlers(state: EngineState): HandlerTable<'matrix.compute' | 'matrix.fiche'> {
+  setRefdataDir(path.join(state.config.resourcesDir, 'refdata'));
+  const session = () => {
+    if (!state.session) throw new AppError('NO_EXTRACT_OPEN');
+    return state.session;
+  };
   return {
-    'matrix.compute': notYet,
-    'matrix.fiche': notYet,
+    'matrix.compute': ({ cohort, definition }, { emit }) => {
+      // cellKeys stay in the engine (disclosure control); the response carries counts only.
+      const { cellKeys: _keys, ...result } = computeMatrix(session(), cohort, definition, emit);
+      return result;
+    },
+    'matrix.fiche': ({ cohort, level, vintage, areaCode }) => computeFiche(session(), cohort, level, vintage, areaCode),
   };
 }

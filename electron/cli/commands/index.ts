@@ -1,0 +1,11 @@
+import type { CliCommand } from './command';
+
+/**
+ * The CLI's commands: name → module (loaded on use). Each command lives in its own file
+ * in this folder and exports `command`; add one line here per command.
+ */
+export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  'demo-data': () => import('./demo-data').then((m) => m.command),
+  import: () => import('./import').then((m) => m.command),
+  info: () => import('./info').then((m) => m.command),
+};

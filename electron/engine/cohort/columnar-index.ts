@@ -1,0 +1,345 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { CEFR_LEVELS, KBI_TARGET_STATUSES } from '../../../shared/extract/extract-schema';
+import { NO_DAY, OPEN_END, isoToDay } from './day-number';
+import { buildFilterBitsets, type FilterBitsets } from './filter-bitsets';
+
+/**
+ * The columnar index of an open extract: one typed array per person attribute, the
+ * residence timeline of every person, and bitsets per filter value. Built once per open
+ * extract, kept only in memory (session.cache), never written anywhere.
+ *
+ * Person index = position in the person table's storage order. Locations are small integers: a code id
+ * (>= 0, index into `codes`, the municipality codes as recorded) or a special location.
+ */
+export const LOC_ABROAD = -1;
+export const LOC_RADIATED = -2;
+export const LOC_DECEASED = -3;
+export const LOC_UNKNOWN = -4;
+/** Add to a location to index lookup arrays (specials first). */
+export const LOC_OFFSET = 4;
+
+export const STATUS_CODES = ['REFUGEE', 'SUBSIDIARY', 'OTHER'] as const;
+export const NT2_CODES = ['NONE', ...CEFR_LEVELS] as const;
+export const KBI_CODES = KBI_TARGET_STATUSES;
+
+export interface ColumnarIndex {
+  persons: number;
+  referenceDay: number;
+  /** Index into STATUS_CODES, from the first decision granting protection. */
+  status: Uint8Array;
+  /** The first granting decision, else the first decision; NO_DAY when none. */
+  decisionDay: Int32Array;
+  decisionYear: Int16Array;
+  /** Year of the first asylum application; 0 when none. */
+  applicationYear: Int16Array;
+  /** Index into `nationalities`. */
+  nationality: Uint16Array;
+  nationalities: string[];
+  /** Index into SEXES. */
+  sex: Uint8Array;
+  /** Completed years at the decision; -1 when unknown. */
+  ageAtDecision: Int16Array;
+  /** Index into KBI_CODES; no kbi_person record counts as NONE. */
+  kbiTarget: Uint8Array;
+  trajectoryStarted: Uint8Array;
+  attestationObtained: Uint8Array;
+  /** Index into NT2_CODES: highest CEFR level of a completed NT2 component. */
+  nt2Level: Uint8Array;
+  deathDay: Int32Array;
+  /** Residences of person p: resOffset[p] .. resOffset[p+1]-1, in start_date order. */
+  resOffset: Uint32Array;
+  resStart: Int32Array;
+  resEnd: Int32Array;
+  resLoc: Int16Array;
+  /** Municipality codes as recorded; a location >= 0 indexes this list. */
+  codes: string[];
+  locAtDecision: Int16Array;
+  locAtReference: Int16Array;
+  bitsets: FilterBitsets;
+  /** Derived per-vintage data (moves, lookups), filled lazily. */
+  derived: Map<string, unknown>;
+}
+
+export type IndexProgress = (fraction: number, stage: string) => void;
+
+const DAY_SQL = (col: string) => `CAST(julianday(${col}) - 2440587.5 AS INTEGER)`;
+/** Kind → location in SQL: MAIN/WAITING_REGISTER 0 (a municipality), specials negative. */
+const KIND_SQL = `CASE kind WHEN 'MAIN' THEN 0 WHEN 'WAITING_REGISTER' THEN 0 WHEN 'ABROAD' THEN ${LOC_ABROAD}
+  WHEN 'RADIATED' THEN ${LOC_RADIATED} WHEN 'DECEASED' THEN ${LOC_DECEASED} ELSE ${LOC_UNKNOWN} END`;
+/** A well-formed NIS code as an integer (leading zeros restored in JS), else -1. */
+const NIS_SQL = `CASE WHEN nis_code GLOB '[0-9][0-9][0-9][0-9][0-9]' THEN CAST(nis_code AS INTEGER) ELSE -1 END`;
+/** ISO alpha-3 nationality packed into an integer; other values (STATELESS, UNKNOWN…) come as text. */
+const NAT_SQL = `CASE WHEN nationality GLOB '[A-Z][A-Z][A-Z]' THEN (unicode(substr(nationality, 1, 1)) - 65) * 676
+  + (unicode(substr(nationality, 2, 1)) - 65) * 26 + unicode(substr(nationality, 3, 1)) - 65 ELSE -1 END`;
+const unpackNat = (v: number) => String.fromCharCode(65 + Math.floor(v / 676), 65 + (Math.floor(v / 26) % 26), 65 + (v % 26));
+
+/**
+ * Reads every table with full scans in storage order, returning integers only (dates as
+ * day numbers, codes packed) and the person's rowid through a join on person_id: far
+ * cheaper than sorted reads or strings. Order-dependent data (residences) is sorted here.
+ */
+export function buildColumnarIndex(db: Database, referenceDate: string, progress: IndexProgress = () => {}): ColumnarIndex {
+  const referenceDay = isoToDay(referenceDate);
+  progress(0, 'persons');
+  const n = (db.prepare('SELECT COUNT(*) FROM person').pluck().get() as number) ?? 0;
+  const maxRowid = (db.prepare('SELECT MAX(rowid) FROM person').pluck().get() as number | null) ?? 0;
+  // Person index = position in storage (rowid) order; rowid → index through a dense array.
+  const dense = maxRowid <= 4 * n + 1024;
+  const rowidIndex = dense ? new Int32Array(maxRowid + 1).fill(-1) : null;
+  const rowidMap = dense ? null : new Map<number, number>();
+  const indexOf = (rowid: number): number => (rowidIndex ? (rowid >= 0 && rowid <= maxRowid ? rowidIndex[rowid] : -1) : (rowidMap!.get(rowid) ?? -1));
+  const birthYear = new Int16Array(n);
+  const birthMonth = new Uint8Array(n);
+  const sex = new Uint8Array(n);
+  const nationality = new Uint16Array(n);
+  const deathDay = new Int32Array(n).fill(NO_DAY);
+  const natPacked = new Map<number, number>();
+  const natText = new Map<string, number>();
+  const nationalities: string[] = [];
+  let i = 0;
+  for (const row of db
+    .prepare(
+      `SELECT rowid, birth_year, birth_month, CASE sex WHEN 'M' THEN 0 WHEN 'F' THEN 1 ELSE 2 END, ${NAT_SQL},
+         CASE WHEN nationality GLOB '[A-Z][A-Z][A-Z]' THEN NULL ELSE nationality END, ${DAY_SQL('death_date')} FROM person`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[number, number, number | null, number, number, string | null, number | null]>) {
+    if (i >= n) break;
+    if (rowidIndex) rowidIndex[row[0]] = i;
+    else rowidMap!.set(row[0], i);
+    birthYear[i] = row[1];
+    birthMonth[i] = row[2] ?? 0;
+    sex[i] = row[3];
+    let nat: number | undefined;
+    if (row[4] >= 0) {
+      nat = natPacked.get(row[4]);
+      if (nat === undefined) {
+        natPacked.set(row[4], (nat = nationalities.length));
+        nationalities.push(unpackNat(row[4]));
+      }
+    } else {
+      const text = row[5] ?? 'UNKNOWN';
+      nat = natText.get(text);
+      if (nat === undefined) {
+        natText.set(text, (nat = nationalities.length));
+        nationalities.push(text);
+      }
+    }
+    nationality[i] = nat;
+    if (row[6] !== null) deathDay[i] = row[6];
+    i++;
+  }
+  const joinPerson = (table: string, cols: string, where = '') =>
+    db.prepare(`SELECT p.rowid, ${cols} FROM ${table} t JOIN person p ON p.person_id = t.person_id ${where}`).raw();
+
+  progress(0.15, 'decisions');
+  // The first decision granting protection defines status and date; never granted → OTHER
+  // with the first decision of any kind. Order-independent: minima per person.
+  const status = new Uint8Array(n).fill(2);
+  const decisionDay = new Int32Array(n).fill(NO_DAY);
+  {
+    const grantDay = new Int32Array(n).fill(OPEN_END);
+    const firstDay = new Int32Array(n).fill(OPEN_END);
+    for (const [rowid, day, st] of joinPerson(
+      'protection_decision',
+      `${DAY_SQL('t.decision_date')}, CASE t.status WHEN 'REFUGEE' THEN 0 WHEN 'SUBSIDIARY' THEN 1 ELSE 2 END`,
+    ).iterate() as IterableIterator<[number, number | null, number]>) {
+      const p = indexOf(rowid);
+      if (p < 0 || day === null) continue;
+      if (day < firstDay[p]) firstDay[p] = day;
+      if (st < 2 && (day < grantDay[p] || (day === grantDay[p] && st < status[p]))) {
+        grantDay[p] = day;
+        status[p] = st;
+      }
+    }
+    for (let p = 0; p < n; p++) {
+      if (grantDay[p] !== OPEN_END) decisionDay[p] = grantDay[p];
+      else if (firstDay[p] !== OPEN_END) decisionDay[p] = firstDay[p];
+    }
+  }
+
+  progress(0.25, 'applications');
+  const applicationYear = new Int16Array(n);
+  for (const [rowid, year] of joinPerson('asylum_application', 'CAST(substr(t.application_date, 1, 4) AS INTEGER)').iterate() as IterableIterator<
+    [number, number | null]
+  >) {
+    const p = indexOf(rowid);
+    if (p >= 0 && year !== null && (applicationYear[p] === 0 || year < applicationYear[p])) applicationYear[p] = year;
+  }
+
+  progress(0.35, 'residences');
+  const resCount = (db.prepare('SELECT COUNT(*) FROM residence').pluck().get() as number) ?? 0;
+  const resOffset = new Uint32Array(n + 1);
+  const resStart = new Int32Array(resCount);
+  const resEnd = new Int32Array(resCount);
+  const resLoc = new Int16Array(resCount);
+  const codes: string[] = [];
+  {
+    // Storage order first, then a stable counting sort by person, then by start date.
+    const rowPerson = new Int32Array(resCount);
+    const rawStart = new Int32Array(resCount);
+    const rawEnd = new Int32Array(resCount);
+    const rawLoc = new Int16Array(resCount);
+    const codeIndex = new Map<number, number>();
+    const perPerson = new Uint32Array(n);
+    let r = 0;
+    for (const [rowid, start, end, kind, nis] of joinPerson(
+      'residence',
+      `${DAY_SQL('t.start_date')}, ${DAY_SQL('t.end_date')}, ${KIND_SQL.replace('kind', 't.kind')}, ${NIS_SQL.replace(/nis_code/g, 't.nis_code')}`,
+    ).iterate() as IterableIterator<[number, number | null, number | null, number, number]>) {
+      const p = indexOf(rowid);
+      if (p < 0 || start === null || r >= resCount) continue;
+      let loc = kind;
+      if (kind === 0) {
+        if (nis < 0) loc = LOC_UNKNOWN;
+        else {
+          let c = codeIndex.get(nis);
+          if (c === undefined) {
+            codeIndex.set(nis, (c = codes.length));
+            codes.push(String(nis).padStart(5, '0'));
+          }
+          loc = c;
+        }
+      }
+      rowPerson[r] = p;
+      rawStart[r] = start;
+      rawEnd[r] = end ?? OPEN_END;
+      rawLoc[r] = loc;
+      perPerson[p]++;
+      r++;
+    }
+    for (let p = 0; p < n; p++) resOffset[p + 1] = resOffset[p] + perPerson[p];
+    const fill = resOffset.slice(0, n);
+    for (let k = 0; k < r; k++) {
+      const at = fill[rowPerson[k]]++;
+      resStart[at] = rawStart[k];
+      resEnd[at] = rawEnd[k];
+      resLoc[at] = rawLoc[k];
+    }
+    // Within a person: insertion sort by start date (runs are short and usually sorted).
+    for (let p = 0; p < n; p++) {
+      const lo = resOffset[p];
+      const hi = resOffset[p + 1];
+      for (let a = lo + 1; a < hi; a++) {
+        if (resStart[a - 1] <= resStart[a]) continue;
+        const s0 = resStart[a];
+        const e0 = resEnd[a];
+        const l0 = resLoc[a];
+        let b = a - 1;
+        while (b >= lo && resStart[b] > s0) {
+          resStart[b + 1] = resStart[b];
+          resEnd[b + 1] = resEnd[b];
+          resLoc[b + 1] = resLoc[b];
+          b--;
+        }
+        resStart[b + 1] = s0;
+        resEnd[b + 1] = e0;
+        resLoc[b + 1] = l0;
+      }
+    }
+  }
+
+  progress(0.75, 'kbi');
+  const kbiTarget = new Uint8Array(n).fill(KBI_CODES.indexOf('NONE'));
+  const trajectoryStarted = new Uint8Array(n);
+  const attestationObtained = new Uint8Array(n);
+  const nt2Level = new Uint8Array(n);
+  {
+    const kbiCase = `CASE t.target_status ${KBI_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE ${KBI_CODES.indexOf('NONE')} END`;
+    for (const [rowid, target] of joinPerson('kbi_person', kbiCase).iterate() as IterableIterator<[number, number]>) {
+      const p = indexOf(rowid);
+      if (p >= 0) kbiTarget[p] = target;
+    }
+    for (const [rowid, attested] of joinPerson('kbi_trajectory', 't.attest_date IS NOT NULL').iterate() as IterableIterator<[number, number]>) {
+      const p = indexOf(rowid);
+      if (p < 0) continue;
+      trajectoryStarted[p] = 1;
+      if (attested) attestationObtained[p] = 1;
+    }
+    const levelCase = `CASE t.cefr_level ${NT2_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE 0 END`;
+    for (const [rowid, level] of joinPerson(
+      'kbi_component',
+      levelCase,
+      "WHERE t.type = 'NT2' AND t.status = 'COMPLETED' AND t.cefr_level IS NOT NULL",
+    ).iterate() as IterableIterator<[number, number]>) {
+      const p = indexOf(rowid);
+      if (p >= 0 && level > nt2Level[p]) nt2Level[p] = level;
+    }
+  }
+
+  progress(0.85, 'derived');
+  const decisionYear = new Int16Array(n);
+  const ageAtDecision = new Int16Array(n).fill(-1);
+  const locAtDecision = new Int16Array(n);
+  const locAtReference = new Int16Array(n);
+  for (let p = 0; p < n; p++) {
+    const d = decisionDay[p];
+    if (d !== NO_DAY) {
+      const date = new Date(d * 86_400_000);
+      const y = date.getUTCFullYear();
+      decisionYear[p] = y;
+      // Age in completed years; birth month unknown → born 1 July (mid-year).
+      const bm = birthMonth[p] || 7;
+      const age = y - birthYear[p] - (date.getUTCMonth() + 1 < bm ? 1 : 0);
+      ageAtDecision[p] = age >= 0 ? age : 0;
+      locAtDecision[p] = locationOn(resOffset, resStart, resEnd, resLoc, deathDay, p, d);
+    } else locAtDecision[p] = LOC_UNKNOWN;
+    locAtReference[p] = locationOn(resOffset, resStart, resEnd, resLoc, deathDay, p, referenceDay);
+  }
+
+  const index: Omit<ColumnarIndex, 'bitsets'> = {
+    persons: n,
+    referenceDay,
+    status,
+    decisionDay,
+    decisionYear,
+    applicationYear,
+    nationality,
+    nationalities,
+    sex,
+    ageAtDecision,
+    kbiTarget,
+    trajectoryStarted,
+    attestationObtained,
+    nt2Level,
+    deathDay,
+    resOffset,
+    resStart,
+    resEnd,
+    resLoc,
+    codes,
+    locAtDecision,
+    locAtReference,
+    derived: new Map(),
+  };
+  progress(0.95, 'bitsets');
+  const full = { ...index, bitsets: buildFilterBitsets(index) };
+  progress(1, 'ready');
+  return full;
+}
+
+/**
+ * Where person p lived on `day` (a location): DECEASED once the death date is reached;
+ * otherwise the last residence starting on or before the day, unless it ended before
+ * the day; no such residence → UNKNOWN.
+ */
+export function locationOn(
+  resOffset: Uint32Array,
+  resStart: Int32Array,
+  resEnd: Int32Array,
+  resLoc: Int16Array,
+  deathDay: Int32Array,
+  p: number,
+  day: number,
+): number {
+  const death = deathDay[p];
+  if (death !== NO_DAY && death <= day) return LOC_DECEASED;
+  const lo = resOffset[p];
+  for (let r = resOffset[p + 1] - 1; r >= lo; r--) {
+    if (resStart[r] <= day) return resEnd[r] < day ? LOC_UNKNOWN : resLoc[r];
+  }
+  return LOC_UNKNOWN;
+}
+
+export const locationOfPerson = (ix: ColumnarIndex, p: number, day: number): number =>
+  locationOn(ix.resOffset, ix.resStart, ix.resEnd, ix.resLoc, ix.deathDay, p, day);

@@ -1,0 +1,62 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * SHA-256 of the extract file as hex, streamed (a 2 GB extract needs no more memory than a
+ * small one). It identifies the exact extract in recipes and exports. The hashing runs in
+ * its own thread so it overlaps with the row counts of the open; `onBytes` reports progress.
+ * The code is inline so the bundled engine needs no extra file.
+ */
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+const hash = createHash('sha256');
+let read = 0, reported = 0;
+const stream = createReadStream(workerData, { highWaterMark: 4 * 1024 * 1024 });
+stream.on('data', (chunk) => {
+  hash.update(chunk);
+  read += chunk.length;
+  if (read - reported >= 16 * 1024 * 1024) { reported = read; parentPort.postMessage({ read }); }
+});
+stream.on('error', (err) => parentPort.postMessage({ error: String(err && err.code || 'io') }));
+stream.on('end', () => parentPort.postMessage({ digest: hash.digest('hex'), read }));
+`;
+
+export interface PendingFingerprint {
+  result: Promise<string>;
+  /** Stops the hashing (e.g. when opening fails for another reason). */
+  cancel(): void;
+}
+
+export function startFingerprint(filePath: string, onBytes?: (bytesRead: number) => void): PendingFingerprint {
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: filePath });
+  let settled = false;
+  const result = new Promise<string>((resolve, reject) => {
+    worker.on('message', (m: { read?: number; digest?: string; error?: string }) => {
+      if (m.error) {
+        settled = true;
+        reject(new Error(`fingerprint: ${m.error}`));
+      } else if (m.digest) {
+        settled = true;
+        resolve(m.digest);
+      } else if (m.read !== undefined) onBytes?.(m.read);
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.on('exit', () => {
+      if (!settled) reject(new Error('fingerprint: cancelled'));
+    });
+  });
+  result.then(() => void worker.terminate(), () => void worker.terminate());
+  return {
+    result,
+    cancel() {
+      result.catch(() => undefined);
+      void worker.terminate();
+    },
+  };
+}
+
+export const fileFingerprint = (filePath: string, onBytes?: (bytesRead: number) => void): Promise<string> => startFingerprint(filePath, onBytes).result;

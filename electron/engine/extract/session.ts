@@ -1,0 +1,26 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ExtractSummary } from '../../../shared/api/methods/extract';
+import type { OpenSession } from '../core/open-session';
+
+/** The session of one open extract. close() closes both files and drops all derived data. */
+export function createOpenSession(db: Database, workspace: Database, summary: ExtractSummary): OpenSession {
+  const cache = new Map<string, unknown>();
+  let closed = false;
+  return {
+    db,
+    workspace,
+    summary,
+    cache,
+    close() {
+      if (closed) return;
+      closed = true;
+      cache.clear();
+      try {
+        db.close();
+      } finally {
+        // A clean close checkpoints the WAL into the (encrypted) workspace file.
+        workspace.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import { MatrixDefinition, type MatrixResult } from '../../../shared/matrix/matrix-definition';
+import type { EngineEvent } from '../../../shared/api/events';
+import type { OpenSession } from '../core/open-session';
+import { popcount } from '../cohort/bitset';
+import { evaluateCohort } from '../cohort/evaluate-cohort';
+import { sessionIndex } from '../cohort/session-index';
+import { getGeography } from '../geo/geography';
+import { matrixCounts } from './matrix-counts';
+
+export type ComputedMatrix = MatrixResult & {
+  /**
+   * Per cell (row-major, like counts): an order-independent key of the persons counted in
+   * the cell (wrapping sum of a 32-bit hash of each person index). Equal cells in
+   * different tables get equal keys, so person-keyed random rounding rounds them alike.
+   */
+  cellKeys: Uint32Array;
+};
+
+/** The relocation matrix of a cohort: the one path used by the UI, the fiche and the CLI. */
+export function computeMatrix(
+  session: OpenSession,
+  cohort: CohortDefinition,
+  definitionInput: MatrixDefinition,
+  emit?: (event: EngineEvent) => void,
+): ComputedMatrix {
+  const definition = MatrixDefinition.parse(definitionInput);
+  const ix = sessionIndex(session, emit);
+  const started = performance.now();
+  const members = evaluateCohort(ix, cohort);
+  const m = matrixCounts(ix, members, definition);
+  const areas = getGeography().vintages[definition.vintage].areas[definition.level];
+  const n = m.size;
+  const rowTotals = new Array<number>(n).fill(0);
+  const colTotals = new Array<number>(n).fill(0);
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    const base = r * n;
+    let rowSum = 0;
+    for (let c = 0; c < n; c++) {
+      const v = m.counts[base + c];
+      if (v === 0) continue;
+      rowSum += v;
+      colTotals[c] += v;
+    }
+    rowTotals[r] = rowSum;
+    total += rowSum;
+  }
+  return {
+    definition,
+    rows: areas,
+    cols: areas,
+    counts: Array.from(m.counts),
+    rowTotals,
+    colTotals,
+    total,
+    cohortSize: popcount(members),
+    distinctPersons: m.distinctPersons,
+    excludedPersons: m.excludedPersons,
+    unmappedPersons: m.unmappedPersons,
+    referenceDate: session.summary.referenceDate,
+    computeMs: performance.now() - started,
+    cellKeys: m.cellKeys,
+  };
+}

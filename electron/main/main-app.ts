@@ -1,0 +1,94 @@
+import { EVENT_CHANNEL } from '../../shared/api/contract';
+import type { EngineEvent } from '../../shared/api/events';
+import type { EngineConfig } from '../engine/core/engine-state';
+import type { EngineClient } from '../engine-host/engine-client';
+import type { AppPaths } from '../host/app-paths';
+import { openDemoExtract } from '../host/demo-extract';
+import { registerHandlers } from '../ipc/register-handlers';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import type { BrowserWindowLike, ElectronLike } from './electron-like';
+import { electronHostHandlers } from './host-dialogs';
+import { DEFAULT_IDLE_MINUTES, startIdleLock } from './idle-lock';
+import { APP_ENTRY_URL, createMainWindow } from './main-window';
+import { guardAllWebContents } from './navigation-guard';
+import { lockDownSession } from './session-lockdown';
+
+export interface MainOptions {
+  paths: AppPaths;
+  startEngine: (workerFile: string, config: EngineConfig) => EngineClient;
+  /** Minutes without input before the extract is closed (the admin policy will supply it). */
+  idleMinutes?: number;
+  /** Open the bundled demo extract at start when it exists (off with --no-auto-open). */
+  autoOpenDemo?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface MainHandle {
+  window: BrowserWindowLike;
+  engine: EngineClient;
+}
+
+/**
+ * Electron main, with Electron injected. Holds no data: it builds the sandboxed window,
+ * serves app://, locks the session down and relays each validated request to the engine worker.
+ * There is deliberately no autoUpdater and no crashReporter anywhere in the app.
+ */
+export async function startMainApp(electron: ElectronLike, options: MainOptions): Promise<MainHandle | null> {
+  const { app } = electron;
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  // Every renderer sandboxed, whatever a window's own preferences say; must precede ready.
+  app.enableSandbox();
+  registerAppScheme(electron.protocol);
+  guardAllWebContents(app);
+
+  let window: BrowserWindowLike | null = null;
+  app.on('second-instance', () => {
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  handleAppProtocol(electron.protocol, options.paths.rendererDir);
+  lockDownSession(electron.session.defaultSession, {
+    isPackaged: app.isPackaged,
+    onBlocked: (scheme) => log(`network: blocked a ${scheme} request`),
+  });
+
+  const engine = options.startEngine(options.paths.engineWorker, {
+    resourcesDir: options.paths.resourcesDir,
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+  });
+  app.on('before-quit', () => void engine.terminate());
+
+  const send = (event: EngineEvent) => {
+    if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  };
+  engine.onEvent(send);
+  registerHandlers(electron.ipcMain, { engine, host: electronHostHandlers(electron.dialog, () => window) });
+
+  startIdleLock({
+    idleMinutes: options.idleMinutes ?? DEFAULT_IDLE_MINUTES,
+    powerMonitor: electron.powerMonitor,
+    lock: async (reason) => {
+      await engine.call('extract.close', {});
+      send({ type: 'locked', reason });
+      log(`lock: extract closed (${reason})`);
+    },
+  });
+
+  if (options.autoOpenDemo !== false) {
+    const demo = await openDemoExtract(options.paths.resourcesDir, (method, request) => engine.call(method, request));
+    if (demo && !demo.ok) log(`demo extract: ${demo.error.code}`);
+  }
+
+  window = createMainWindow(electron, options.paths.preload);
+  await window.loadURL(APP_ENTRY_URL);
+  return { window, engine };
+}

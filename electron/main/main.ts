@@ -1,0 +1,20 @@
+import path from 'node:path';
+import * as electron from 'electron';
+import { startEngineWorker } from '../engine-host/engine-client';
+import { appPaths } from '../host/app-paths';
+import type { ElectronLike } from './electron-like';
+import { startMainApp } from './main-app';
+
+// The only file that touches the real Electron module; everything else takes it injected.
+const packagedResources = electron.app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
+const idleArg = process.argv.find((a) => a.startsWith('--idle-minutes='));
+
+startMainApp(electron as unknown as ElectronLike, {
+  paths: appPaths(__dirname, packagedResources),
+  startEngine: startEngineWorker,
+  idleMinutes: idleArg ? Number(idleArg.split('=')[1]) : undefined,
+  autoOpenDemo: !process.argv.includes('--no-auto-open'),
+}).catch((err: unknown) => {
+  console.error(`main: start failed (${err instanceof Error ? err.name : 'error'})`);
+  electron.app.quit();
+});

@@ -1,0 +1,209 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ExtractSummary } from '../../../shared/api/methods/extract';
+import type { UiLanguage } from '../../../shared/api/localized';
+import type { ApiError } from '../../../shared/api/result';
+import { DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import { subscribeEngineEvents } from '../api/engine-events';
+import { hasBridge, settle, verhuis } from '../api/verhuis';
+import { ErrorMessage } from '../components/error-message';
+import { I18nContext, translate, type I18n, type MessageKey } from '../i18n/i18n';
+import { CohortView } from '../features/cohort/cohort-view';
+import { ExportLogView } from '../features/export-log/export-log-view';
+import { FicheView } from '../features/fiche/fiche-view';
+import { ImportWizard } from '../features/import/import-wizard';
+import { MatrixView } from '../features/matrix/matrix-view';
+import { OpenScreen, type DemoExtract } from '../features/open/open-screen';
+import { OverviewView } from '../features/overview-view';
+import { AppHeader } from './app-header';
+import { StatusBar } from './status-bar';
+import type { View } from './views';
+
+type Screen = 'boot' | 'open' | 'import' | 'main';
+type EngineState = 'idle' | 'opening' | 'ready' | 'unavailable';
+
+const LOCK_NOTICE: Record<string, MessageKey> = {
+  idle: 'lock.idle',
+  suspend: 'lock.suspend',
+  'lock-screen': 'lock.lockScreen',
+  user: 'lock.user',
+};
+
+/**
+ * The app frame and its state: which screen, the open extract, the current cohort.
+ * Everything about data lives in the engine; this holds only what the screens show.
+ */
+export function App() {
+  const [lang, setLang] = useState<UiLanguage>('nl');
+  const [screen, setScreen] = useState<Screen>('boot');
+  const [view, setView] = useState<View>('overview');
+  const [summary, setSummary] = useState<ExtractSummary | null>(null);
+  const [engine, setEngine] = useState<EngineState>('idle');
+  const [version, setVersion] = useState<string | null>(null);
+  const [demo, setDemo] = useState<DemoExtract | null>(null);
+  const [cohort, setCohort] = useState<CohortDefinition>(DEFAULT_COHORT);
+  const [cohortName, setCohortName] = useState<string | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  // The Chromium shell passes --extract FILE as ?extract= to pre-fill the path.
+  const [openPath, setOpenPath] = useState(() => new URLSearchParams(window.location.search).get('extract') ?? '');
+  const [bootError, setBootError] = useState<ApiError | null>(null);
+
+  const setLanguage = useCallback((next: UiLanguage) => {
+    setLang(next);
+    // Remembered by the engine's app settings (no localStorage in the renderer).
+    void settle(() => verhuis().app.setLanguage({ language: next }));
+  }, []);
+
+  const i18n = useMemo<I18n>(() => ({ lang, setLanguage, t: (key, params) => translate(lang, key, params) }), [lang, setLanguage]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = lang === 'nl' ? 'Verhuisverkenner' : 'Verhuisverkenner (Relocation explorer)';
+  }, [lang]);
+
+  const dropSession = useCallback(() => {
+    setSummary(null);
+    setCohort(DEFAULT_COHORT);
+    setCohortName(null);
+    setView('overview');
+  }, []);
+
+  const refreshInfo = useCallback(async () => {
+    const info = await settle(() => verhuis().app.info({}));
+    if (!info.ok) {
+      setEngine('unavailable');
+      return null;
+    }
+    setEngine(info.value.engine);
+    setVersion(info.value.version);
+    setDemo(info.value.demoExtractPath ? { path: info.value.demoExtractPath, passphrase: info.value.demoPassphrase } : null);
+    return info.value;
+  }, []);
+
+  // Boot: language from the settings; straight to the main view when the host already opened an extract.
+  useEffect(() => {
+    if (!hasBridge()) return;
+    let live = true;
+    void (async () => {
+      const settings = await settle(() => verhuis().app.settings({}));
+      if (live && settings.ok) setLang(settings.value.language);
+      const info = await refreshInfo();
+      if (!live) return;
+      if (info === null) {
+        const failed = await settle(() => verhuis().app.info({}));
+        if (!failed.ok) setBootError(failed.error);
+        setScreen('open');
+        return;
+      }
+      if (info.engine === 'ready') {
+        const s = await settle(() => verhuis().extract.summary({}));
+        if (!live) return;
+        if (s.ok) {
+          setSummary(s.value);
+          setScreen('main');
+          return;
+        }
+      }
+      setScreen('open');
+    })();
+    return () => {
+      live = false;
+    };
+  }, [refreshInfo]);
+
+  // The engine locks after idle time or on suspend: drop everything and return to the Open screen.
+  useEffect(
+    () =>
+      subscribeEngineEvents((event) => {
+        if (event.type === 'locked') {
+          dropSession();
+          setNotice(LOCK_NOTICE[event.reason] ?? 'lock.user');
+          setEngine('idle');
+          setScreen('open');
+        } else if (event.type === 'progress' && event.task === 'open') {
+          setEngine('opening');
+        }
+      }),
+    [dropSession],
+  );
+
+  const onOpened = (s: ExtractSummary) => {
+    setSummary(s);
+    setNotice(null);
+    setOpenPath('');
+    setScreen('main');
+    setView('overview');
+    void refreshInfo();
+  };
+
+  const closeExtract = async () => {
+    await settle(() => verhuis().extract.close({}));
+    dropSession();
+    setScreen('open');
+    void refreshInfo();
+  };
+
+  if (!hasBridge()) {
+    return (
+      <I18nContext.Provider value={i18n}>
+        <main className="open-screen">
+          <section className="card open-screen__card" data-testid="no-bridge">
+            <h1 className="card__title">Verhuisverkenner</h1>
+            <p>{i18n.t('boot.noBridge')}</p>
+          </section>
+        </main>
+      </I18nContext.Provider>
+    );
+  }
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className="app" data-screen={screen}>
+        <a className="skip-link" href="#main-content">{i18n.t('common.skip')}</a>
+        <AppHeader summary={screen === 'main' ? summary : null} view={screen === 'main' ? view : null} onView={setView} onClose={() => void closeExtract()} />
+        <div className="app__content" id="main-content">
+          {bootError && <ErrorMessage error={bootError} onDismiss={() => setBootError(null)} />}
+          {screen === 'boot' && <p className="boot" role="status">{i18n.t('common.loading')}</p>}
+          {screen === 'open' && (
+            <OpenScreen
+              key={openPath}
+              demo={demo}
+              initialPath={openPath}
+              notice={notice ? i18n.t(notice) : null}
+              onOpened={onOpened}
+              onFailed={() => void refreshInfo()}
+              onImport={() => setScreen('import')}
+            />
+          )}
+          {screen === 'import' && (
+            <ImportWizard
+              onCancel={() => setScreen('open')}
+              onOpenNew={(path) => {
+                setOpenPath(path);
+                setScreen('open');
+              }}
+            />
+          )}
+          {screen === 'main' && summary && (
+            <main className="main-view" data-testid="main-view" data-view={view}>
+              {view === 'overview' && <OverviewView summary={summary} />}
+              {view === 'cohort' && (
+                <CohortView
+                  cohort={cohort}
+                  cohortName={cohortName}
+                  onChange={(def, name) => {
+                    setCohort(def);
+                    setCohortName(name);
+                  }}
+                />
+              )}
+              {view === 'matrix' && <MatrixView cohort={cohort} />}
+              {view === 'fiche' && <FicheView cohort={cohort} />}
+              {view === 'exportLog' && <ExportLogView />}
+            </main>
+          )}
+        </div>
+        <StatusBar engine={engine} persons={screen === 'main' ? (summary?.persons ?? null) : null} version={version} />
+      </div>
+    </I18nContext.Provider>
+  );
+}

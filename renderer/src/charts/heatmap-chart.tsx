@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import { ChartFrame } from './chart-frame';
+import type { HeatmapData } from '../features/matrix/heatmap-data';
+import { useMatrixText } from '../features/matrix/matrix-i18n';
+
+interface Props {
+  data: HeatmapData;
+  log: boolean;
+  revision: number;
+  onDrawn?: (revision: number) => void;
+}
+
+/** The matrix as a heatmap: origins top to bottom, destinations left to right, region then province. */
+export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
+  const { mt } = useMatrixText();
+  const rows = data.y.length;
+  const height = rows <= 80 ? Math.max(420, rows * 16 + 220) : 900;
+  const figure = useMemo(() => {
+    const trace = {
+      type: 'heatmap',
+      x: data.x,
+      y: data.y,
+      z: data.z,
+      customdata: data.counts,
+      hovertemplate: mt('heatmap.hover').replace('%{customdata}', '%{customdata:,}'),
+      colorscale: 'YlOrRd',
+      reversescale: true,
+      xgap: rows <= 80 ? 1 : 0,
+      ygap: rows <= 80 ? 1 : 0,
+      zmin: 0,
+      colorbar: {
+        title: { text: mt('heatmap.colorbar') },
+        ...(log && data.tickvals ? { tickvals: data.tickvals, ticktext: data.ticktext?.map((v) => v.toLocaleString('nl-BE')) } : {}),
+        tickformat: log ? undefined : ',d',
+      },
+    };
+    const layout = {
+      margin: { l: 10, r: 10, t: 10, b: 10 },
+      xaxis: { type: 'category', tickangle: -50, automargin: true, title: { text: mt('heatmap.xaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
+      yaxis: { type: 'category', autorange: 'reversed', automargin: true, title: { text: mt('heatmap.yaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
+    };
+    return { trace, layout };
+  }, [data, log, mt, rows]);
+  return (
+    <ChartFrame
+      testId="matrix-heatmap"
+      ariaLabel={mt('matrix.tab.heatmap')}
+      data={[figure.trace]}
+      layout={figure.layout}
+      revision={revision}
+      onDrawn={onDrawn}
+      height={height}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+import { DEFAULT_COHORT, type CohortDefinition } from '../../../../shared/cohort/cohort-definition';
+import { formatCount, formatDuration } from '../../../../shared/format/number-format';
+import { ErrorMessage } from '../../components/error-message';
+import { useI18n } from '../../i18n/i18n';
+import { CohortFields } from './cohort-fields';
+import { CohortLibrary } from './cohort-library';
+import { activeFilterCount, EMPTY_COHORT, sameDefinition } from './cohort-model';
+import { useLiveCount } from './use-live-count';
+
+interface Props {
+  cohort: CohortDefinition;
+  cohortName: string | null;
+  onChange: (cohort: CohortDefinition, name: string | null) => void;
+}
+
+/** The cohort builder: every field of the definition, a live person count, and the library of named cohorts. */
+export function CohortView({ cohort, cohortName, onChange }: Props) {
+  const { t, lang } = useI18n();
+  const count = useLiveCount(cohort);
+  const filters = activeFilterCount(cohort);
+  return (
+    <section className="cohort-view" data-testid="cohort-view" aria-labelledby="cohort-title">
+      <div className="cohort-view__head">
+        <div>
+          <h2 id="cohort-title" className="view-title">{t('cohort.title')}</h2>
+          <p className="field__hint">{cohortName ? t('cohort.named', { name: cohortName }) : t('cohort.unnamed')} · {t('cohort.filters', { n: filters })}</p>
+        </div>
+        <div className={count.pending ? 'live-count live-count--pending' : 'live-count'} aria-live="polite" aria-busy={count.pending}>
+          <span className="live-count__value" data-testid="cohort-live-count" data-persons={count.persons ?? ''} data-pending={count.pending ? 'true' : 'false'}>
+            {count.persons === null ? (count.pending ? t('cohort.counting') : 'n = –') : t('cohort.count', { n: formatCount(count.persons, lang) })}
+          </span>
+          {count.computeMs !== null && !count.pending && <span className="live-count__time">{formatDuration(count.computeMs, lang)}</span>}
+        </div>
+        <div className="cohort-view__actions">
+          <button type="button" className="button" onClick={() => onChange(DEFAULT_COHORT, null)} disabled={sameDefinition(cohort, DEFAULT_COHORT)}>
+            {t('cohort.resetDefault')}
+          </button>
+          <button type="button" className="button button--ghost" onClick={() => onChange(EMPTY_COHORT, null)} disabled={sameDefinition(cohort, EMPTY_COHORT)}>
+            {t('cohort.clearAll')}
+          </button>
+        </div>
+      </div>
+      <ErrorMessage error={count.error} testId="cohort-count-error" />
+      <div className="cohort-view__body">
+        <CohortFields value={cohort} onChange={(def) => onChange(def, cohortName)} />
+        <CohortLibrary
+          definition={cohort}
+          currentName={cohortName}
+          onLoad={(name, def) => onChange(def, name)}
+          onRenamed={(from, to) => {
+            if (from === cohortName) onChange(cohort, to);
+          }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useId, useState } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { parseAgeRange, parseDateRange } from './cohort-model';
+
+/**
+ * Two-input ranges keep what the analyst types locally and pass a value up only when
+ * it is valid, so a half-typed range never reaches the count.
+ */
+export function AgeRangeField({ value, onChange }: { value: { min: number; max: number } | null; onChange: (v: { min: number; max: number } | null) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [min, setMin] = useState(value ? String(value.min) : '');
+  const [max, setMax] = useState(value ? String(value.max) : '');
+  const parsed = parseAgeRange(min, max);
+  useEffect(() => {
+    // A cohort loaded from the library replaces what was typed.
+    const current = parseAgeRange(min, max);
+    const same = value === null ? current === null : current !== null && current !== 'invalid' && current.min === value.min && current.max === value.max;
+    if (!same) {
+      setMin(value ? String(value.min) : '');
+      setMax(value ? String(value.max) : '');
+    }
+  }, [value]);
+  const update = (nextMin: string, nextMax: string) => {
+    setMin(nextMin);
+    setMax(nextMax);
+    const p = parseAgeRange(nextMin, nextMax);
+    if (p !== 'invalid') onChange(p);
+  };
+  return (
+    <fieldset className="range-field">
+      <legend>{t('cohort.ageRange')}</legend>
+      <div className="input-row">
+        <label htmlFor={`${id}-min`} className="field__label field__label--inline">{t('common.from')}</label>
+        <input id={`${id}-min`} className="input input--narrow" inputMode="numeric" value={min} onChange={(e) => update(e.target.value, max)} aria-invalid={parsed === 'invalid'} />
+        <label htmlFor={`${id}-max`} className="field__label field__label--inline">{t('common.to')}</label>
+        <input id={`${id}-max`} className="input input--narrow" inputMode="numeric" value={max} onChange={(e) => update(min, e.target.value)} aria-invalid={parsed === 'invalid'} />
+        <span className="field__hint">{t('cohort.years')}</span>
+      </div>
+      {parsed === 'invalid' && <p className="field__error">{t('cohort.ageRangeInvalid')}</p>}
+    </fieldset>
+  );
+}
+
+type DateRange = { from: string | null; to: string | null };
+
+export function DateRangeField({ legend, value, onChange, testId }: { legend: string; value: DateRange | null; onChange: (v: DateRange | null) => void; testId?: string }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [from, setFrom] = useState(value?.from ?? '');
+  const [to, setTo] = useState(value?.to ?? '');
+  const parsed = parseDateRange(from, to);
+  useEffect(() => {
+    const current = parseDateRange(from, to);
+    const same = value === null ? current === null : current !== null && current !== 'invalid' && current.from === value.from && current.to === value.to;
+    if (!same) {
+      setFrom(value?.from ?? '');
+      setTo(value?.to ?? '');
+    }
+  }, [value]);
+  const update = (f: string, tt: string) => {
+    setFrom(f);
+    setTo(tt);
+    const p = parseDateRange(f, tt);
+    if (p !== 'invalid') onChange(p);
+  };
+  return (
+    <fieldset className="range-field" data-testid={testId}>
+      <legend>{legend}</legend>
+      <div className="input-row">
+        <label htmlFor={`${id}-from`} className="field__label field__label--inline">{t('common.from')}</label>
+        <input id={`${id}-from`} className="input" type="date" value={from} onChange={(e) => update(e.target.value, to)} aria-invalid={parsed === 'invalid'} />
+        <label htmlFor={`${id}-to`} className="field__label field__label--inline">{t('common.toIncl')}</label>
+        <input id={`${id}-to`} className="input" type="date" value={to} onChange={(e) => update(from, e.target.value)} aria-invalid={parsed === 'invalid'} />
+      </div>
+      {parsed === 'invalid' && <p className="field__error">{t('cohort.dateRangeInvalid')}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'react';
+import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
+import type { Area, Vintage } from '../../../../shared/geo/area-level';
+import type { Fiche } from '../../../../shared/api/methods/matrix';
+import type { ApiError } from '../../../../shared/api/result';
+import { formatCount, formatSigned } from '../../../../shared/format/number-format';
+import { settle, verhuis } from '../../api/verhuis';
+import { useProgress } from '../../api/use-progress';
+import { ErrorMessage } from '../../components/error-message';
+import { ProgressBar } from '../../components/progress-bar';
+import { type MatrixTextKey, useMatrixText } from '../matrix/matrix-i18n';
+import { ExportButtons } from '../matrix/export-buttons';
+import { AreaPicker } from './area-picker';
+import { FicheBlocks } from './fiche-blocks';
+import '../matrix/matrix.css';
+
+type FicheLevel = 'municipality' | 'arrondissement';
+
+/**
+ * The municipality fiche, as the published notes give one per municipality: who of the cohort
+ * lives there now, where they came from, where those decided there went, the net gain and the
+ * composition, on one screen; exported through the same disclosure-controlled path as matrices.
+ */
+export function FicheView({ cohort }: { cohort: CohortDefinition }) {
+  const { lang, mt } = useMatrixText();
+  const [level, setLevel] = useState<FicheLevel>('municipality');
+  const [vintage, setVintage] = useState<Vintage>('2019');
+  const [areas, setAreas] = useState<Area[]>([]);
+  const [code, setCode] = useState<string | null>(null);
+  const [fiche, setFiche] = useState<Fiche | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
+  const progress = useProgress('matrix', pending);
+
+  useEffect(() => {
+    let live = true;
+    void settle(() => verhuis().geo.areas({ level, vintage })).then((res) => {
+      if (!live) return;
+      if (res.ok) setAreas(res.value.areas);
+      else setError(res.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [level, vintage]);
+
+  const cohortKey = JSON.stringify(cohort);
+  useEffect(() => {
+    if (!code) return undefined;
+    let live = true;
+    setPending(true);
+    setError(null);
+    void settle(() => verhuis().matrix.fiche({ cohort, level, vintage, areaCode: code })).then((res) => {
+      if (!live) return;
+      setPending(false);
+      if (res.ok) setFiche(res.value);
+      else {
+        setFiche(null);
+        setError(res.error);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [cohortKey, level, vintage, code]);
+
+  return (
+    <section className="fiche-view" data-testid="fiche-view">
+      <h2 className="view-title">{mt('fiche.title')}</h2>
+      <div className="fiche-picker">
+        <label className="matrix-controls__field">
+          <span className="field__label">{mt('fiche.level')}</span>
+          <select
+            className="input"
+            value={level}
+            onChange={(e) => {
+              setLevel(e.target.value as FicheLevel);
+              setCode(null);
+              setFiche(null);
+            }}
+            data-testid="fiche-level"
+          >
+            {(['municipality', 'arrondissement'] as const).map((l) => (
+              <option key={l} value={l}>
+                {mt(`level.${l}` as MatrixTextKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="matrix-controls__field">
+          <span className="field__label">{mt('matrix.vintage')}</span>
+          <select className="input" value={vintage} onChange={(e) => setVintage(e.target.value as Vintage)} data-testid="fiche-vintage">
+            {(['2014', '2019', '2025'] as const).map((v) => (
+              <option key={v} value={v}>
+                {mt(`vintage.${v}` as MatrixTextKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <AreaPicker areas={areas} selected={code} onSelect={setCode} />
+        {code && <ExportButtons kind="fiche" request={{ cohort, level, vintage, areaCode: code }} />}
+      </div>
+      {pending && <ProgressBar progress={progress} label={mt('fiche.loading')} testId="fiche-progress" />}
+      <ErrorMessage error={error} testId="fiche-error" />
+      {!code && !error && <p className="field__hint">{mt('fiche.choose')}</p>}
+      {fiche && (
+        <div className="fiche-body" data-testid="fiche-body" data-area={fiche.area.code}>
+          <h3 className="fiche-body__title">
+            {fiche.area.nameNl}
+            {fiche.area.nameFr && fiche.area.nameFr !== fiche.area.nameNl ? ` / ${fiche.area.nameFr}` : ''} ({fiche.area.code})
+          </h3>
+          <div className="fiche-kpis">
+            <Kpi label={mt('fiche.livingThere')} value={formatCount(fiche.livingThere, lang)} testId="fiche-living" />
+            <Kpi label={mt('fiche.decidedThere')} value={formatCount(fiche.decidedThere, lang)} testId="fiche-decided" />
+            <Kpi label={mt('fiche.netGain')} value={formatSigned(fiche.netGain, lang)} testId="fiche-net" />
+          </div>
+          <FicheBlocks fiche={fiche} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Kpi({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="fiche-kpi" data-testid={testId}>
+      <div className="fiche-kpi__value">{value}</div>
+      <div className="fiche-kpi__label">{label}</div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Area } from '../../../../shared/geo/area-level';
+import { SPECIAL_AREAS } from '../../../../shared/geo/area-level';
+
+/** Flanders, Brussels, Wallonia: the order of the Flemish monitoring reports. */
+const REGION_RANK: Record<string, number> = { VLG: 0, BRU: 1, WAL: 2 };
+
+/** Which name to show for an area: the analyst picks NL or FR (Brussels and Walloon areas have both). */
+export type NameLanguage = 'nl' | 'fr';
+
+export const areaName = (area: Area, nameLang: NameLanguage): string =>
+  (nameLang === 'fr' ? area.nameFr : area.nameNl) || area.nameNl || area.code;
+
+function rankOf(area: Area): [number, string, string] {
+  if (area.special) {
+    const i = SPECIAL_AREAS.indexOf(area.code as (typeof SPECIAL_AREAS)[number]);
+    return [10 + (i < 0 ? SPECIAL_AREAS.length : i), '', area.code];
+  }
+  return [REGION_RANK[area.regionCode] ?? 3, area.provinceCode, area.code];
+}
+
+/**
+ * The order of areas on heatmap axes: region, then province, then NIS code (which groups
+ * arrondissements and municipalities within a province); special rows and columns (abroad,
+ * removed, deceased, unknown) last. Returns indices into `areas`; stable for equal keys.
+ */
+export function regionProvinceOrder(areas: readonly Area[]): number[] {
+  const keys = areas.map(rankOf);
+  return areas
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const [ra, pa, ca] = keys[a];
+      const [rb, pb, cb] = keys[b];
+      if (ra !== rb) return ra - rb;
+      if (pa !== pb) return pa < pb ? -1 : 1;
+      if (ca !== cb) return ca < cb ? -1 : 1;
+      return a - b;
+    });
+}

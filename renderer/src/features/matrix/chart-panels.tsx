@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
+import { formatCount, formatSigned } from '../../../../shared/format/number-format';
+import { HeatmapChart } from '../../charts/heatmap-chart';
+import { NetBarChart, type NetBar } from '../../charts/net-bar-chart';
+import { type NameLanguage, areaName } from './area-order';
+import { heatmapData } from './heatmap-data';
+import type { MatrixMeasures } from './matrix-measures';
+import { useMatrixText } from './matrix-i18n';
+
+interface HeatmapProps {
+  result: MatrixResult;
+  nameLang: NameLanguage;
+  revision: number;
+  onDrawn: (revision: number) => void;
+}
+
+/** The heatmap with its log-scale switch (a few large cells otherwise wash out the rest). */
+export function HeatmapPanel({ result, nameLang, revision, onDrawn }: HeatmapProps) {
+  const { mt } = useMatrixText();
+  const [log, setLog] = useState(true);
+  const data = useMemo(() => heatmapData(result, nameLang, log), [result, nameLang, log]);
+  return (
+    <div className="matrix-chart-panel">
+      <div className="matrix-chart-panel__options">
+        <label className="matrix-controls__check">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="heatmap-log" />
+          {mt('heatmap.log')}
+        </label>
+        {result.rows.length > 80 && <span className="field__hint">{mt('matrix.tooLargeForHeatmap')}</span>}
+      </div>
+      <HeatmapChart data={data} log={log} revision={revision * 2 + (log ? 1 : 0)} onDrawn={onDrawn} />
+    </div>
+  );
+}
+
+interface BarProps {
+  result: MatrixResult;
+  measures: MatrixMeasures;
+  nameLang: NameLanguage;
+  revision: number;
+}
+
+/** Net migration per area (areas that are both an origin and a destination). */
+export function NetBarPanel({ result, measures, nameLang, revision }: BarProps) {
+  const bars = useMemo<NetBar[]>(
+    () =>
+      result.rows
+        .filter((a) => !a.special && measures.flows.has(a.code))
+        .map((a) => ({ name: areaName(a, nameLang), net: measures.flows.get(a.code)!.net })),
+    [result, measures, nameLang],
+  );
+  return (
+    <div className="matrix-chart-panel">
+      <NetBarChart bars={bars} revision={revision} />
+    </div>
+  );
+}
+
+interface CorridorProps {
+  measures: MatrixMeasures;
+  nameLang: NameLanguage;
+}
+
+const TOP_CHOICES = [10, 20, 50] as const;
+
+/** The largest flows between two different areas, with the flow back and the net flow. */
+export function CorridorsPanel({ measures, nameLang }: CorridorProps) {
+  const { lang, mt } = useMatrixText();
+  const [top, setTop] = useState<number>(20);
+  const rows = useMemo(() => measures.corridors(top), [measures, top]);
+  return (
+    <div className="matrix-corridors">
+      <label className="matrix-controls__field matrix-controls__field--inline">
+        <span className="field__label">{mt('corridors.top')}</span>
+        <select className="input" value={top} onChange={(e) => setTop(Number(e.target.value))} data-testid="corridors-top">
+          {TOP_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      {rows.length === 0 ? (
+        <p className="field__hint">{mt('corridors.none')}</p>
+      ) : (
+        <table className="data-table" data-testid="corridors-table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{mt('corridors.origin')}</th>
+              <th scope="col">{mt('corridors.destination')}</th>
+              <th scope="col" className="num">{mt('corridors.flow')}</th>
+              <th scope="col" className="num">{mt('corridors.counter')}</th>
+              <th scope="col" className="num">{mt('corridors.net')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c, i) => (
+              <tr key={`${c.origin.code}-${c.destination.code}`}>
+                <td>{i + 1}</td>
+                <td>{areaName(c.origin, nameLang)}</td>
+                <td>{areaName(c.destination, nameLang)}</td>
+                <td className="num">{formatCount(c.flow, lang)}</td>
+                <td className="num">{formatCount(c.counterFlow, lang)}</td>
+                <td className="num">{formatSigned(c.net, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { CellFlags, ProtectReason } from './grid-rows';
+import { countFlags } from './grid-rows';
+import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
+import { formatCount } from '../../../../shared/format/number-format';
+
+/** The mark beside a protected cell; the legend explains each. */
+export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈' };
+
+const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'rounded'];
+const KEY: Record<ProtectReason, MatrixTextKey> = {
+  primary: 'disclosure.primary',
+  secondary: 'disclosure.secondary',
+  class: 'disclosure.class',
+  rounded: 'disclosure.rounded',
+};
+
+interface Props {
+  flags: CellFlags | null;
+  /** The policy's threshold (persons), shown in the primary rule. */
+  threshold: number;
+  /** False while the export module does not answer: the legend says cells are not marked. */
+  available: boolean;
+}
+
+/** Explains the hatched cells of the matrix table: what each mark means and how many there are. */
+export function DisclosureLegend({ flags, threshold, available }: Props) {
+  const { lang, mt } = useMatrixText();
+  const counts = countFlags(flags);
+  const total = ORDER.reduce((s, r) => s + counts[r], 0);
+  return (
+    <aside className="disclosure-legend" data-testid="disclosure-legend" aria-label={mt('disclosure.legendTitle')}>
+      <strong>{mt('disclosure.legendTitle')}</strong>
+      {!available ? (
+        <span className="disclosure-legend__note">{mt('disclosure.unavailable')}</span>
+      ) : (
+        <>
+          <ul className="disclosure-legend__items">
+            {ORDER.filter((r) => r !== 'rounded' || counts.rounded > 0).map((reason) => (
+              <li key={reason}>
+                <span className={`disclosure-legend__swatch cell--protected cell--protected-${reason}`} aria-hidden="true" />
+                <span>
+                  {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold })} ({formatCount(counts[reason], lang)})
+                </span>
+              </li>
+            ))}
+          </ul>
+          <span className="disclosure-legend__note" data-testid="disclosure-count">
+            {mt('disclosure.count', { n: formatCount(total, lang) })} {mt('disclosure.note')}
+          </span>
+        </>
+      )}
+    </aside>
+  );
+}

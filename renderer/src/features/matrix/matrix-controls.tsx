@@ -1,0 +1,104 @@
+import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
+import type { MatrixKind } from '../../../../shared/matrix/matrix-definition';
+import type { NameLanguage } from './area-order';
+import type { CellMeasure } from './matrix-measures';
+import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
+
+export interface MatrixChoice {
+  kind: MatrixKind;
+  level: AreaLevel;
+  vintage: Vintage;
+  measure: CellMeasure;
+  /** Months after the decision, or null for the reference date. */
+  followUpMonths: number | null;
+  nameLang: NameLanguage;
+}
+
+const KINDS: MatrixKind[] = ['state', 'first-move', 'all-moves'];
+const LEVELS: AreaLevel[] = ['region', 'province', 'arrondissement', 'municipality'];
+const VINTAGES: Vintage[] = ['2014', '2019', '2025'];
+const MEASURES: [CellMeasure, MatrixTextKey][] = [
+  ['counts', 'measure.counts'],
+  ['rowPct', 'measure.rowPct'],
+  ['colPct', 'measure.colPct'],
+];
+const FOLLOW_UP = [null, 6, 12, 24, 36, 60] as const;
+
+interface Props {
+  choice: MatrixChoice;
+  onChange: (next: MatrixChoice) => void;
+}
+
+/** The matrix definition as the analyst chooses it: definition, level, vintage, measure, window, names. */
+export function MatrixControls({ choice, onChange }: Props) {
+  const { mt } = useMatrixText();
+  const set = <K extends keyof MatrixChoice>(key: K, value: MatrixChoice[K]): void => onChange({ ...choice, [key]: value });
+  return (
+    <form className="matrix-controls" onSubmit={(e) => e.preventDefault()} data-testid="matrix-controls">
+      <label className="matrix-controls__field matrix-controls__field--wide">
+        <span className="field__label">{mt('matrix.kind')}</span>
+        <select className="input" value={choice.kind} onChange={(e) => set('kind', e.target.value as MatrixKind)} data-testid="matrix-kind">
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {mt(`matrix.kind.${k}` as MatrixTextKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="matrix-controls__field">
+        <span className="field__label">{mt('matrix.level')}</span>
+        <select className="input" value={choice.level} onChange={(e) => set('level', e.target.value as AreaLevel)} data-testid="matrix-level">
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {mt(`level.${l}` as MatrixTextKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="matrix-controls__field">
+        <span className="field__label">{mt('matrix.vintage')}</span>
+        <select className="input" value={choice.vintage} onChange={(e) => set('vintage', e.target.value as Vintage)} data-testid="matrix-vintage">
+          {VINTAGES.map((v) => (
+            <option key={v} value={v}>
+              {mt(`vintage.${v}` as MatrixTextKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="matrix-controls__field">
+        <span className="field__label">{mt('matrix.measure')}</span>
+        <select className="input" value={choice.measure} onChange={(e) => set('measure', e.target.value as CellMeasure)} data-testid="matrix-measure">
+          {MEASURES.map(([m, key]) => (
+            <option key={m} value={m}>
+              {mt(key)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="matrix-controls__field">
+        <span className="field__label">{mt('matrix.followUp')}</span>
+        <select
+          className="input"
+          value={choice.followUpMonths ?? ''}
+          onChange={(e) => set('followUpMonths', e.target.value === '' ? null : Number(e.target.value))}
+          data-testid="matrix-follow-up"
+        >
+          {FOLLOW_UP.map((m) => (
+            <option key={m ?? 'none'} value={m ?? ''}>
+              {m === null ? mt('matrix.followUpNone') : String(m)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="matrix-controls__field matrix-controls__names">
+        <legend className="field__label">{mt('matrix.names')}</legend>
+        {(['nl', 'fr'] as const).map((l) => (
+          <label key={l} className="matrix-controls__radio">
+            <input type="radio" name="matrix-names" value={l} checked={choice.nameLang === l} onChange={() => set('nameLang', l)} />
+            {l.toUpperCase()}
+          </label>
+        ))}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMemo } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ColumnAutoSizeModule,
+  ModuleRegistry,
+  PinnedRowModule,
+  RowStyleModule,
+  TooltipModule,
+  type ColDef,
+  type ValueFormatterParams,
+  type ITooltipParams,
+  type CellClassParams,
+  type RowClassParams,
+} from 'ag-grid-community';
+import { formatCount, formatPercent, formatSigned } from '../../../../shared/format/number-format';
+import { gridTheme } from '../../grid/ag-grid-setup';
+import { gridLocaleText } from '../../grid/grid-locale';
+import type { GridModel, GridRow, ProtectReason } from './grid-rows';
+import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
+import { PROTECT_SYMBOL } from './disclosure-legend';
+
+// The matrix table is a small client-side grid: register what it needs, module by module.
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  PinnedRowModule,
+  CellStyleModule,
+  RowStyleModule,
+  TooltipModule,
+  ColumnAutoSizeModule,
+]);
+
+interface Props {
+  model: GridModel;
+  percent: boolean;
+  /** Changes when the matrix changes; written to the DOM once the grid shows it (timing, tests). */
+  revision: number;
+  /** The disclosure policy's threshold, for the tooltips of protected cells. */
+  threshold: number;
+  onRendered?: (revision: number) => void;
+}
+
+const REASON_KEY: Record<ProtectReason, MatrixTextKey> = {
+  primary: 'disclosure.primary',
+  secondary: 'disclosure.secondary',
+  class: 'disclosure.class',
+  rounded: 'disclosure.rounded',
+};
+
+const protectedClass = (reason: ProtectReason | null | undefined): string[] =>
+  reason ? ['cell--protected', `cell--protected-${reason}`] : [];
+
+/**
+ * The relocation matrix as an AG Grid table: origins as rows, destinations as columns,
+ * row total and in/out/net pinned right, the column totals pinned at the bottom. Cells
+ * that disclosure control will protect on export are hatched and carry a symbol.
+ */
+export function MatrixGrid({ model, percent, revision, threshold, onRendered }: Props) {
+  const { lang, mt } = useMatrixText();
+  const fmt = (v: number | null | undefined): string =>
+    v === null || v === undefined || Number.isNaN(v) ? '' : percent ? formatPercent(v, lang, 1) : formatCount(v, lang);
+
+  const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
+    const reasonTooltip = (reason: ProtectReason | null, count: number): string => {
+      const base = `${formatCount(count, lang)} ${lang === 'nl' ? 'personen' : 'persons'}`;
+      return reason ? `${base} — ${PROTECT_SYMBOL[reason]} ${mt(REASON_KEY[reason], { t: threshold })}` : base;
+    };
+    const area: ColDef<GridRow> = {
+      colId: 'area',
+      headerName: mt('grid.area'),
+      field: 'name',
+      pinned: 'left',
+      width: 210,
+      sortable: true,
+      tooltipValueGetter: (p: ITooltipParams<GridRow>) => (p.data ? `${p.data.name} (${p.data.code})` : ''),
+      cellClass: (p: CellClassParams<GridRow>) => (p.data?.special ? 'cell--special-area' : ''),
+    };
+    const cells: ColDef<GridRow>[] = model.columns.map((col) => ({
+      colId: `c${col.index}`,
+      headerName: col.name,
+      headerTooltip: `${col.name} (${col.code})`,
+      valueGetter: (p) => p.data?.values[col.index],
+      valueFormatter: (p: ValueFormatterParams<GridRow>) => fmt(p.value as number),
+      width: percent ? 92 : 84,
+      type: 'rightAligned',
+      sortable: true,
+      cellClass: (p: CellClassParams<GridRow>) => protectedClass(p.data?.flags[col.index]),
+      tooltipValueGetter: (p: ITooltipParams<GridRow>) =>
+        p.data ? reasonTooltip(p.data.flags[col.index], p.data.counts[col.index]) : '',
+      headerClass: col.special ? 'header--special-area' : undefined,
+    }));
+    const right = (colId: string, key: MatrixTextKey, get: (r: GridRow) => number | null, signed = false): ColDef<GridRow> => ({
+      colId,
+      headerName: mt(key),
+      valueGetter: (p) => (p.data ? get(p.data) : null),
+      valueFormatter: (p) => (signed ? (p.value === null ? '' : formatSigned(p.value as number, lang)) : p.value === null ? '' : formatCount(p.value as number, lang)),
+      pinned: 'right',
+      width: 84,
+      type: 'rightAligned',
+      sortable: true,
+      cellClass: colId === 'net' ? (p: CellClassParams<GridRow>) => ((p.value as number) < 0 ? 'cell--negative' : '') : undefined,
+    });
+    const total: ColDef<GridRow> = {
+      colId: 'total',
+      headerName: mt('grid.total'),
+      valueGetter: (p) => p.data?.total,
+      valueFormatter: (p) => fmt(p.value as number),
+      pinned: 'right',
+      width: 96,
+      type: 'rightAligned',
+      sortable: true,
+      cellClass: (p: CellClassParams<GridRow>) => ['cell--total', ...protectedClass(p.data?.totalFlag)],
+      tooltipValueGetter: (p: ITooltipParams<GridRow>) => (p.data ? reasonTooltip(p.data.totalFlag, p.data.totalCount) : ''),
+    };
+    return [
+      area,
+      ...cells,
+      total,
+      right('in', 'grid.in', (r) => r.inflow),
+      right('out', 'grid.out', (r) => r.outflow),
+      right('net', 'grid.net', (r) => r.net, true),
+    ];
+  }, [model.columns, percent, lang, threshold]);
+
+  return (
+    <div className="matrix-grid" data-testid="matrix-grid" data-revision={revision} role="region" aria-label={mt('grid.label')}>
+      <AgGridReact<GridRow>
+        theme={gridTheme}
+        localeText={gridLocaleText(lang)}
+        columnDefs={columnDefs}
+        rowData={model.rows}
+        pinnedBottomRowData={[model.totalRow]}
+        getRowId={(p) => p.data.id}
+        getRowClass={(p: RowClassParams<GridRow>) => (p.node.rowPinned ? 'row--totals' : p.data?.special ? 'row--special-area' : undefined)}
+        defaultColDef={{ resizable: true, suppressMovable: true }}
+        tooltipShowDelay={300}
+        suppressColumnVirtualisation={false}
+        onRowDataUpdated={() => onRendered?.(revision)}
+        onFirstDataRendered={() => onRendered?.(revision)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
+import type { MatrixDefinitionInput } from '../../../../shared/matrix/matrix-definition';
+import { formatCount, formatDate, formatDuration } from '../../../../shared/format/number-format';
+import { ErrorMessage } from '../../components/error-message';
+import { ProgressBar } from '../../components/progress-bar';
+import { useProgress } from '../../api/use-progress';
+import { MatrixControls, type MatrixChoice } from './matrix-controls';
+import { matrixMeasures } from './matrix-measures';
+import { useMatrix } from './use-matrix';
+import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
+import { TablePanel } from './table-panel';
+import { CorridorsPanel, HeatmapPanel, NetBarPanel } from './chart-panels';
+import { SankeyPanel } from './sankey-panel';
+import { MapPanel } from './map-panel';
+import './matrix.css';
+
+const TABS = ['table', 'heatmap', 'sankey', 'bar', 'map', 'corridors'] as const;
+type Tab = (typeof TABS)[number];
+
+const INITIAL: MatrixChoice = { kind: 'state', level: 'arrondissement', vintage: '2019', measure: 'counts', followUpMonths: null, nameLang: 'nl' };
+
+/**
+ * The relocation matrix of the current cohort: one definition chosen at the top, shown as a
+ * table, heatmap, Sankey, net-migration bars, a map or the top corridors. Every change of the
+ * cohort or the definition recomputes the matrix in the engine.
+ */
+export function MatrixView({ cohort }: { cohort: CohortDefinition }) {
+  const { lang, mt } = useMatrixText();
+  const [choice, setChoice] = useState<MatrixChoice>(INITIAL);
+  const [tab, setTab] = useState<Tab>('table');
+  const definition = useMemo<MatrixDefinitionInput>(
+    () => ({ kind: choice.kind, level: choice.level, vintage: choice.vintage, followUpMonths: choice.followUpMonths }),
+    [choice.kind, choice.level, choice.vintage, choice.followUpMonths],
+  );
+  const state = useMatrix(cohort, definition);
+  const progress = useProgress('matrix', state.pending);
+  const measures = useMemo(() => (state.result ? matrixMeasures(state.result) : null), [state.result]);
+  const rootRef = useRef<HTMLElement>(null);
+  // The revision each view has drawn, on the DOM: the e2e run times filter change → redraw with it.
+  const markDrawn = useCallback((what: 'table' | 'heatmap') => (revision: number) => {
+    if (rootRef.current) rootRef.current.dataset[`${what}Drawn`] = String(revision);
+  }, []);
+  const tabButtons = useRef<Record<string, HTMLButtonElement | null>>({});
+  const onTabKey = (e: React.KeyboardEvent): void => {
+    const i = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    tabButtons.current[next]?.focus();
+  };
+  const result = state.result;
+  const mapLevel = choice.level === 'municipality' ? 'municipality' : 'arrondissement';
+
+  return (
+    <section className="matrix-view" data-testid="matrix-view" data-revision={state.revision} data-pending={state.pending} ref={rootRef}>
+      <h2 className="view-title">{mt('matrix.title')}</h2>
+      <MatrixControls choice={choice} onChange={setChoice} />
+      {state.pending && <ProgressBar progress={progress} label={mt('matrix.computing')} testId="matrix-progress" />}
+      <ErrorMessage error={state.error} testId="matrix-error" />
+      {result && (
+        <p className="matrix-summary" data-testid="matrix-summary">
+          {mt('matrix.summary', {
+            cohort: formatCount(result.cohortSize, lang),
+            persons: formatCount(result.distinctPersons, lang),
+            total: formatCount(result.total, lang),
+            date: formatDate(result.referenceDate, lang),
+            ms: formatDuration(result.computeMs, lang),
+          })}
+        </p>
+      )}
+      {result && result.cohortSize === 0 && <p className="field__hint">{mt('matrix.empty')}</p>}
+      <div className="matrix-tabs" role="tablist" aria-label={mt('matrix.tabs')} onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`matrix-tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls="matrix-tabpanel"
+            tabIndex={tab === t ? 0 : -1}
+            className={tab === t ? 'matrix-tabs__tab matrix-tabs__tab--active' : 'matrix-tabs__tab'}
+            data-testid={`matrix-tab-${t}`}
+            ref={(el) => {
+              tabButtons.current[t] = el;
+            }}
+            onClick={() => setTab(t)}
+          >
+            {mt(`matrix.tab.${t}` as MatrixTextKey)}
+          </button>
+        ))}
+      </div>
+      <div
+        id="matrix-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`matrix-tab-${tab}`}
+        className={state.pending ? 'matrix-panel matrix-panel--stale' : 'matrix-panel'}
+      >
+        {result && measures && tab === 'table' && (
+          <TablePanel
+            cohort={cohort}
+            result={result}
+            measures={measures}
+            measure={choice.measure}
+            nameLang={choice.nameLang}
+            revision={state.revision}
+            onRendered={markDrawn('table')}
+          />
+        )}
+        {result && tab === 'heatmap' && <HeatmapPanel result={result} nameLang={choice.nameLang} revision={state.revision} onDrawn={markDrawn('heatmap')} />}
+        {result && measures && tab === 'bar' && <NetBarPanel result={result} measures={measures} nameLang={choice.nameLang} revision={state.revision} />}
+        {result && measures && tab === 'corridors' && <CorridorsPanel measures={measures} nameLang={choice.nameLang} />}
+        {tab === 'sankey' && <SankeyPanel cohort={cohort} definition={definition} nameLang={choice.nameLang} />}
+        {tab === 'map' && (
+          <MapPanel cohort={cohort} definition={definition} vintage={choice.vintage} nameLang={choice.nameLang} initialLevel={mapLevel} />
+        )}
+      </div>
+    </section>
+  );
+}

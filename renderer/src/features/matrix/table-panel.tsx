@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
+import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
+import { buildGridModel } from './grid-rows';
+import type { MatrixMeasures, CellMeasure } from './matrix-measures';
+import type { NameLanguage } from './area-order';
+import { MatrixGrid } from './matrix-grid';
+import { DisclosureLegend } from './disclosure-legend';
+import { useDisclosureFlags } from './use-disclosure-flags';
+import { useMatrixText } from './matrix-i18n';
+import { ExportButtons } from './export-buttons';
+
+interface Props {
+  cohort: CohortDefinition;
+  result: MatrixResult;
+  measures: MatrixMeasures;
+  measure: CellMeasure;
+  nameLang: NameLanguage;
+  revision: number;
+  onRendered: (revision: number) => void;
+}
+
+/** The matrix table with its disclosure marks, legend and export. */
+export function TablePanel({ cohort, result, measures, measure, nameLang, revision, onRendered }: Props) {
+  const { mt } = useMatrixText();
+  const disclosure = useDisclosureFlags(cohort, result.definition, revision);
+  const values = useMemo(() => measures.values(measure), [measures, measure]);
+  const model = useMemo(
+    () => buildGridModel(result, values, measures.flows, disclosure.flags, nameLang, mt('grid.totalRow')),
+    [result, values, measures, disclosure.flags, nameLang, mt],
+  );
+  return (
+    <div className="matrix-table-panel">
+      <div className="matrix-table-panel__bar">
+        <DisclosureLegend flags={disclosure.flags} threshold={disclosure.threshold} available={disclosure.available} />
+        <ExportButtons kind="matrix" request={{ cohort, definition: result.definition }} />
+      </div>
+      <MatrixGrid model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} />
+    </div>
+  );
+}

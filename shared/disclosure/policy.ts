@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * Disclosure-control policy. The engine applies it to every table that leaves the app
+ * (file, clipboard, CLI). Three layers: built-in defaults, an administrator's policy file
+ * (system path per OS), and the user's own choices, which may tighten but never loosen.
+ */
+export const DisclosureMethod = z.enum(['suppression', 'rounding']);
+export type DisclosureMethod = z.infer<typeof DisclosureMethod>;
+
+export const RoundingBase = z.union([z.literal(3), z.literal(5)]);
+export type RoundingBase = z.infer<typeof RoundingBase>;
+
+/** The policy in force, after merging defaults, the administrator's file and the user's choices. */
+export const DisclosurePolicy = z.object({
+  /** Minimum number of distinct persons in every published cell and margin. */
+  threshold: z.number().int().min(2).max(1000),
+  method: DisclosureMethod,
+  roundingBase: RoundingBase,
+  /** Zero cells are published by default; when unsafe they are protected like small cells. */
+  zerosUnsafe: z.boolean(),
+  allowCsv: z.boolean(),
+  allowExport: z.boolean(),
+  idleLockMinutes: z.number().int().min(1).max(240),
+});
+export type DisclosurePolicy = z.infer<typeof DisclosurePolicy>;
+
+export const DEFAULT_POLICY: DisclosurePolicy = {
+  threshold: 10,
+  method: 'suppression',
+  roundingBase: 5,
+  zerosUnsafe: false,
+  allowCsv: true,
+  allowExport: true,
+  idleLockMinutes: 15,
+};
+
+/** The administrator's policy file (JSON). Unknown keys are refused so that typos do not pass silently. */
+export const AdminPolicyFile = z
+  .object({
+    threshold: z.number().int().min(2).max(1000).optional(),
+    forceRounding: z.boolean().optional(),
+    roundingBase: RoundingBase.optional(),
+    zerosUnsafe: z.boolean().optional(),
+    forbidCsv: z.boolean().optional(),
+    forbidExport: z.boolean().optional(),
+    idleLockMinutes: z.number().int().min(1).max(240).optional(),
+  })
+  .strict();
+export type AdminPolicyFile = z.infer<typeof AdminPolicyFile>;
+
+/** What the user may choose; each choice only counts where it is stricter than the layer below. */
+export const UserPolicy = z
+  .object({
+    threshold: z.number().int().min(2).max(1000).optional(),
+    method: DisclosureMethod.optional(),
+    roundingBase: RoundingBase.optional(),
+    zerosUnsafe: z.boolean().optional(),
+    allowCsv: z.boolean().optional(),
+    idleLockMinutes: z.number().int().min(1).max(240).optional(),
+  })
+  .strict();
+export type UserPolicy = z.infer<typeof UserPolicy>;
+
+/** Defaults plus the administrator's file: the floor the user cannot go below. */
+export function applyAdminPolicy(base: DisclosurePolicy, admin: AdminPolicyFile | null): DisclosurePolicy {
+  if (!admin) return { ...base };
+  return {
+    threshold: Math.max(base.threshold, admin.threshold ?? 0),
+    method: admin.forceRounding ? 'rounding' : base.method,
+    roundingBase: admin.roundingBase ?? base.roundingBase,
+    zerosUnsafe: base.zerosUnsafe || admin.zerosUnsafe === true,
+    allowCsv: base.allowCsv && admin.forbidCsv !== true,
+    allowExport: base.allowExport && admin.forbidExport !== true,
+    idleLockMinutes: Math.min(base.idleLockMinutes, admin.idleLockMinutes ?? Infinity),
+  };
+}
+
+/**
+ * The user's choices on top of the floor. Every field moves only in the strict direction:
+ * a higher threshold, a larger rounding base, zeros unsafe, CSV off, a shorter idle lock.
+ * The method is a free choice unless the administrator forces rounding.
+ */
+export function tightenPolicy(floor: DisclosurePolicy, user: UserPolicy | null, adminForcesRounding: boolean): DisclosurePolicy {
+  if (!user) return { ...floor };
+  return {
+    threshold: Math.max(floor.threshold, user.threshold ?? 0),
+    method: adminForcesRounding ? 'rounding' : (user.method ?? floor.method),
+    roundingBase: Math.max(floor.roundingBase, user.roundingBase ?? 0) as RoundingBase,
+    zerosUnsafe: floor.zerosUnsafe || user.zerosUnsafe === true,
+    allowCsv: floor.allowCsv && user.allowCsv !== false,
+    allowExport: floor.allowExport,
+    idleLockMinutes: Math.min(floor.idleLockMinutes, user.idleLockMinutes ?? Infinity),
+  };
+}
+
+/** The active policy and where it came from, for the UI and the export metadata. */
+export const ActivePolicy = z.object({
+  policy: DisclosurePolicy,
+  /** Path of the administrator's policy file that was read, or null when none exists. */
+  adminFile: z.string().nullable(),
+  /** The administrator's settings as read (for display). */
+  admin: AdminPolicyFile.nullable(),
+  user: UserPolicy.nullable(),
+  /** Set when the administrator's file is invalid: output is then blocked. */
+  adminError: z.string().nullable(),
+});
+export type ActivePolicy = z.infer<typeof ActivePolicy>;

@@ -1,0 +1,3 @@
+export * from './matrix-totals';
+export * from './flow-measures';
+export * from './corridors';
