@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { openBrowseSection } from './sections/open-browse';
 import { matrixSection } from './sections/matrix';
+import { importSection } from './sections/import';
+import { openSection } from './sections/open';
 import { makeBenchContext, type BenchSection } from './bench-context';
 // Each capability adds its section here.
-const sections: BenchSection[] = [openBrowseSection, matrixSection];
+const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection];
 
 /** `npm run bench [section…]`: prints figures and ratios against peers measured in the same run. */
 async function main() {

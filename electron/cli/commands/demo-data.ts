@@ -1,10 +1,9 @@
 import { DEMO_PASSPHRASE } from '../../engine/app/app-handlers';
 import { writeSyntheticCsv, writeSyntheticExtract, DEFAULT_REFERENCE_DATE } from '../../engine/synthetic/generate-extract';
+import { MIN_PASSPHRASE } from '../../engine/import/import-handlers';
 import { UsageError, cliFailure, type CliContext } from '../cli-context';
 import { positiveInt, progressPrinter } from '../cli-util';
 import type { CliCommand, OptionValues } from './command';
-
-const MIN_PASSPHRASE = 8;
 
 /** `demo-data`: a seeded synthetic extract (encrypted) and/or the same data as CSV files. */
 export const command: CliCommand = {

@@ -71,6 +71,27 @@ const NIS_SQL = `CASE WHEN nis_code GLOB '[0-9][0-9][0-9][0-9][0-9]' THEN CAST(n
 /** ISO alpha-3 nationality packed into an integer; other values (STATELESS, UNKNOWN…) come as text. */
 const NAT_SQL = `CASE WHEN nationality GLOB '[A-Z][A-Z][A-Z]' THEN (unicode(substr(nationality, 1, 1)) - 65) * 676
   + (unicode(substr(nationality, 2, 1)) - 65) * 26 + unicode(substr(nationality, 3, 1)) - 65 ELSE -1 END`;
+/** Days from 1900-01-01 to 1970-01-01: keeps packed day numbers positive. */
+const DAY_BASE = 25567;
+const CHUNK_ROWIDS = 262_144;
+
+/**
+ * Runs a single-integer query over a table in rowid chunks (`WHERE t.rowid` range added) and
+ * calls fn per value in rowid order. Plucked integers cross into JS far cheaper than rows.
+ */
+function forEachPacked(db: Database, table: string, sql: string, fn: (v: number) => void): void {
+  const maxRowid = (db.prepare(`SELECT MAX(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
+  const where = /\bWHERE\b/.test(sql) ? ' AND' : ' WHERE';
+  const stmt = db.prepare(`${sql}${where} t.rowid >= ? AND t.rowid < ? ORDER BY t.rowid`).pluck();
+  for (let from = 0; from <= maxRowid; from += CHUNK_ROWIDS) {
+    const values = stmt.all(from, from + CHUNK_ROWIDS) as (number | null)[];
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      if (v !== null) fn(v);
+    }
+  }
+}
+
 const unpackNat = (v: number) => String.fromCharCode(65 + Math.floor(v / 676), 65 + (Math.floor(v / 26) % 26), 65 + (v % 26));
 
 /**
@@ -96,42 +117,61 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
   const natPacked = new Map<number, number>();
   const natText = new Map<string, number>();
   const nationalities: string[] = [];
+  // Storage order; one packed integer per row (pluck is several times cheaper than row arrays).
+  // rowid · 2^22 + (birth year − 1880) · 2^14 + birth month · 2^10 + sex · 2^8
   let i = 0;
-  for (const row of db
-    .prepare(
-      `SELECT rowid, birth_year, birth_month, CASE sex WHEN 'M' THEN 0 WHEN 'F' THEN 1 ELSE 2 END, ${NAT_SQL},
-         CASE WHEN nationality GLOB '[A-Z][A-Z][A-Z]' THEN NULL ELSE nationality END, ${DAY_SQL('death_date')} FROM person`,
-    )
-    .raw()
-    .iterate() as IterableIterator<[number, number, number | null, number, number, string | null, number | null]>) {
-    if (i >= n) break;
-    if (rowidIndex) rowidIndex[row[0]] = i;
-    else rowidMap!.set(row[0], i);
-    birthYear[i] = row[1];
-    birthMonth[i] = row[2] ?? 0;
-    sex[i] = row[3];
+  forEachPacked(
+    db,
+    'person',
+    `SELECT t.rowid * 4194304 + (MIN(MAX(IFNULL(t.birth_year, 1880) - 1880, 0), 255)) * 16384 + IFNULL(t.birth_month, 0) * 1024
+       + (CASE t.sex WHEN 'M' THEN 0 WHEN 'F' THEN 1 ELSE 2 END) * 256 FROM person t`,
+    (v) => {
+      if (i >= n) return;
+      const rowid = Math.floor(v / 4194304);
+      const rest = v - rowid * 4194304;
+      if (rowidIndex) rowidIndex[rowid] = i;
+      else rowidMap!.set(rowid, i);
+      birthYear[i] = 1880 + (rest >>> 14);
+      birthMonth[i] = (rest >>> 10) & 15;
+      sex[i] = (rest >>> 8) & 3;
+      i++;
+    },
+  );
+  // Nationality (packed alpha-3 + 1, or 0 for other text) · 2^18 + death day (+ offset, 0 = none).
+  i = 0;
+  const textNationality = new Map<number, string>(
+    (db.prepare("SELECT rowid, nationality FROM person WHERE NOT (nationality GLOB '[A-Z][A-Z][A-Z]')").raw().all() as [number, string][]),
+  );
+  forEachPacked(db, 'person', `SELECT (${NAT_SQL.replace(/nationality/g, 't.nationality')} + 1) * 262144 + IFNULL(${DAY_SQL('t.death_date')} + ${DAY_BASE} + 1, 0) FROM person t`, (v) => {
+    if (i >= n) return;
+    const packed = Math.floor(v / 262144) - 1;
+    const death = v - (packed + 1) * 262144;
     let nat: number | undefined;
-    if (row[4] >= 0) {
-      nat = natPacked.get(row[4]);
+    if (packed >= 0) {
+      nat = natPacked.get(packed);
       if (nat === undefined) {
-        natPacked.set(row[4], (nat = nationalities.length));
-        nationalities.push(unpackNat(row[4]));
+        natPacked.set(packed, (nat = nationalities.length));
+        nationalities.push(unpackNat(packed));
       }
     } else {
-      const text = row[5] ?? 'UNKNOWN';
-      nat = natText.get(text);
+      nat = -1; // resolved below from the text values
+    }
+    nationality[i] = nat < 0 ? 0xffff : nat;
+    if (death > 0) deathDay[i] = death - 1 - DAY_BASE;
+    i++;
+  });
+  if (textNationality.size) {
+    for (const [rowid, text] of textNationality) {
+      const p = indexOf(rowid);
+      if (p < 0) continue;
+      let nat = natText.get(text);
       if (nat === undefined) {
         natText.set(text, (nat = nationalities.length));
         nationalities.push(text);
       }
+      nationality[p] = nat;
     }
-    nationality[i] = nat;
-    if (row[6] !== null) deathDay[i] = row[6];
-    i++;
   }
-  const joinPerson = (table: string, cols: string, where = '') =>
-    db.prepare(`SELECT p.rowid, ${cols} FROM ${table} t JOIN person p ON p.person_id = t.person_id ${where}`).raw();
-
   progress(0.15, 'decisions');
   // The first decision granting protection defines status and date; never granted → OTHER
   // with the first decision of any kind. Order-independent: minima per person.
@@ -140,18 +180,27 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
   {
     const grantDay = new Int32Array(n).fill(OPEN_END);
     const firstDay = new Int32Array(n).fill(OPEN_END);
-    for (const [rowid, day, st] of joinPerson(
+    // person rowid · 2^20 + (day + offset) · 4 + status (0 refugee, 1 subsidiary, 2 other)
+    forEachPacked(
+      db,
       'protection_decision',
-      `${DAY_SQL('t.decision_date')}, CASE t.status WHEN 'REFUGEE' THEN 0 WHEN 'SUBSIDIARY' THEN 1 ELSE 2 END`,
-    ).iterate() as IterableIterator<[number, number | null, number]>) {
-      const p = indexOf(rowid);
-      if (p < 0 || day === null) continue;
-      if (day < firstDay[p]) firstDay[p] = day;
-      if (st < 2 && (day < grantDay[p] || (day === grantDay[p] && st < status[p]))) {
-        grantDay[p] = day;
-        status[p] = st;
-      }
-    }
+      `SELECT p.rowid * 1048576 + (${DAY_SQL('t.decision_date')} + ${DAY_BASE}) * 4
+         + CASE t.status WHEN 'REFUGEE' THEN 0 WHEN 'SUBSIDIARY' THEN 1 ELSE 2 END
+       FROM protection_decision t CROSS JOIN person p ON p.person_id = t.person_id WHERE t.decision_date IS NOT NULL`,
+      (v) => {
+        const rowid = Math.floor(v / 1048576);
+        const rest = v - rowid * 1048576;
+        const p = indexOf(rowid);
+        if (p < 0) return;
+        const day = (rest >>> 2) - DAY_BASE;
+        const st = rest & 3;
+        if (day < firstDay[p]) firstDay[p] = day;
+        if (st < 2 && (day < grantDay[p] || (day === grantDay[p] && st < status[p]))) {
+          grantDay[p] = day;
+          status[p] = st;
+        }
+      },
+    );
     for (let p = 0; p < n; p++) {
       if (grantDay[p] !== OPEN_END) decisionDay[p] = grantDay[p];
       else if (firstDay[p] !== OPEN_END) decisionDay[p] = firstDay[p];
@@ -160,12 +209,18 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
 
   progress(0.25, 'applications');
   const applicationYear = new Int16Array(n);
-  for (const [rowid, year] of joinPerson('asylum_application', 'CAST(substr(t.application_date, 1, 4) AS INTEGER)').iterate() as IterableIterator<
-    [number, number | null]
-  >) {
-    const p = indexOf(rowid);
-    if (p >= 0 && year !== null && (applicationYear[p] === 0 || year < applicationYear[p])) applicationYear[p] = year;
-  }
+  forEachPacked(
+    db,
+    'asylum_application',
+    `SELECT p.rowid * 4096 + CAST(substr(t.application_date, 1, 4) AS INTEGER) - 1880
+     FROM asylum_application t CROSS JOIN person p ON p.person_id = t.person_id`,
+    (v) => {
+      const rowid = Math.floor(v / 4096);
+      const p = indexOf(rowid);
+      const year = v - rowid * 4096 + 1880;
+      if (p >= 0 && year > 1880 && (applicationYear[p] === 0 || year < applicationYear[p])) applicationYear[p] = year;
+    },
+  );
 
   progress(0.35, 'residences');
   const resCount = (db.prepare('SELECT COUNT(*) FROM residence').pluck().get() as number) ?? 0;
@@ -183,34 +238,58 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
     const codeIndex = new Map<number, number>();
     const perPerson = new Uint32Array(n);
     let r = 0;
-    for (const [rowid, start, end, kind, nis] of joinPerson(
+    // Two packed passes over the same rows in rowid order:
+    // (1) person rowid · 2^22 + (NIS code + 1) · 8 + kind; (2) (start + offset) · 2^17 + (end + offset + 1 | 0).
+    forEachPacked(
+      db,
       'residence',
-      `${DAY_SQL('t.start_date')}, ${DAY_SQL('t.end_date')}, ${KIND_SQL.replace('kind', 't.kind')}, ${NIS_SQL.replace(/nis_code/g, 't.nis_code')}`,
-    ).iterate() as IterableIterator<[number, number | null, number | null, number, number]>) {
-      const p = indexOf(rowid);
-      if (p < 0 || start === null || r >= resCount) continue;
-      let loc = kind;
-      if (kind === 0) {
-        if (nis < 0) loc = LOC_UNKNOWN;
-        else {
-          let c = codeIndex.get(nis);
-          if (c === undefined) {
-            codeIndex.set(nis, (c = codes.length));
-            codes.push(String(nis).padStart(5, '0'));
+      `SELECT p.rowid * 4194304 + (${NIS_SQL.replace(/nis_code/g, 't.nis_code')} + 1) * 8 + (${KIND_SQL.replace('CASE kind', 'CASE t.kind')}) + 4
+         + 0 * ${DAY_SQL('t.start_date')}
+       FROM residence t CROSS JOIN person p ON p.person_id = t.person_id WHERE t.start_date IS NOT NULL`,
+      (v) => {
+        if (r >= resCount) return;
+        const rowid = Math.floor(v / 4194304);
+        const rest = v - rowid * 4194304;
+        const p = indexOf(rowid);
+        const kind = (rest & 7) - 4;
+        const nis = (rest >>> 3) - 1;
+        let loc = kind;
+        if (kind === 0) {
+          if (nis < 0) loc = LOC_UNKNOWN;
+          else {
+            let c = codeIndex.get(nis);
+            if (c === undefined) {
+              codeIndex.set(nis, (c = codes.length));
+              codes.push(String(nis).padStart(5, '0'));
+            }
+            loc = c;
           }
-          loc = c;
         }
-      }
-      rowPerson[r] = p;
-      rawStart[r] = start;
-      rawEnd[r] = end ?? OPEN_END;
-      rawLoc[r] = loc;
-      perPerson[p]++;
-      r++;
-    }
+        rowPerson[r] = p;
+        rawLoc[r] = loc;
+        if (p >= 0) perPerson[p]++;
+        r++;
+      },
+    );
+    let r2 = 0;
+    forEachPacked(
+      db,
+      'residence',
+      `SELECT (${DAY_SQL('t.start_date')} + ${DAY_BASE}) * 131072 + IFNULL(${DAY_SQL('t.end_date')} + ${DAY_BASE} + 1, 0)
+       FROM residence t CROSS JOIN person p ON p.person_id = t.person_id WHERE t.start_date IS NOT NULL`,
+      (v) => {
+        if (r2 >= r) return;
+        const start = Math.floor(v / 131072);
+        const end = v - start * 131072;
+        rawStart[r2] = start - DAY_BASE;
+        rawEnd[r2] = end === 0 ? OPEN_END : end - 1 - DAY_BASE;
+        r2++;
+      },
+    );
     for (let p = 0; p < n; p++) resOffset[p + 1] = resOffset[p] + perPerson[p];
     const fill = resOffset.slice(0, n);
     for (let k = 0; k < r; k++) {
+      if (rowPerson[k] < 0) continue;
       const at = fill[rowPerson[k]]++;
       resStart[at] = rawStart[k];
       resEnd[at] = rawEnd[k];
@@ -246,25 +325,21 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
   const nt2Level = new Uint8Array(n);
   {
     const kbiCase = `CASE t.target_status ${KBI_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE ${KBI_CODES.indexOf('NONE')} END`;
-    for (const [rowid, target] of joinPerson('kbi_person', kbiCase).iterate() as IterableIterator<[number, number]>) {
-      const p = indexOf(rowid);
-      if (p >= 0) kbiTarget[p] = target;
-    }
-    for (const [rowid, attested] of joinPerson('kbi_trajectory', 't.attest_date IS NOT NULL').iterate() as IterableIterator<[number, number]>) {
-      const p = indexOf(rowid);
-      if (p < 0) continue;
+    const byPerson = (table: string, value: string, where: string, fn: (p: number, v: number) => void) =>
+      forEachPacked(db, table, `SELECT p.rowid * 8 + (${value}) FROM ${table} t CROSS JOIN person p ON p.person_id = t.person_id ${where}`, (v) => {
+        const rowid = Math.floor(v / 8);
+        const p = indexOf(rowid);
+        if (p >= 0) fn(p, v - rowid * 8);
+      });
+    byPerson('kbi_person', kbiCase, '', (p, target) => (kbiTarget[p] = target));
+    byPerson('kbi_trajectory', 't.attest_date IS NOT NULL', '', (p, attested) => {
       trajectoryStarted[p] = 1;
       if (attested) attestationObtained[p] = 1;
-    }
+    });
     const levelCase = `CASE t.cefr_level ${NT2_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE 0 END`;
-    for (const [rowid, level] of joinPerson(
-      'kbi_component',
-      levelCase,
-      "WHERE t.type = 'NT2' AND t.status = 'COMPLETED' AND t.cefr_level IS NOT NULL",
-    ).iterate() as IterableIterator<[number, number]>) {
-      const p = indexOf(rowid);
-      if (p >= 0 && level > nt2Level[p]) nt2Level[p] = level;
-    }
+    byPerson('kbi_component', levelCase, "WHERE t.type = 'NT2' AND t.status = 'COMPLETED' AND t.cefr_level IS NOT NULL", (p, level) => {
+      if (level > nt2Level[p]) nt2Level[p] = level;
+    });
   }
 
   progress(0.85, 'derived');

@@ -4,6 +4,9 @@ import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
 import { importCsvFolder } from './import-csv';
 
+/** A new extract gets a passphrase of at least this many characters. */
+export const MIN_PASSPHRASE = 8;
+
 /** The findings of the last failed import, per engine, for `import.report` paging. */
 const reports = new WeakMap<EngineState, { issues: ImportIssue[]; total: number }>();
 
@@ -11,6 +14,7 @@ export function importHandlers(state: EngineState): HandlerTable<'import.fromCsv
   return {
     'import.fromCsv': async (req, { emit }) => {
       reports.delete(state);
+      if (req.passphrase.length < MIN_PASSPHRASE) throw new AppError('WEAK_PASSPHRASE', { min: MIN_PASSPHRASE });
       const cipher = req.cipher.preset === 'auto' ? ({ preset: 'sqlcipher4' } as const) : req.cipher;
       const outcome = await importCsvFolder({
         sourceDir: req.sourceDir,

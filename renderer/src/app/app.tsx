@@ -14,6 +14,7 @@ import { ImportWizard } from '../features/import/import-wizard';
 import { MatrixView } from '../features/matrix/matrix-view';
 import { OpenScreen, type DemoExtract } from '../features/open/open-screen';
 import { OverviewView } from '../features/overview-view';
+import { sameDefinition } from '../features/cohort/cohort-model';
 import { AppHeader } from './app-header';
 import { StatusBar } from './status-bar';
 import type { View } from './views';
@@ -191,7 +192,8 @@ export function App() {
                   cohort={cohort}
                   cohortName={cohortName}
                   onChange={(def, name) => {
-                    setCohort(def);
+                    // Keep the same object when nothing changed (e.g. after saving): no needless recount.
+                    setCohort((prev) => (sameDefinition(prev, def) ? prev : def));
                     setCohortName(name);
                   }}
                 />

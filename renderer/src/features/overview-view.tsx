@@ -29,7 +29,7 @@ export function OverviewView({ summary }: { summary: ExtractSummary }) {
           {facts.map(([label, value]) => (
             <div key={label} className="facts__item">
               <dt>{t(label)}</dt>
-              <dd>{value}</dd>
+              <dd title={value}>{value}</dd>
             </div>
           ))}
         </dl>

@@ -180,3 +180,15 @@ describe('net migration bars', () => {
     expect(shown[shown.length - 1].net).toBe(99);
   });
 });
+
+describe('measures adapter', () => {
+  it('squares a matrix whose columns include exits, so in/out/net count exits as out-flows', () => {
+    const m = matrixMeasures(fixture());
+    // Wallonia: 50 stay; out = 5 abroad + 10 + 20 = 35; in = 3 + 15 = 18
+    expect(m.flows.get('03000')).toEqual({ inflow: 18, outflow: 35, net: -17 });
+    expect(m.retention.get('03000')).toBeCloseTo(50 / 85);
+    expect(m.netRatePer1000.get('03000')).toBeCloseTo((1000 * -17) / 302);
+    const top = m.corridors(2);
+    expect(top.map((c) => `${c.origin.code}>${c.destination.code}:${c.flow}/${c.counterFlow}`)).toEqual(['04000>02000:30/7', '03000>04000:20/15']);
+  });
+});

@@ -43,6 +43,9 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
   const [goTo, setGoTo] = useState('');
   const [goToInvalid, setGoToInvalid] = useState(false);
   const apiRef = useRef<GridApi<Row> | null>(null);
+  // The row jumped to, marked until the next jump (read by the row class rule at render time).
+  const targetRow = useRef<number | null>(null);
+  const rowClassRules = useMemo(() => ({ 'grid-row--target': (p: { node: { rowIndex: number | null } }) => p.node.rowIndex !== null && p.node.rowIndex === targetRow.current }), []);
 
   const totalRows = (name: BrowseTable) => summary.tables.find((x) => x.name === name)?.rows ?? null;
   const columns = columnsOf(table);
@@ -119,8 +122,10 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
       return;
     }
     setGoToInvalid(false);
+    targetRow.current = index;
     // The infinite model loads only the block that holds this row.
     api.ensureIndexVisible(index, 'top');
+    api.redrawRows();
     const first = columns.find((c) => !hiddenHere.has(c.name));
     if (first) api.setFocusedCell(index, first.name);
   };
@@ -132,6 +137,7 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
     setFiltered(false);
     setError(null);
     setGoTo('');
+    targetRow.current = null;
   };
 
   return (
@@ -199,6 +205,7 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
           blockLoadDebounceMillis={50}
           rowBuffer={20}
           onGridReady={onGridReady}
+          rowClassRules={rowClassRules}
           tooltipShowDelay={400}
         />
       </div>

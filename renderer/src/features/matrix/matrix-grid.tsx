@@ -41,6 +41,8 @@ interface Props {
   onRendered?: (revision: number) => void;
 }
 
+const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true };
+
 const REASON_KEY: Record<ProtectReason, MatrixTextKey> = {
   primary: 'disclosure.primary',
   secondary: 'disclosure.secondary',
@@ -61,6 +63,10 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered }: 
   const fmt = (v: number | null | undefined): string =>
     v === null || v === undefined || Number.isNaN(v) ? '' : percent ? formatPercent(v, lang, 1) : formatCount(v, lang);
 
+  // Column definitions change only when the areas do: a new matrix on the same areas keeps them,
+  // so AG Grid updates cell values in place instead of rebuilding every column.
+  const columnsKey = model.columns.map((c) => `${c.code}:${c.name}`).join('|');
+  const columns = useMemo(() => model.columns, [columnsKey]); // eslint-disable-line @typescript-eslint/no-unused-expressions
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
     const reasonTooltip = (reason: ProtectReason | null, count: number): string => {
       const base = `${formatCount(count, lang)} ${lang === 'nl' ? 'personen' : 'persons'}`;
@@ -76,7 +82,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered }: 
       tooltipValueGetter: (p: ITooltipParams<GridRow>) => (p.data ? `${p.data.name} (${p.data.code})` : ''),
       cellClass: (p: CellClassParams<GridRow>) => (p.data?.special ? 'cell--special-area' : ''),
     };
-    const cells: ColDef<GridRow>[] = model.columns.map((col) => ({
+    const cells: ColDef<GridRow>[] = columns.map((col) => ({
       colId: `c${col.index}`,
       headerName: col.name,
       headerTooltip: `${col.name} (${col.code})`,
@@ -121,7 +127,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered }: 
       right('out', 'grid.out', (r) => r.outflow),
       right('net', 'grid.net', (r) => r.net, true),
     ];
-  }, [model.columns, percent, lang, threshold]);
+  }, [columns, percent, lang, threshold]);
 
   return (
     <div className="matrix-grid" data-testid="matrix-grid" data-revision={revision} role="region" aria-label={mt('grid.label')}>
@@ -133,9 +139,10 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered }: 
         pinnedBottomRowData={[model.totalRow]}
         getRowId={(p) => p.data.id}
         getRowClass={(p: RowClassParams<GridRow>) => (p.node.rowPinned ? 'row--totals' : p.data?.special ? 'row--special-area' : undefined)}
-        defaultColDef={{ resizable: true, suppressMovable: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={300}
-        suppressColumnVirtualisation={false}
+        // Up to a province-level matrix every column is in the DOM (tests read the pinned totals); beyond, virtualise.
+        suppressColumnVirtualisation={model.columns.length <= 60}
         onRowDataUpdated={() => onRendered?.(revision)}
         onFirstDataRendered={() => onRendered?.(revision)}
       />

@@ -38,9 +38,15 @@ export function MatrixView({ cohort }: { cohort: CohortDefinition }) {
   const measures = useMemo(() => (state.result ? matrixMeasures(state.result) : null), [state.result]);
   const rootRef = useRef<HTMLElement>(null);
   // The revision each view has drawn, on the DOM: the e2e run times filter change → redraw with it.
-  const markDrawn = useCallback((what: 'table' | 'heatmap') => (revision: number) => {
-    if (rootRef.current) rootRef.current.dataset[`${what}Drawn`] = String(revision);
-  }, []);
+  // Marked one frame later, once the browser has painted what the grid or Plotly produced.
+  const markDrawn = useCallback(
+    (what: 'table' | 'heatmap') => (revision: number) => {
+      requestAnimationFrame(() => {
+        if (rootRef.current) rootRef.current.dataset[`${what}Drawn`] = String(revision);
+      });
+    },
+    [],
+  );
   const tabButtons = useRef<Record<string, HTMLButtonElement | null>>({});
   const onTabKey = (e: React.KeyboardEvent): void => {
     const i = TABS.indexOf(tab);

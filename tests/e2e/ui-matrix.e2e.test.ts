@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CohortDefinition } from '../../shared/cohort/cohort-definition';
+import type { MatrixResult } from '../../shared/matrix/matrix-definition';
+import type { Fiche } from '../../shared/api/methods/matrix';
+import { saveScreenshot, useApp } from './support/shell-harness';
+
+/**
+ * The matrix screens through the real renderer and engine in Chromium: open the demo
+ * extract, build "refugees decided in 2016, Syrian nationality", show the arrondissement
+ * state matrix and check the grid's totals against the engine, then the heatmap, Sankey,
+ * net-migration bars, map and the fiche for Antwerpen, with a screenshot of each. The
+ * harness fails any test whose page asked for something outside the app origin.
+ * Timings (filter change → updated table / heatmap) are printed, never asserted.
+ */
+
+type Call = (request: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+const engineCall = (page: Page, ns: string, fn: string, request: unknown) =>
+  page.evaluate(
+    ([n, f, r]) => ((window as unknown as { verhuis: Record<string, Record<string, Call>> }).verhuis[n as string]![f as string]!)(r),
+    [ns, fn, request] as const,
+  );
+
+const SYRIANS_2016 = CohortDefinition.parse({ status: ['REFUGEE'], decisionYears: [2016], nationalities: ['SYR'] });
+const ARR_STATE = { kind: 'state', level: 'arrondissement', vintage: '2019' } as const;
+
+/** "12.345" (nl-BE) → 12345. */
+const parseCount = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''));
+
+async function settledCount(page: Page): Promise<number> {
+  const count = page.getByTestId('cohort-live-count');
+  await expect.poll(async () => count.getAttribute('data-pending'), { timeout: 30_000 }).toBe('false');
+  return Number(await count.getAttribute('data-persons'));
+}
+
+/** Waits until the matrix view has a settled result and the given view has drawn it. */
+async function waitDrawn(page: Page, what: 'table' | 'heatmap'): Promise<void> {
+  await page.waitForFunction(
+    (w) => {
+      const el = document.querySelector<HTMLElement>('[data-testid=matrix-view]');
+      if (!el || el.dataset.pending !== 'false' || el.dataset.revision === '0') return false;
+      const drawn = el.dataset[`${w}Drawn`];
+      if (w === 'table') return drawn === el.dataset.revision;
+      return drawn !== undefined && Math.floor(Number(drawn) / 2) === Number(el.dataset.revision);
+    },
+    what,
+    { timeout: 60_000 },
+  );
+}
+
+/** Waits until a Plotly chart inside the test id has drawn its current revision. */
+async function waitChart(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const frame = document.querySelector<HTMLElement>(`[data-testid=${id}]`);
+      const plot = frame?.querySelector<HTMLElement>('.js-plotly-plot');
+      return !!frame && !!plot && plot.dataset.drawnRevision === frame.dataset.revision;
+    },
+    testId,
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * Time from a change of the follow-up window (a matrix filter) to the view having drawn the
+ * new matrix, measured inside the page: the change event's time to the frame after redraw.
+ */
+async function timeFilterChange(page: Page, what: 'table' | 'heatmap', value: string): Promise<number> {
+  await page.evaluate((w) => {
+    const view = document.querySelector<HTMLElement>('[data-testid=matrix-view]')!;
+    const select = document.querySelector<HTMLSelectElement>('[data-testid=matrix-follow-up]')!;
+    const before = view.dataset[`${w}Drawn`];
+    const g = window as unknown as { __t0?: number; __t1?: number };
+    g.__t0 = undefined;
+    g.__t1 = undefined;
+    select.addEventListener('change', () => (g.__t0 = performance.now()), { once: true, capture: true });
+    const obs = new MutationObserver(() => {
+      if (view.dataset[`${w}Drawn`] !== before && view.dataset.pending === 'false') {
+        g.__t1 = performance.now();
+        obs.disconnect();
+      }
+    });
+    obs.observe(view, { attributes: true });
+  }, what);
+  await page.getByTestId('matrix-follow-up').selectOption(value);
+  await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const g = window as unknown as { __t0: number; __t1: number };
+    return g.__t1 - g.__t0;
+  });
+}
+
+describe('Matrix view and fiche', () => {
+  const app = useApp({ autoOpenDemo: false, viewport: { width: 1280, height: 800 } });
+  let engineMatrix: MatrixResult;
+
+  it('opens the demo extract and builds the cohort of Syrian refugees decided in 2016', async () => {
+    const { page } = app();
+    await page.getByTestId('open-screen').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByTestId('open-demo').click();
+    await page.getByTestId('open-passphrase').press('Enter');
+    await page.getByTestId('main-view').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByTestId('nav-cohort').click();
+    await page.getByTestId('cohort-view').waitFor();
+    await settledCount(page);
+    await page.locator('[data-testid=cohort-status] input[data-value=SUBSIDIARY]').uncheck();
+    await page.locator('[data-testid=cohort-status] input[data-value=REFUGEE]').check();
+    await page.locator('[data-testid=cohort-decision-years] input[data-value="2016"]').check();
+    const nationalities = page.getByTestId('cohort-nationalities');
+    await nationalities.getByRole('searchbox').fill('SYR');
+    await nationalities.locator('input[data-value=SYR]').check();
+    const shown = await settledCount(page);
+    const engine = await engineCall(page, 'cohort', 'count', { definition: SYRIANS_2016 });
+    expect(shown).toBe((engine.value as { persons: number }).persons);
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  it('shows the arrondissement state matrix with totals equal to the engine', async () => {
+    const { page } = app();
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-view').waitFor();
+    expect(await page.getByTestId('matrix-level').inputValue()).toBe('arrondissement');
+    expect(await page.getByTestId('matrix-kind').inputValue()).toBe('state');
+    await waitDrawn(page, 'table');
+
+    const res = await engineCall(page, 'matrix', 'compute', { cohort: SYRIANS_2016, definition: ARR_STATE });
+    expect(res.ok, JSON.stringify(res.error)).toBe(true);
+    engineMatrix = res.value as MatrixResult;
+    expect(engineMatrix.total).toBeGreaterThan(0);
+    expect(engineMatrix.rows.filter((a) => !a.special).length).toBe(43);
+
+    // Pinned totals row: the grand total and every column total.
+    const bottom = page.locator('.ag-floating-bottom');
+    expect(parseCount(await bottom.locator('[col-id=total]').first().textContent())).toBe(engineMatrix.total);
+    for (let c = 0; c < engineMatrix.cols.length; c++) {
+      const text = await bottom.locator(`[col-id=c${c}]`).first().textContent();
+      expect(parseCount(text), `column total of ${engineMatrix.cols[c].code}`).toBe(engineMatrix.colTotals[c]);
+    }
+    // Row totals of the rows the grid has rendered (it virtualises rows), matched by area code.
+    const rendered = await page.locator('.ag-center-cols-container .ag-row[row-id^="r:"]').evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('row-id')!.slice(2)),
+    );
+    expect(rendered.length).toBeGreaterThan(5);
+    for (const code of rendered) {
+      const r = engineMatrix.rows.findIndex((a) => a.code === code);
+      const text = await page.locator(`.ag-pinned-right-cols-container .ag-row[row-id="r:${code}"] [col-id=total]`).textContent();
+      expect(parseCount(text), `row total of ${code}`).toBe(engineMatrix.rowTotals[r]);
+    }
+    // Antwerpen (arrondissement 11000) is named in the grid.
+    await expect.poll(() => page.locator('.ag-pinned-left-cols-container').textContent()).toMatch(/Antwerpen/);
+    await saveScreenshot(app(), 'matrix-table');
+  });
+
+  it('switches to the heatmap', async () => {
+    const { page } = app();
+    await page.getByTestId('matrix-tab-heatmap').click();
+    await waitChart(page, 'matrix-heatmap');
+    expect(await page.locator('[data-testid=matrix-heatmap] .heatmaplayer image, [data-testid=matrix-heatmap] .hm image').count()).toBeGreaterThan(0);
+    await saveScreenshot(app(), 'matrix-heatmap');
+  });
+
+  it('switches to the Sankey diagram at province level', async () => {
+    const { page } = app();
+    await page.getByTestId('matrix-tab-sankey').click();
+    await waitChart(page, 'matrix-sankey');
+    expect(await page.locator('[data-testid=matrix-sankey] .sankey-node').count()).toBeGreaterThan(4);
+    expect(await page.locator('[data-testid=matrix-sankey] .sankey-link').count()).toBeGreaterThan(3);
+    await saveScreenshot(app(), 'matrix-sankey');
+  });
+
+  it('switches to the net-migration bar chart', async () => {
+    const { page } = app();
+    await page.getByTestId('matrix-tab-bar').click();
+    await waitChart(page, 'matrix-bar');
+    expect(await page.locator('[data-testid=matrix-bar] .bars path').count()).toBeGreaterThan(10);
+    await saveScreenshot(app(), 'matrix-bar');
+  });
+
+  it('switches to the map of arrondissements from the bundled geometry', async () => {
+    const { page } = app();
+    await page.getByTestId('matrix-tab-map').click();
+    await waitChart(page, 'matrix-map');
+    expect(await page.locator('[data-testid=matrix-map] path.choroplethlocation').count()).toBe(43);
+    await saveScreenshot(app(), 'matrix-map');
+  });
+
+  it('lists the top corridors', async () => {
+    const { page } = app();
+    await page.getByTestId('matrix-tab-corridors').click();
+    await page.getByTestId('corridors-table').waitFor();
+    expect(await page.locator('[data-testid=corridors-table] tbody tr').count()).toBeGreaterThan(3);
+    await saveScreenshot(app(), 'matrix-corridors');
+  });
+
+  it('prints the time from a filter change to the updated table and heatmap', async () => {
+    const { page } = app();
+    const table: number[] = [];
+    const heatmap: number[] = [];
+    await page.getByTestId('matrix-tab-table').click();
+    await waitDrawn(page, 'table');
+    for (const v of ['12', '', '24', '']) table.push(await timeFilterChange(page, 'table', v));
+    await page.getByTestId('matrix-tab-heatmap').click();
+    await waitDrawn(page, 'heatmap');
+    for (const v of ['12', '', '24', '']) heatmap.push(await timeFilterChange(page, 'heatmap', v));
+    const fmt = (xs: number[]) => xs.map((x) => `${Math.round(x)} ms`).join(', ');
+    console.log(`[ui-matrix] demo extract (20,000 persons), arrondissement state matrix, follow-up window change →`);
+    console.log(`[ui-matrix]   table redrawn:   ${fmt(table)} (median ${Math.round(median(table))} ms)`);
+    console.log(`[ui-matrix]   heatmap redrawn: ${fmt(heatmap)} (median ${Math.round(median(heatmap))} ms)`);
+    expect(table.length).toBe(4);
+  });
+
+  it('shows the fiche for Antwerpen', async () => {
+    const { page } = app();
+    await page.getByTestId('nav-fiche').click();
+    await page.getByTestId('fiche-view').waitFor();
+    await page.getByTestId('fiche-search').fill('Antwerpen');
+    await page.locator('[data-testid=fiche-options] li[data-code="11002"]').click();
+    await page.locator('[data-testid=fiche-body][data-area="11002"]').waitFor({ timeout: 30_000 });
+    const res = await engineCall(page, 'matrix', 'fiche', { cohort: SYRIANS_2016, level: 'municipality', vintage: '2019', areaCode: '11002' });
+    expect(res.ok, JSON.stringify(res.error)).toBe(true);
+    const fiche = res.value as Fiche;
+    expect(parseCount(await page.locator('[data-testid=fiche-living] .fiche-kpi__value').textContent())).toBe(fiche.livingThere);
+    expect(parseCount(await page.locator('[data-testid=fiche-decided] .fiche-kpi__value').textContent())).toBe(fiche.decidedThere);
+    expect(fiche.livingThere).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('fiche-nationality').textContent()).toMatch(/SYR/);
+    await saveScreenshot(app(), 'fiche-antwerpen');
+  });
+});
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
