@@ -235,7 +235,7 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
     const rawStart = new Int32Array(resCount);
     const rawEnd = new Int32Array(resCount);
     const rawLoc = new Int16Array(resCount);
-    const codeIndex = new Map<number, number>();
+    const codeIndex = new Int32Array(100_000).fill(-1); // NIS code (5 digits) → code id
     const perPerson = new Uint32Array(n);
     let r = 0;
     // Two packed passes over the same rows in rowid order:
@@ -257,9 +257,9 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
         if (kind === 0) {
           if (nis < 0) loc = LOC_UNKNOWN;
           else {
-            let c = codeIndex.get(nis);
-            if (c === undefined) {
-              codeIndex.set(nis, (c = codes.length));
+            let c = codeIndex[nis];
+            if (c < 0) {
+              codeIndex[nis] = c = codes.length;
               codes.push(String(nis).padStart(5, '0'));
             }
             loc = c;

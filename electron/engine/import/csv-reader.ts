@@ -1,7 +1,8 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { detectEncoding } from './text-encoding';
+import { StringDecoder } from 'node:string_decoder';
+import { scanFile } from './text-encoding';
 
 export interface CsvRecordHandler {
   /** The header row (line 1). */
@@ -40,8 +41,11 @@ export function sniffDelimiter(file: string): ';' | ',' {
  * the caller can insert inside its transaction). Memory does not grow with file size.
  */
 export async function readCsv(file: string, handler: CsvRecordHandler): Promise<CsvReadResult> {
-  const encoding = await detectEncoding(file);
+  const { encoding, hasQuote } = await scanFile(file);
   const delimiter = sniffDelimiter(file);
+  // A file without a single quote character has no quoted fields: every line is a row and
+  // every delimiter separates fields, so plain splitting gives exactly what csv-parse would, faster.
+  if (!hasQuote) return readUnquoted(file, encoding, delimiter, handler);
   const parser = parse({ delimiter, relax_column_count: true, bom: true, skip_empty_lines: false });
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   let read = 0;
@@ -82,4 +86,41 @@ export async function readCsv(file: string, handler: CsvRecordHandler): Promise<
     else input.pipe(parser);
   });
   return { encoding, delimiter, syntaxErrorLine, empty: !headerSeen };
+}
+
+/** The fast path for files without quotes: split lines, then fields. */
+async function readUnquoted(file: string, encoding: 'utf8' | 'cp1252', delimiter: ';' | ',', handler: CsvRecordHandler): Promise<CsvReadResult> {
+  const decoder = encoding === 'utf8' ? new StringDecoder('utf8') : null;
+  let rest = '';
+  let line = 0;
+  let headerSeen = false;
+  let read = 0;
+  const take = (text: string) => {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl === -1) break;
+      let row = text.slice(start, nl);
+      start = nl + 1;
+      line++;
+      if (row.endsWith('\r')) row = row.slice(0, -1);
+      if (line === 1 && row.charCodeAt(0) === 0xfeff) row = row.slice(1);
+      if (row === '') continue;
+      const fields = row.split(delimiter);
+      if (!headerSeen) {
+        headerSeen = true;
+        handler.header(fields);
+      } else handler.record(fields, line);
+    }
+    return text.slice(start);
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    read += (chunk as Buffer).length;
+    const text = decoder ? decoder.write(chunk as Buffer) : iconv.decode(chunk as Buffer, 'win1252');
+    rest = take(rest + text);
+    handler.bytes(read);
+  }
+  if (decoder) rest += decoder.end();
+  if (rest !== '') take(rest + '\n');
+  return { encoding, delimiter, syntaxErrorLine: null, empty: !headerSeen };
 }

@@ -1,20 +1,29 @@
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 
+export interface FileScan {
+  /** UTF-8 (with or without BOM) when every byte sequence is valid UTF-8, otherwise Windows-1252. */
+  encoding: 'utf8' | 'cp1252';
+  /** Whether the file contains a double quote anywhere (unknown → true). */
+  hasQuote: boolean;
+}
+
 /**
- * Which encoding a CSV file is in: UTF-8 (with or without BOM) when every byte sequence is
- * valid UTF-8, otherwise Windows-1252 (Excel's "CSV" on a Belgian Windows). The scan
- * streams and stops at the first invalid sequence.
+ * One streaming pass over a CSV file before it is parsed: its encoding (Excel's "CSV" on a
+ * Belgian Windows is Windows-1252) and whether it has any quoted field at all. Stops at the
+ * first invalid UTF-8 sequence.
  */
-export async function detectEncoding(file: string): Promise<'utf8' | 'cp1252'> {
+export async function scanFile(file: string): Promise<FileScan> {
   let carry: Buffer = Buffer.alloc(0);
+  let hasQuote = false;
   for await (const raw of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const chunk: Buffer = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
     const cut = completeLength(chunk);
-    if (!isUtf8(chunk.subarray(0, cut))) return 'cp1252';
+    if (!isUtf8(chunk.subarray(0, cut))) return { encoding: 'cp1252', hasQuote: true };
+    if (!hasQuote && chunk.indexOf(0x22) !== -1) hasQuote = true;
     carry = Buffer.from(chunk.subarray(cut));
   }
-  return carry.length === 0 ? 'utf8' : 'cp1252';
+  return carry.length === 0 ? { encoding: 'utf8', hasQuote } : { encoding: 'cp1252', hasQuote: true };
 }
 
 /** Length of the prefix that does not end inside a multi-byte UTF-8 sequence. */

@@ -102,8 +102,13 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
         scope: GEO_SCOPE,
         resolution: GEO_RESOLUTION,
         visible: false,
-        fitbounds: 'geojson',
+        // Belgium's extent (WGS84) with a small margin: fitbounds leaves the country small
+        // in a wide frame, explicit ranges fill it.
+        fitbounds: false,
         projection: { type: 'mercator' },
+        lonaxis: { range: [2.3, 6.6] },
+        lataxis: { range: [49.25, 51.75] },
+        center: { lon: 4.47, lat: 50.5 },
         bgcolor: 'rgba(0,0,0,0)',
       },
     }),

@@ -66,7 +66,8 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered }: 
   // Column definitions change only when the areas do: a new matrix on the same areas keeps them,
   // so AG Grid updates cell values in place instead of rebuilding every column.
   const columnsKey = model.columns.map((c) => `${c.code}:${c.name}`).join('|');
-  const columns = useMemo(() => model.columns, [columnsKey]); // eslint-disable-line @typescript-eslint/no-unused-expressions
+  const columns = useMemo(() => model.columns, [columnsKey]);
+  const localeText = useMemo(() => gridLocaleText(lang), [lang]);
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
     const reasonTooltip = (reason: ProtectReason | null, count: number): string => {
       const base = `${formatCount(count, lang)} ${lang === 'nl' ? 'personen' : 'persons'}`;
@@ -133,7 +134,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered }: 
     <div className="matrix-grid" data-testid="matrix-grid" data-revision={revision} role="region" aria-label={mt('grid.label')}>
       <AgGridReact<GridRow>
         theme={gridTheme}
-        localeText={gridLocaleText(lang)}
+        localeText={localeText}
         columnDefs={columnDefs}
         rowData={model.rows}
         pinnedBottomRowData={[model.totalRow]}
