@@ -7,6 +7,10 @@ export type AreaLevel = z.infer<typeof AreaLevel>;
  * Municipality vintages: 2014 = the 589 municipalities of 2014–2018, 2019 = the 581
  * of 2019–2024, 2025 = the 565 from 2025. Codes as recorded are mapped to the chosen
  * vintage through the crosswalks (all mergers are whole-municipality, so many-to-one).
+ * A newer code asked in an older vintage maps back only when it was a plain recode
+ * (e.g. 58001 La Louvière → 55022 in 2014); a merged municipality (e.g. 12041
+ * Puurs-Sint-Amands in 2014, 71072 Hasselt in 2019) cannot be split: such residences
+ * count as UNKNOWN and the matrix reports how many persons that concerns (unmappedPersons).
  */
 export const Vintage = z.enum(['2014', '2019', '2025']);
 export type Vintage = z.infer<typeof Vintage>;

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import type { MatrixResult } from '../../shared/matrix/matrix-definition';
 import type { Fiche } from '../../shared/api/methods/matrix';
 import { saveScreenshot, useApp } from './support/shell-harness';
+import { DIST_ELECTRON, REPO_ROOT } from './support/paths';
 
 /**
  * The matrix screens through the real renderer and engine in Chromium: open the demo
@@ -157,6 +161,12 @@ describe('Matrix view and fiche', () => {
     await waitChart(page, 'matrix-heatmap');
     expect(await page.locator('[data-testid=matrix-heatmap] .heatmaplayer image, [data-testid=matrix-heatmap] .hm image').count()).toBeGreaterThan(0);
     await saveScreenshot(app(), 'matrix-heatmap');
+    // On a large screen the whole heatmap, axis labels included, fits without scrolling.
+    await page.setViewportSize({ width: 2560, height: 1440 });
+    await page.waitForTimeout(500);
+    await saveScreenshot(app(), 'matrix-heatmap-large-screen');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(300);
   });
 
   it('switches to the Sankey diagram at province level', async () => {
@@ -224,6 +234,48 @@ describe('Matrix view and fiche', () => {
     expect(fiche.livingThere).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('fiche-nationality').textContent()).toMatch(/SYR/);
     await saveScreenshot(app(), 'fiche-antwerpen');
+  });
+});
+
+/**
+ * The same timing on a 150,000-person synthetic extract (C's generator, seeded), with the
+ * default cohort (everyone granted protection): a much larger matrix input than the demo's.
+ */
+describe('Matrix speed on a 150,000-person extract', () => {
+  const dir = path.join(REPO_ROOT, '.tmp', 'e2e-large');
+  const file = path.join(dir, 'extract-150k.db');
+  beforeAll(() => {
+    if (existsSync(file)) return;
+    mkdirSync(dir, { recursive: true });
+    execFileSync(process.execPath, [path.join(DIST_ELECTRON, 'cli.cjs'), 'demo-data', '--persons', '150000', '--seed', '20180127', '--demo-passphrase', '--replace', '--out', file], {
+      stdio: 'ignore',
+      timeout: 170_000,
+    });
+  });
+  const app = useApp({ autoOpenDemo: false, extract: file, viewport: { width: 1280, height: 800 } });
+
+  it('prints the time from a filter change to the updated table and heatmap', async () => {
+    const { page } = app();
+    await page.getByTestId('open-screen').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByTestId('open-path').fill(file);
+    await page.getByTestId('open-passphrase').fill('demo-verhuisverkenner');
+    await page.getByTestId('open-passphrase').press('Enter');
+    await page.getByTestId('main-view').waitFor({ state: 'visible', timeout: 120_000 });
+    await page.getByTestId('nav-matrix').click();
+    await waitDrawn(page, 'table');
+    const cohort = parseCount(await page.getByTestId('matrix-summary').evaluate((el) => /\d[\d.]*/.exec(el.textContent ?? '')?.[0] ?? ''));
+    const table: number[] = [];
+    const heatmap: number[] = [];
+    for (const v of ['12', '', '24', '']) table.push(await timeFilterChange(page, 'table', v));
+    await page.getByTestId('matrix-tab-heatmap').click();
+    await waitDrawn(page, 'heatmap');
+    for (const v of ['12', '', '24', '']) heatmap.push(await timeFilterChange(page, 'heatmap', v));
+    const fmt = (xs: number[]) => xs.map((x) => `${Math.round(x)} ms`).join(', ');
+    console.log(`[ui-matrix] 150,000-person extract, default cohort (${cohort} persons), arrondissement state matrix, follow-up window change →`);
+    console.log(`[ui-matrix]   table redrawn:   ${fmt(table)} (median ${Math.round(median(table))} ms)`);
+    console.log(`[ui-matrix]   heatmap redrawn: ${fmt(heatmap)} (median ${Math.round(median(heatmap))} ms)`);
+    await saveScreenshot(app(), 'matrix-heatmap-150k');
+    expect(cohort).toBeGreaterThan(20_000);
   });
 });
 

@@ -76,6 +76,19 @@ describe('import.fromCsv accepts the formats suppliers send', () => {
     db.close();
   });
 
+  it('gives the same extract whether fields are quoted or not (also in Windows-1252)', async () => {
+    const quoteAll = (text: string) =>
+      text.split('\n').map((line) => (line ? line.split(',').map((f) => `"${f}"`).join(',') : line)).join('\n');
+    const quoted = Object.fromEntries(Object.entries({ ...VALID, ...withNote(NOTE) }).map(([t, text]) => [t, quoteAll(text)]));
+    const dump = (db: ReturnType<typeof openImported>) =>
+      ['person', 'residence', 'kbi_component', 'extract_meta'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all());
+    const plain = await importOk(withNote(NOTE), { encoding: 'cp1252', delimiter: ';' });
+    const withQuotes = await importOk(quoted, { encoding: 'cp1252', delimiter: ';' });
+    expect(dump(withQuotes.db)).toEqual(dump(plain.db));
+    plain.db.close();
+    withQuotes.db.close();
+  });
+
   it('leaves only the finished extract in the target folder', async () => {
     const { targetDir } = await importOk({});
     expect(listing(targetDir)).toEqual(['extract.db']);

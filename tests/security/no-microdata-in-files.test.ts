@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,7 +18,7 @@ import { listFiles, scanBuffer, scanTree } from './marker-scan';
 
 /**
  * Issue 7.4: a full session on an extract whose person ids carry a marker, opened with a
- * marked passphrase, in-process and in the engine worker. Afterwards no file the app wrote
+ * marked passphrase, in-process, in the engine worker and through the CLI. Afterwards no file the app wrote
  * (data folder, workspace, log, temp folder, working folder) and no console line may hold
  * the marker or the passphrase: not as text, not as UTF-16, not as hex.
  *
@@ -138,9 +139,11 @@ describe('no microdata in files or console output', () => {
   const notADatabase = path.join(extractDir, 'notities.db');
   const bundleDir = path.join(REPO_ROOT, '.tmp', 'security');
   const bundle = path.join(bundleDir, `engine-worker-${process.pid}.cjs`);
+  const cliBundle = path.join(bundleDir, `cli-${process.pid}.cjs`);
   const originalCwd = process.cwd();
   let captured: CapturedOutput;
   let workerOutput = '';
+  let cliOutput = '';
   const sessions: Record<string, StepOutcome[]> = {};
 
   beforeAll(async () => {
@@ -151,16 +154,9 @@ describe('no microdata in files or console output', () => {
     mkdirSync(path.join(root, 'cwd'));
     process.chdir(path.join(root, 'cwd'));
     mkdirSync(bundleDir, { recursive: true });
-    await build({
-      entryPoints: [path.join(REPO_ROOT, 'electron/engine/worker-entry.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      logLevel: 'error',
-    });
+    const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error' } as const;
+    await build({ ...common, entryPoints: [path.join(REPO_ROOT, 'electron/engine/worker-entry.ts')], outfile: bundle });
+    await build({ ...common, entryPoints: [path.join(REPO_ROOT, 'electron/cli/cli.ts')], outfile: cliBundle });
     captured = captureOutput();
   }, 120_000);
 
@@ -168,6 +164,7 @@ describe('no microdata in files or console output', () => {
     captured?.restore();
     process.chdir(originalCwd);
     rmSync(bundle, { force: true });
+    rmSync(cliBundle, { force: true });
     rmSync(root, { recursive: true, force: true });
     for (const [k, v] of Object.entries(sandbox.saved)) {
       if (v === undefined) delete process.env[k];
@@ -197,6 +194,24 @@ describe('no microdata in files or console output', () => {
       await w.stop();
       workerOutput = w.output();
     }
+  });
+
+  it('runs the CLI (info with a wrong and with the right passphrase) with its output captured', () => {
+    const cli = (passphrase: string) =>
+      spawnSync(process.execPath, [cliBundle, 'info', '--extract', extractPath, '--data-dir', path.join(root, 'data-cli'), '--resources-dir', RESOURCES_DIR, '--json'], {
+        cwd: path.join(root, 'cwd'),
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, VERHUIS_PASSPHRASE: passphrase, TMPDIR: root, TMP: root, TEMP: root, SQLITE_TMPDIR: root },
+      });
+    const wrong = cli(WRONG_PASSPHRASE);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/WRONG_PASSPHRASE/);
+    const right = cli(PASSPHRASE);
+    expect(right.stderr).toBe('');
+    expect(right.status).toBe(0);
+    expect(JSON.parse(right.stdout)).toMatchObject({ persons: 120 });
+    cliOutput = [wrong.stdout, wrong.stderr, right.stdout, right.stderr].join('\n');
   });
 
   it('no file under the sandbox holds a marker or a passphrase, in any encoding', () => {
@@ -230,6 +245,8 @@ describe('no microdata in files or console output', () => {
     captured.restore();
     expect(scanBuffer('console', Buffer.from(captured.text(), 'utf8'), MARKERS)).toEqual([]);
     expect(scanBuffer('worker stdio', Buffer.from(workerOutput, 'utf8'), MARKERS)).toEqual([]);
+    expect(cliOutput).not.toBe('');
+    expect(scanBuffer('cli stdio', Buffer.from(cliOutput, 'utf8'), MARKERS)).toEqual([]);
   });
 
   it('reports which steps ran (steps still NOT_SUPPORTED are capabilities not landed yet)', () => {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CEFR_LEVELS, KBI_TARGET_STATUSES } from '../../../shared/extract/extract-schema';
 import { NO_DAY, OPEN_END, isoToDay } from './day-number';
-import { buildFilterBitsets, type FilterBitsets } from './filter-bitsets';
+import { addExtraBitsets, buildFilterBitsets, type FilterBitsets } from './filter-bitsets';
 
 /**
  * The columnar index of an open extract: one typed array per person attribute, the
@@ -56,6 +56,11 @@ export interface ColumnarIndex {
   locAtDecision: Int16Array;
   locAtReference: Int16Array;
   bitsets: FilterBitsets;
+  /**
+   * Reads the application year and KBI columns (and their bitsets) on first call; until
+   * then those arrays hold their defaults. Call before using them (see ensureExtras).
+   */
+  loadExtras(): void;
   /** Derived per-vintage data (moves, lookups), filled lazily. */
   derived: Map<string, unknown>;
 }
@@ -207,21 +212,6 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
     }
   }
 
-  progress(0.25, 'applications');
-  const applicationYear = new Int16Array(n);
-  forEachPacked(
-    db,
-    'asylum_application',
-    `SELECT p.rowid * 4096 + CAST(substr(t.application_date, 1, 4) AS INTEGER) - 1880
-     FROM asylum_application t CROSS JOIN person p ON p.person_id = t.person_id`,
-    (v) => {
-      const rowid = Math.floor(v / 4096);
-      const p = indexOf(rowid);
-      const year = v - rowid * 4096 + 1880;
-      if (p >= 0 && year > 1880 && (applicationYear[p] === 0 || year < applicationYear[p])) applicationYear[p] = year;
-    },
-  );
-
   progress(0.35, 'residences');
   const resCount = (db.prepare('SELECT COUNT(*) FROM residence').pluck().get() as number) ?? 0;
   const resOffset = new Uint32Array(n + 1);
@@ -318,31 +308,52 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
     }
   }
 
-  progress(0.75, 'kbi');
+  // Application year and the KBI columns are read on first use (loadExtras): most matrices
+  // do not need them, and reading them is a third of the build.
+  const applicationYear = new Int16Array(n);
   const kbiTarget = new Uint8Array(n).fill(KBI_CODES.indexOf('NONE'));
   const trajectoryStarted = new Uint8Array(n);
   const attestationObtained = new Uint8Array(n);
   const nt2Level = new Uint8Array(n);
-  {
-    const kbiCase = `CASE t.target_status ${KBI_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE ${KBI_CODES.indexOf('NONE')} END`;
-    const byPerson = (table: string, value: string, where: string, fn: (p: number, v: number) => void) =>
-      forEachPacked(db, table, `SELECT p.rowid * 8 + (${value}) FROM ${table} t CROSS JOIN person p ON p.person_id = t.person_id ${where}`, (v) => {
-        const rowid = Math.floor(v / 8);
+  let extrasLoaded = false;
+  const loadExtras = () => {
+    if (extrasLoaded) return;
+    extrasLoaded = true;
+    forEachPacked(
+      db,
+      'asylum_application',
+      `SELECT p.rowid * 4096 + CAST(substr(t.application_date, 1, 4) AS INTEGER) - 1880
+       FROM asylum_application t CROSS JOIN person p ON p.person_id = t.person_id`,
+      (v) => {
+        const rowid = Math.floor(v / 4096);
         const p = indexOf(rowid);
-        if (p >= 0) fn(p, v - rowid * 8);
-      });
-    byPerson('kbi_person', kbiCase, '', (p, target) => (kbiTarget[p] = target));
-    byPerson('kbi_trajectory', 't.attest_date IS NOT NULL', '', (p, attested) => {
-      trajectoryStarted[p] = 1;
-      if (attested) attestationObtained[p] = 1;
-    });
-    const levelCase = `CASE t.cefr_level ${NT2_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE 0 END`;
-    byPerson('kbi_component', levelCase, "WHERE t.type = 'NT2' AND t.status = 'COMPLETED' AND t.cefr_level IS NOT NULL", (p, level) => {
-      if (level > nt2Level[p]) nt2Level[p] = level;
-    });
-  }
+        const year = v - rowid * 4096 + 1880;
+        if (p >= 0 && year > 1880 && (applicationYear[p] === 0 || year < applicationYear[p])) applicationYear[p] = year;
+      },
+    );
 
-  progress(0.85, 'derived');
+    {
+      const kbiCase = `CASE t.target_status ${KBI_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE ${KBI_CODES.indexOf('NONE')} END`;
+      const byPerson = (table: string, value: string, where: string, fn: (p: number, v: number) => void) =>
+        forEachPacked(db, table, `SELECT p.rowid * 8 + (${value}) FROM ${table} t CROSS JOIN person p ON p.person_id = t.person_id ${where}`, (v) => {
+          const rowid = Math.floor(v / 8);
+          const p = indexOf(rowid);
+          if (p >= 0) fn(p, v - rowid * 8);
+        });
+      byPerson('kbi_person', kbiCase, '', (p, target) => (kbiTarget[p] = target));
+      byPerson('kbi_trajectory', 't.attest_date IS NOT NULL', '', (p, attested) => {
+        trajectoryStarted[p] = 1;
+        if (attested) attestationObtained[p] = 1;
+      });
+      const levelCase = `CASE t.cefr_level ${NT2_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE 0 END`;
+      byPerson('kbi_component', levelCase, "WHERE t.type = 'NT2' AND t.status = 'COMPLETED' AND t.cefr_level IS NOT NULL", (p, level) => {
+        if (level > nt2Level[p]) nt2Level[p] = level;
+      });
+    }
+    addExtraBitsets(full, full.bitsets);
+  };
+
+  progress(0.7, 'derived');
   const decisionYear = new Int16Array(n);
   const ageAtDecision = new Int16Array(n).fill(-1);
   const locAtDecision = new Int16Array(n);
@@ -362,6 +373,8 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
     locAtReference[p] = locationOn(resOffset, resStart, resEnd, resLoc, deathDay, p, referenceDay);
   }
 
+  // eslint-disable-next-line prefer-const -- assigned below; loadExtras refers to it lazily
+  let full: ColumnarIndex;
   const index: Omit<ColumnarIndex, 'bitsets'> = {
     persons: n,
     referenceDay,
@@ -386,9 +399,10 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
     locAtDecision,
     locAtReference,
     derived: new Map(),
+    loadExtras,
   };
   progress(0.95, 'bitsets');
-  const full = { ...index, bitsets: buildFilterBitsets(index) };
+  full = { ...index, bitsets: buildFilterBitsets(index) };
   progress(1, 'ready');
   return full;
 }

@@ -12,6 +12,13 @@ import { getGeography } from '../geo/geography';
  * bitsets; ranges and geography scan only the persons still in.
  */
 export function evaluateCohort(ix: ColumnarIndex, def: CohortDefinition): Bitset {
+  const needsExtras =
+    def.applicationYears.length > 0 ||
+    def.kbiTargetStatus.length > 0 ||
+    def.trajectoryStarted !== null ||
+    def.attestationObtained !== null ||
+    def.nt2Reached.length > 0;
+  if (needsExtras) ix.loadExtras();
   const result = fullBitset(ix.persons);
   const bs = ix.bitsets;
   const field = (sets: (Bitset | undefined)[]) => {

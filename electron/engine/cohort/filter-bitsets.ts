@@ -41,6 +41,7 @@ export function ageBandOf(age: number): number {
   return band;
 }
 
+/** Bitsets of the fields read at build time; the application/KBI ones stay empty until addExtraBitsets. */
 export function buildFilterBitsets(ix: Source): FilterBitsets {
   const n = ix.persons;
   const many = (k: number) => Array.from({ length: k }, () => newBitset(n));
@@ -48,12 +49,7 @@ export function buildFilterBitsets(ix: Source): FilterBitsets {
   const sex = many(3);
   const nationality = many(ix.nationalities.length);
   const ageBand = many(AGE_BANDS.length);
-  const kbiTarget = many(4);
-  const trajectoryStarted = many(2);
-  const attestationObtained = many(2);
-  const nt2 = many(5);
   const decisionYear = new Map<number, Bitset>();
-  const applicationYear = new Map<number, Bitset>();
   const bandOfAge = Int8Array.from({ length: 130 }, (_, a) => ageBandOf(a));
   for (let p = 0; p < n; p++) {
     const w = p >>> 5;
@@ -61,10 +57,6 @@ export function buildFilterBitsets(ix: Source): FilterBitsets {
     status[ix.status[p]][w] |= bit;
     sex[ix.sex[p]][w] |= bit;
     nationality[ix.nationality[p]][w] |= bit;
-    kbiTarget[ix.kbiTarget[p]][w] |= bit;
-    trajectoryStarted[ix.trajectoryStarted[p]][w] |= bit;
-    attestationObtained[ix.attestationObtained[p]][w] |= bit;
-    nt2[ix.nt2Level[p]][w] |= bit;
     const age = ix.ageAtDecision[p];
     if (age >= 0) ageBand[bandOfAge[Math.min(age, 129)]][w] |= bit;
     const dy = ix.decisionYear[p];
@@ -73,12 +65,41 @@ export function buildFilterBitsets(ix: Source): FilterBitsets {
       if (!b) decisionYear.set(dy, (b = newBitset(n)));
       b[w] |= bit;
     }
+  }
+  return {
+    status,
+    sex,
+    nationality,
+    decisionYear,
+    applicationYear: new Map(),
+    ageBand,
+    kbiTarget: [],
+    trajectoryStarted: [],
+    attestationObtained: [],
+    nt2: [],
+  };
+}
+
+/** Fills the application-year and KBI bitsets once those columns are loaded. */
+export function addExtraBitsets(ix: Source, bs: FilterBitsets): void {
+  const n = ix.persons;
+  const many = (k: number) => Array.from({ length: k }, () => newBitset(n));
+  bs.kbiTarget = many(4);
+  bs.trajectoryStarted = many(2);
+  bs.attestationObtained = many(2);
+  bs.nt2 = many(5);
+  for (let p = 0; p < n; p++) {
+    const w = p >>> 5;
+    const bit = 1 << (p & 31);
+    bs.kbiTarget[ix.kbiTarget[p]][w] |= bit;
+    bs.trajectoryStarted[ix.trajectoryStarted[p]][w] |= bit;
+    bs.attestationObtained[ix.attestationObtained[p]][w] |= bit;
+    bs.nt2[ix.nt2Level[p]][w] |= bit;
     const ay = ix.applicationYear[p];
     if (ay) {
-      let b = applicationYear.get(ay);
-      if (!b) applicationYear.set(ay, (b = newBitset(n)));
+      let b = bs.applicationYear.get(ay);
+      if (!b) bs.applicationYear.set(ay, (b = newBitset(n)));
       b[w] |= bit;
     }
   }
-  return { status, sex, nationality, decisionYear, applicationYear, ageBand, kbiTarget, trajectoryStarted, attestationObtained, nt2 };
 }

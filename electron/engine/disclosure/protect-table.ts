@@ -47,7 +47,7 @@ export function protectTable(t: CountTable, rules: DisclosureRules, options: { v
       status[k] = REASON_CODE.rounded;
     }
   } else {
-    stats = suppress(g, t, rules, status, options.visitBudget ?? 200_000);
+    stats = suppress(g, t, rules, status, options.visitBudget ?? 100_000);
     for (let k = 0; k < status.length; k++) if (status[k] !== PUBLISHED) published[k] = NaN;
   }
   stats.ms = performance.now() - started;

@@ -7,6 +7,13 @@ const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** ISO date text, or null when the text is not a real calendar date in either format. */
 export function parseDate(text: string): string | null {
+  // Fast path for the common case, a valid ISO date: no regular expression, no new string.
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const y = digits(text, 0, 4);
+    const mo = digits(text, 5, 2);
+    const d = digits(text, 8, 2);
+    if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) return text;
+  }
   let y: number, mo: number, d: number;
   let m = ISO.exec(text);
   if (m) {
@@ -20,6 +27,17 @@ export function parseDate(text: string): string | null {
   } else return null;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return `${y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The number written by `len` ASCII digits at `at`, or -1. */
+function digits(s: string, at: number, len: number): number {
+  let n = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 const daysInMonth = (y: number, m: number) =>

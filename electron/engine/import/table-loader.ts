@@ -28,6 +28,9 @@ export interface LoadResult {
 
 type Cell = string | number | null;
 
+/** Trims only when needed: most cells have no surrounding spaces. */
+const trimmed = (s: string) => (s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? s.trim() : s);
+
 /** Range checks per column beyond the type. */
 const INT_RANGE: Record<string, (max: string) => [number, number]> = {
   birth_year: (max) => [1900, Number(max.slice(0, 4))],
@@ -55,6 +58,7 @@ export async function loadTable(spec: TableSpec, file: string, fileLabel: string
   const startAt = pos('start_date');
   const endAt = pos('end_date');
   const kindAt = pos('kind');
+  const nisAt = pos('nis_code');
   const keyLabel = spec.primaryKey.join(',');
   const isPerson = spec.name === 'person';
   const values: Cell[] = new Array(cols.length);
@@ -82,7 +86,7 @@ export async function loadTable(spec: TableSpec, file: string, fileLabel: string
       let ok = true;
       for (let i = 0; i < cols.length; i++) {
         const c = cols[i];
-        const raw = index[i] === -1 ? '' : fields[index[i]].trim();
+        const raw = index[i] === -1 ? '' : trimmed(fields[index[i]]);
         const v = cell(c, raw, line);
         if (v === undefined) ok = false;
         else values[i] = v;
@@ -93,7 +97,6 @@ export async function loadTable(spec: TableSpec, file: string, fileLabel: string
         return;
       }
       if (kindAt !== -1) {
-        const nisAt = pos('nis_code');
         if (NIS_KINDS.includes(values[kindAt] as string)) {
           if (values[nisAt] === null) {
             issues.add(fileLabel, line, 'nis_code', 'NIS_REQUIRED', { kinds: NIS_KINDS.join('/') });

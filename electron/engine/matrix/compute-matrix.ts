@@ -50,7 +50,7 @@ export function computeMatrix(
     definition,
     rows: areas,
     cols: areas,
-    counts: Array.from(m.counts),
+    counts: m.counts,
     rowTotals,
     colTotals,
     total,

@@ -23,6 +23,7 @@ export function computeFiche(session: OpenSession, cohort: CohortDefinition, lev
   const a = areas.findIndex((x) => x.code === areaCode);
   if (a < 0) throw new AppError('INVALID_REQUEST', { issue: 'areaCode: not an area of this level and vintage' });
   const ix = sessionIndex(session);
+  ix.loadExtras(); // composition by KBI target status
   const members = evaluateCohort(ix, cohort);
   const areaOfLoc = areaOfLocLookup(ix, vintage, level);
   const origins = new Map<number, number>();

@@ -10,8 +10,8 @@ import { vintageMoves } from './moves';
 export interface MatrixCounts {
   /** Areas per side (the level's areas plus the four special areas). */
   size: number;
-  /** Row-major size × size. */
-  counts: Uint32Array;
+  /** Row-major size × size; a plain array of small integers (what the API returns, no copy). */
+  counts: number[];
   /** Per cell: the wrapping sum of hash32(person) over every count in the cell (order-independent). */
   cellKeys: Uint32Array;
   distinctPersons: number;
@@ -60,7 +60,7 @@ export function matrixCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefi
   const size = getGeography().vintages[def.vintage].areas[def.level].length;
   const out: MatrixCounts = {
     size,
-    counts: new Uint32Array(size * size),
+    counts: new Array<number>(size * size).fill(0),
     cellKeys: new Uint32Array(size * size),
     distinctPersons: 0,
     excludedPersons: 0,

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { EXTRACT_SCHEMA, EXTRACT_TABLES, type ExtractTable } from '../../../shared/extract/extract-schema';
+import { AppError } from '../core/app-error';
 import type { Cell, RowSink } from './person-model';
 
 /** Where generated rows go. `flush()` ends a batch (a transaction for the database). */
@@ -70,7 +71,15 @@ export class CsvSink implements ExtractSink {
     this.eol = options.lineEnding ?? '\n';
     mkdirSync(dir, { recursive: true });
     for (const t of EXTRACT_SCHEMA) {
-      const fd = openSync(path.join(dir, `${t.name}.csv`), 'wx');
+      const file = path.join(dir, `${t.name}.csv`);
+      let fd: number;
+      try {
+        fd = openSync(file, 'wx');
+      } catch (err) {
+        for (const open of this.fds.values()) closeSync(open);
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('IMPORT_TARGET_EXISTS', { file: path.basename(file) });
+        throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });
+      }
       this.fds.set(t.name, fd);
       this.buffers.set(t.name, [t.columns.map((c) => c.name).join(this.delimiter)]);
       this.dateColumns.set(t.name, t.columns.map((c) => c.type === 'date'));

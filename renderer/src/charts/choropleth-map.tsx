@@ -114,5 +114,5 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
     }),
     [],
   );
-  return <ChartFrame testId="matrix-map" ariaLabel={mt('matrix.tab.map')} data={data} layout={layout} revision={revision} onDrawn={onDrawn} height={620} />;
+  return <ChartFrame testId="matrix-map" ariaLabel={mt('matrix.tab.map')} data={data} layout={layout} revision={revision} onDrawn={onDrawn} height="max(420px, calc(100vh - 330px))" />;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { migration0001 } from './0001-init';
+import { migration0002 } from './0002-export-snapshot';
 
 /** All workspace migrations, in order. Add new ones at the end; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

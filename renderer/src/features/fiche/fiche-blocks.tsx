@@ -4,7 +4,7 @@ import { formatCount, formatPercent } from '../../../../shared/format/number-for
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { type MatrixTextKey, useMatrixText } from '../matrix/matrix-i18n';
 
-const TOP = 12;
+const TOP = 10;
 
 interface Row {
   key: string;
@@ -40,7 +40,7 @@ function Block({ title, rows, testId }: { title: string; rows: Row[]; testId: st
               <td>{r.label}</td>
               <td className="num">{formatCount(r.persons, lang)}</td>
               <td className="num">
-                <span className="share-bar" style={{ width: `${total > 0 ? Math.round((60 * r.persons) / total) : 0}px` }} />
+                <span className="share-bar" style={{ width: `${total > 0 ? Math.round((40 * r.persons) / total) : 0}px` }} />
                 {formatPercent(total > 0 ? r.persons / total : NaN, lang, 0)}
               </td>
             </tr>
