@@ -69,7 +69,6 @@ describe('columnar matrices equal an independent SQL computation', () => {
     ours.counts.forEach((v, k) => {
       if (v) cells.set(`${ours.rows[Math.floor(k / n)].code}|${ours.cols[k % n].code}`, v);
     });
-    if (process.env.VV_DEBUG) console.log(definition.kind, definition.level, cells.size, ours.total, ours.cohortSize, ours.excludedPersons, ours.unmappedPersons);
     expect(cells).toEqual(ref.cells);
     expect(ours.cohortSize).toBe(ref.cohortSize);
     expect(ours.distinctPersons).toBe(ref.distinctPersons);

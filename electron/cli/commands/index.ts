@@ -8,4 +8,6 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'demo-data': () => import('./demo-data').then((m) => m.command),
   import: () => import('./import').then((m) => m.command),
   info: () => import('./info').then((m) => m.command),
+  matrix: () => import('./matrix').then((m) => m.command),
+  'audit verify': () => import('./audit-verify').then((m) => m.command),
 };

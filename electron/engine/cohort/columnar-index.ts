@@ -358,15 +358,21 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
   const ageAtDecision = new Int16Array(n).fill(-1);
   const locAtDecision = new Int16Array(n);
   const locAtReference = new Int16Array(n);
+  // year · 16 + month per decision day, memoised (a few thousand distinct days).
+  const yearMonth = new Map<number, number>();
   for (let p = 0; p < n; p++) {
     const d = decisionDay[p];
     if (d !== NO_DAY) {
-      const date = new Date(d * 86_400_000);
-      const y = date.getUTCFullYear();
+      let ym = yearMonth.get(d);
+      if (ym === undefined) {
+        const date = new Date(d * 86_400_000);
+        yearMonth.set(d, (ym = date.getUTCFullYear() * 16 + date.getUTCMonth() + 1));
+      }
+      const y = ym >>> 4;
       decisionYear[p] = y;
       // Age in completed years; birth month unknown → born 1 July (mid-year).
       const bm = birthMonth[p] || 7;
-      const age = y - birthYear[p] - (date.getUTCMonth() + 1 < bm ? 1 : 0);
+      const age = y - birthYear[p] - ((ym & 15) < bm ? 1 : 0);
       ageAtDecision[p] = age >= 0 ? age : 0;
       locAtDecision[p] = locationOn(resOffset, resStart, resEnd, resLoc, deathDay, p, d);
     } else locAtDecision[p] = LOC_UNKNOWN;

@@ -65,16 +65,17 @@ function suppress(g: Grid, t: CountTable, rules: DisclosureRules, status: Uint8A
       st.add(k);
     }
   }
-  // Class disclosure: a non-empty row or column whose whole total sits in one cell.
+  // Class disclosure: a non-empty row or column whose whole total sits in one cell
+  // (only meaningful when the row or column has more than one cell).
   const C = g.C;
   const soleCell = (cells: number[]) => (cells.length === 1 ? cells[0] : -1);
-  for (let r = 0; r < t.rows; r++) {
+  for (let r = 0; r < t.rows && t.cols > 1; r++) {
     const nz: number[] = [];
     for (let c = 0; c < t.cols && nz.length < 2; c++) if (g.value[r * C + c] > 0) nz.push(r * C + c);
     const k = soleCell(nz);
     if (k >= 0 && status[k] === PUBLISHED) (status[k] = REASON_CODE.class), st.add(k);
   }
-  for (let c = 0; c < t.cols; c++) {
+  for (let c = 0; c < t.cols && t.rows > 1; c++) {
     const nz: number[] = [];
     for (let r = 0; r < t.rows && nz.length < 2; r++) if (g.value[r * C + c] > 0) nz.push(r * C + c);
     const k = soleCell(nz);

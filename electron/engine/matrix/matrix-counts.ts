@@ -81,6 +81,7 @@ function stateCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, 
   const endOf = followUpEnd(def.followUpMonths ?? 0);
   const { counts, cellKeys, size } = out;
   const decisionDay = ix.decisionDay;
+  const referenceDay = ix.referenceDay;
   let distinct = 0;
   let excluded = 0;
   let unmappedCount = 0;
@@ -96,7 +97,7 @@ function stateCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, 
       else {
         const dd = decisionDay[p];
         const end = dd === NO_DAY ? NO_DAY : endOf(dd);
-        if (end === NO_DAY || end > ix.referenceDay) {
+        if (end === NO_DAY || end > referenceDay) {
           excluded++;
           continue;
         }
@@ -165,54 +166,64 @@ function firstMoveCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefiniti
 function allMoveCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts): void {
   const areaOfMuni = areaOfMuniLookup(def.vintage, def.level);
   const mv = vintageMoves(ix, def.vintage);
-  const endOf = followUpEnd(def.followUpMonths ?? 0);
-  const periodFrom = def.period ? isoToDay(def.period.from) : 0;
+  const months = def.followUpMonths ?? 0;
+  const endOf = followUpEnd(months);
+  const hasPeriod = def.period !== null;
+  // Without a period: moves after the decision day; with one: from its first day (inclusive).
+  const periodAfter = def.period ? isoToDay(def.period.from) - 1 : 0;
   const periodTo = def.period ? isoToDay(def.period.to) : 0;
   const { counts, cellKeys, size } = out;
   const { moveOffset, moveDay, moveFrom, moveTo, moveUnmapped } = mv;
+  const decisionDay = ix.decisionDay;
+  const referenceDay = ix.referenceDay;
+  let distinct = 0;
+  let excluded = 0;
+  let unmappedCount = 0;
   for (let w = 0; w < members.length; w++) {
     let v = members[w];
     while (v !== 0) {
       const t = v & -v;
       v ^= t;
       const p = (w << 5) + 31 - Math.clz32(t);
-      let from: number; // exclusive lower bound without a period, inclusive with one
-      let to: number;
-      if (def.period) {
-        from = periodFrom - 1;
-        to = periodTo;
-      } else {
-        const decision = ix.decisionDay[p];
+      let k = moveOffset[p];
+      const k1 = moveOffset[p + 1];
+      let after = periodAfter;
+      let to = periodTo;
+      if (!hasPeriod) {
+        const decision = decisionDay[p];
         if (decision === NO_DAY) {
-          if (def.followUpMonths) out.excludedPersons++;
+          if (months) excluded++;
           continue;
         }
-        from = decision;
-        to = ix.referenceDay;
-        if (def.followUpMonths) {
+        after = decision;
+        to = referenceDay;
+        if (months) {
           to = endOf(decision);
-          if (to > ix.referenceDay) {
-            out.excludedPersons++;
+          if (to > referenceDay) {
+            excluded++;
             continue;
           }
         }
       }
-      const k1 = moveOffset[p + 1];
-      let moved = false;
+      if (k === k1) continue;
+      let moved = 0;
       let isUnmapped = 0;
       const h = hash32(p);
-      for (let k = moveOffset[p]; k < k1; k++) {
+      for (; k < k1; k++) {
         const day = moveDay[k];
-        if (day <= from) continue;
+        if (day <= after) continue;
         if (day > to) break;
         const cell = areaOfMuni[moveFrom[k] + LOC_OFFSET] * size + areaOfMuni[moveTo[k] + LOC_OFFSET];
         counts[cell]++;
         cellKeys[cell] += h;
-        moved = true;
+        moved = 1;
         isUnmapped |= moveUnmapped[k];
       }
-      if (moved) out.distinctPersons++;
-      out.unmappedPersons += isUnmapped;
+      distinct += moved;
+      unmappedCount += isUnmapped;
     }
   }
+  out.distinctPersons = distinct;
+  out.excludedPersons = excluded;
+  out.unmappedPersons = unmappedCount;
 }

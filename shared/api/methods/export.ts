@@ -1,10 +1,61 @@
-import { method } from '../method';
 import { z } from 'zod';
+import { method } from '../method';
+import { CohortDefinition } from '../../cohort/cohort-definition';
+import { MatrixDefinition } from '../../matrix/matrix-definition';
+import { AreaLevel, Vintage } from '../../geo/area-level';
+import { ActivePolicy, UserPolicy } from '../../disclosure/policy';
+import { ProtectedCounts, ReasonCounts } from '../../disclosure/protection';
+import { AuditRecord, AuditVerdict } from '../../disclosure/audit-entry';
+
+const FilePath = z.string().min(1).max(4096);
+/** Area names in outputs: Dutch or French; labels in Dutch, French or English. */
+const OutputLanguage = z.enum(['nl', 'fr', 'en']).default('nl');
+const FileFormat = z.enum(['xlsx', 'csv']);
+
+const Exported = z.object({
+  fileName: z.string().nullable(),
+  sha256: z.string(),
+  auditSeq: z.number().int().positive(),
+  counts: ReasonCounts,
+});
 
 /**
- * Disclosure control, export and the export audit log.
- * (Filled in by the disclosure/export capability.)
+ * Disclosure control, export and the export audit log. Every output (file, clipboard,
+ * CLI) goes through the engine's one release path: policy, disclosure control,
+ * differencing guard, writer, audit entry.
  */
 export const exportMethods = {
-  'export.placeholder': method(z.object({}).strict(), z.object({})),
+  /** The policy in force (defaults, administrator's file, user's choices) for display. */
+  'disclosure.policy': method(z.object({}).strict(), ActivePolicy),
+  /** The user's own tightening, kept in the workspace of the open extract. */
+  'disclosure.setUserPolicy': method(z.object({ user: UserPolicy }).strict(), ActivePolicy),
+  /** The matrix after disclosure control, as every output would carry it: the UI marks the protected cells. */
+  'disclosure.preview': method(z.object({ cohort: CohortDefinition, definition: MatrixDefinition }).strict(), ProtectedCounts),
+  'export.matrix': method(
+    z
+      .object({
+        cohort: CohortDefinition,
+        definition: MatrixDefinition,
+        format: FileFormat,
+        path: FilePath,
+        language: OutputLanguage,
+        /** Recorded in the audit log: the UI, or the CLI's matrix command. */
+        channel: z.enum(['ui', 'cli']).default('ui'),
+      })
+      .strict(),
+    Exported,
+  ),
+  'export.fiche': method(
+    z
+      .object({ cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, language: OutputLanguage })
+      .strict(),
+    Exported,
+  ),
+  /** The protected matrix as tab-separated text; the host puts it on the clipboard. */
+  'export.clipboard': method(
+    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: OutputLanguage }).strict(),
+    Exported.extend({ text: z.string() }),
+  ),
+  'audit.list': method(z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(), z.object({ records: z.array(AuditRecord) })),
+  'audit.verify': method(z.object({}).strict(), AuditVerdict),
 } as const;

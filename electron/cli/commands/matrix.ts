@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CohortRecipe, DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import { AreaLevel, Vintage } from '../../../shared/geo/area-level';
+import { MatrixKind } from '../../../shared/matrix/matrix-definition';
+import type { CliContext } from '../cli-context';
+import { UsageError, cliFailure } from '../cli-context';
+import type { CliCommand, OptionValues } from './command';
+
+const PRESETS = ['auto', 'sqlcipher4', 'sqlcipher3'] as const;
+
+function readRecipe(file: string): CohortDefinition {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    throw cliFailure('RECIPE_INVALID', { issue: path.basename(file) });
+  }
+  const parsed = CohortRecipe.safeParse(json);
+  if (!parsed.success) throw cliFailure('RECIPE_INVALID', { issue: parsed.error.issues[0]?.path.join('.') || 'recipe' });
+  return parsed.data.definition;
+}
+
+/**
+ * `matrix`: writes a relocation matrix to .xlsx or .csv through the engine's one release
+ * path (policy, disclosure control, differencing guard, audit entry), exactly as the UI's export.
+ */
+export const command: CliCommand = {
+  name: 'matrix',
+  summary: {
+    nl: 'Schrijft een verhuismatrix na statistische geheimhouding naar .xlsx of .csv (zoals de export in de toepassing).',
+    en: 'Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app\'s export does).',
+  },
+  usage:
+    '--extract FILE [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--names nl|fr] [--passphrase-file FILE] [--cipher auto|sqlcipher4|sqlcipher3]',
+  options: {
+    extract: { type: 'string' },
+    recipe: { type: 'string' },
+    definition: { type: 'string' },
+    level: { type: 'string' },
+    vintage: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    names: { type: 'string' },
+    cipher: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+  },
+  async run(ctx: CliContext, v: OptionValues) {
+    const need = (k: string) => {
+      if (typeof v[k] !== 'string') throw new UsageError({ nl: `Geef --${k}.`, en: `Give --${k}.` });
+      return v[k] as string;
+    };
+    const extract = need('extract');
+    const kind = MatrixKind.safeParse(need('definition'));
+    if (!kind.success) throw new UsageError({ nl: '--definition: state, first-move of all-moves.', en: '--definition: state, first-move or all-moves.' });
+    const level = AreaLevel.safeParse(need('level'));
+    if (!level.success) throw new UsageError({ nl: '--level: municipality, arrondissement, province of region.', en: '--level: municipality, arrondissement, province or region.' });
+    const vintage = Vintage.safeParse((v.vintage as string | undefined) ?? '2019');
+    if (!vintage.success) throw new UsageError({ nl: '--vintage: 2014, 2019 of 2025.', en: '--vintage: 2014, 2019 or 2025.' });
+    const format = need('format');
+    if (format !== 'csv' && format !== 'xlsx') throw new UsageError({ nl: '--format: csv of xlsx.', en: '--format: csv or xlsx.' });
+    const out = path.resolve(need('out'));
+    const names = (v.names as string | undefined) ?? (ctx.lang === 'nl' ? 'nl' : 'en');
+    if (!['nl', 'fr', 'en'].includes(names)) throw new UsageError({ nl: '--names: nl of fr.', en: '--names: nl or fr.' });
+    const preset = (v.cipher as string | undefined) ?? 'auto';
+    if (!(PRESETS as readonly string[]).includes(preset)) throw new UsageError({ nl: '--cipher: auto, sqlcipher4 of sqlcipher3.', en: '--cipher: auto, sqlcipher4 or sqlcipher3.' });
+    // Without a recipe: everyone granted protection.
+    const cohort = typeof v.recipe === 'string' ? readRecipe(v.recipe) : DEFAULT_COHORT;
+
+    const passphrase = await ctx.passphrase({ file: v['passphrase-file'] as string | undefined, confirm: false });
+    await ctx.call('extract.open', { path: path.resolve(extract), passphrase, cipher: { preset: preset as (typeof PRESETS)[number] } });
+    try {
+      const r = await ctx.call('export.matrix', {
+        cohort,
+        definition: { kind: kind.data, level: level.data, vintage: vintage.data },
+        format,
+        path: out,
+        language: names as 'nl' | 'fr' | 'en',
+        channel: 'cli',
+      });
+      ctx.out(`${ctx.t('Geschreven', 'Written')}: ${r.fileName}`);
+      ctx.out(`SHA-256: ${r.sha256}`);
+      ctx.out(
+        `${ctx.t('Beschermde cellen', 'Protected cells')}: primary ${ctx.number(r.counts.primary)}, class ${ctx.number(r.counts.class)}, secondary ${ctx.number(r.counts.secondary)}, rounded ${ctx.number(r.counts.rounded)}`,
+      );
+      ctx.out(`${ctx.t('Uitvoerlogboek', 'Audit log')}: #${r.auditSeq}`);
+      return 0;
+    } finally {
+      await ctx.call('extract.close', {});
+    }
+  },
+};

@@ -1,0 +1,73 @@
+import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import type { DisclosurePolicy } from '../../../shared/disclosure/policy';
+import type { Area, AreaLevel, Vintage } from '../../../shared/geo/area-level';
+import type { MatrixDefinition } from '../../../shared/matrix/matrix-definition';
+import type { OpenSession } from '../core/open-session';
+import type { CountTable } from '../disclosure/count-table';
+import { protectTable } from '../disclosure/protect-table';
+import { computeMatrix, type ComputedMatrix } from '../matrix/compute-matrix';
+import { computeFiche } from '../matrix/fiche';
+import { LABELS, areaLabel, areaMeasures, type OutputLanguage } from './output-document';
+import type { OutputMeasures, OutputTable } from './table-writer';
+
+export interface BuiltTables {
+  tables: OutputTable[];
+  measures: OutputMeasures | null;
+}
+
+/** The count table of a computed matrix, with person keys for rounding. */
+export function matrixCountTable(m: ComputedMatrix): CountTable {
+  return {
+    rows: m.rows.length,
+    cols: m.cols.length,
+    counts: m.counts,
+    rowTotals: m.rowTotals,
+    colTotals: m.colTotals,
+    total: m.total,
+    keys: { cells: m.cellKeys },
+  };
+}
+
+const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+
+export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition, definition: MatrixDefinition, policy: DisclosurePolicy, lang: OutputLanguage): BuiltTables {
+  const m = computeMatrix(session, cohort, definition);
+  const { table } = protectTable(matrixCountTable(m), policy);
+  const L = LABELS[lang];
+  const out: OutputTable = {
+    sheet: sheetName(`${L.matrix} ${definition.kind}`),
+    corner: L.corner,
+    rowLabels: m.rows.map((a) => areaLabel(a, lang)),
+    colLabels: m.cols.map((a) => areaLabel(a, lang)),
+    totalLabel: L.total,
+    table,
+  };
+  const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
+  return { tables: [out], measures: square ? areaMeasures(table, m.rows, lang) : null };
+}
+
+/** One list of the fiche as a one-row table: categories are columns, the row total is the group. */
+function listTable(sheet: string, label: string, categories: string[], persons: number[], policy: DisclosurePolicy, lang: OutputLanguage): OutputTable {
+  const total = persons.reduce((a, b) => a + b, 0);
+  const t: CountTable = { rows: 1, cols: persons.length, counts: persons, rowTotals: [total], colTotals: persons, total };
+  return { sheet: sheetName(sheet), corner: '', rowLabels: [label], colLabels: categories, totalLabel: LABELS[lang].total, table: protectTable(t, policy).table };
+}
+
+/**
+ * The fiche of one area through the same path: every list of the fiche is a table of
+ * its own under the same disclosure control.
+ */
+export function buildFicheTables(session: OpenSession, cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: string, policy: DisclosurePolicy, lang: OutputLanguage): BuiltTables {
+  const f = computeFiche(session, cohort, level, vintage, areaCode);
+  const L = LABELS[lang];
+  const name = areaLabel(f.area, lang);
+  const areas = (xs: { area: Area; persons: number }[]) => xs.map((x) => areaLabel(x.area, lang));
+  const tables: OutputTable[] = [
+    listTable(lang === 'nl' ? 'Herkomst inwoners' : lang === 'fr' ? 'Origine résidents' : 'Origins of residents', name, areas(f.originsOfResidents), f.originsOfResidents.map((x) => x.persons), policy, lang),
+    listTable(lang === 'nl' ? 'Bestemming' : lang === 'fr' ? 'Destination' : 'Destinations', name, areas(f.destinationsOfDecided), f.destinationsOfDecided.map((x) => x.persons), policy, lang),
+  ];
+  for (const [key, list] of Object.entries(f.composition)) {
+    tables.push(listTable(key, `${name} — ${L.persons}`, list.map((x) => x.key), list.map((x) => x.persons), policy, lang));
+  }
+  return { tables, measures: null };
+}

@@ -1,0 +1,111 @@
+import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import { DEFAULT_COHORT } from '../../../shared/cohort/cohort-definition';
+import type { ExtractSummary } from '../../../shared/api/methods/extract';
+import type { ExportedTable } from '../../../shared/disclosure/audit-entry';
+import type { DisclosurePolicy } from '../../../shared/disclosure/policy';
+import type { ProtectedCounts, ReasonCounts } from '../../../shared/disclosure/protection';
+import type { Area } from '../../../shared/geo/area-level';
+import type { OutputMeasures } from './table-writer';
+
+export type OutputLanguage = 'nl' | 'fr' | 'en';
+
+/** Labels of the outputs. Area names follow the language (French names for fr). */
+export const LABELS = {
+  nl: { total: 'Totaal', corner: 'Bij beslissing \\ op einddatum', area: 'Gebied', in: 'Instroom', out: 'Uitstroom', net: 'Netto', stayers: 'Blijvers', retention: 'Retentie', effectiveness: 'Effectiviteit (%)', measures: 'Maten per gebied', legend: 'Legende', metadata: 'Metadata', matrix: 'Verhuismatrix', persons: 'Personen' },
+  fr: { total: 'Total', corner: 'À la décision \\ à la date de fin', area: 'Zone', in: 'Entrées', out: 'Sorties', net: 'Solde', stayers: 'Restés', retention: 'Rétention', effectiveness: 'Efficacité (%)', measures: 'Mesures par zone', legend: 'Légende', metadata: 'Métadonnées', matrix: 'Matrice de déménagement', persons: 'Personnes' },
+  en: { total: 'Total', corner: 'At decision \\ at end date', area: 'Area', in: 'In', out: 'Out', net: 'Net', stayers: 'Stayers', retention: 'Retention', effectiveness: 'Effectiveness (%)', measures: 'Area measures', legend: 'Legend', metadata: 'Metadata', matrix: 'Relocation matrix', persons: 'Persons' },
+} as const;
+
+export const areaLabel = (a: Area, lang: OutputLanguage): string => {
+  const name = lang === 'fr' ? a.nameFr || a.nameNl : a.nameNl || a.nameFr;
+  return a.special ? name : `${name} (${a.code})`;
+};
+
+export function legendLines(lang: OutputLanguage, policy: DisclosurePolicy): string[] {
+  const T = policy.threshold;
+  if (lang === 'fr')
+    return [
+      `[c] = valeur confidentielle : moins de ${T} personnes, ou masquée pour qu'une valeur confidentielle ne puisse être recalculée.`,
+      policy.method === 'rounding' ? `Toutes les valeurs sont arrondies aléatoirement à un multiple de ${policy.roundingBase}; les totaux sont arrondis séparément.` : 'Les valeurs publiées sont exactes.',
+    ];
+  if (lang === 'en')
+    return [
+      `[c] = confidential: fewer than ${T} persons, or withheld so that a confidential value cannot be recomputed.`,
+      policy.method === 'rounding' ? `All values are randomly rounded to a multiple of ${policy.roundingBase}; totals are rounded separately.` : 'Published values are exact.',
+    ];
+  return [
+    `[c] = vertrouwelijk: minder dan ${T} personen, of weggelaten zodat een vertrouwelijke waarde niet herberekend kan worden.`,
+    policy.method === 'rounding' ? `Alle waarden zijn willekeurig afgerond op een veelvoud van ${policy.roundingBase}; totalen zijn apart afgerond.` : 'Gepubliceerde waarden zijn exact.',
+  ];
+}
+
+/**
+ * Per-area measures of a square protected matrix, from published values only (so they
+ * reveal nothing the table does not): null where an input is suppressed.
+ */
+export function areaMeasures(p: ProtectedCounts, areas: Area[], lang: OutputLanguage): OutputMeasures {
+  const L = LABELS[lang];
+  const rows: OutputMeasures['rows'] = [];
+  for (let i = 0; i < p.rows; i++) {
+    const stay = p.cells[i * p.cols + i];
+    const rt = p.rowTotals[i];
+    const ct = p.colTotals[i];
+    const inflow = ct === null || stay === null ? null : ct - stay;
+    const outflow = rt === null || stay === null ? null : rt - stay;
+    const net = inflow === null || outflow === null ? null : inflow - outflow;
+    const retention = stay === null || rt === null || rt === 0 ? null : stay / rt;
+    const eff = inflow === null || outflow === null || inflow + outflow === 0 ? null : (100 * (inflow - outflow)) / (inflow + outflow);
+    rows.push([areaLabel(areas[i], lang), stay, inflow, outflow, net, retention, eff === null ? null : Math.round(eff * 10) / 10]);
+  }
+  return { sheet: L.measures, header: [L.area, L.stayers, L.in, L.out, L.net, L.retention, L.effectiveness], rows, percentColumns: [5] };
+}
+
+/** The cohort in words: every field that restricts it. */
+export function describeCohort(c: CohortDefinition): string {
+  const parts: string[] = [];
+  const d = DEFAULT_COHORT as Record<string, unknown>;
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'version' || v === null || (Array.isArray(v) && v.length === 0)) continue;
+    if (JSON.stringify(v) === JSON.stringify(d[k]) && k !== 'status') continue;
+    parts.push(`${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  }
+  return parts.length ? parts.join('; ') : '(no restriction)';
+}
+
+export interface MetadataInput {
+  summary: ExtractSummary;
+  cohort: CohortDefinition;
+  table: ExportedTable;
+  policy: DisclosurePolicy;
+  counts: ReasonCounts;
+  appVersion: string;
+  createdAt: Date;
+}
+
+export function metadataRows(m: MetadataInput): Array<[string, string | number]> {
+  const t = m.table;
+  const rows: Array<[string, string | number]> = [
+    ['Extract id', m.summary.extractId],
+    ['Extract SHA-256', m.summary.fingerprint],
+    ['Reference date', m.summary.referenceDate],
+    ['Cohort', describeCohort(m.cohort)],
+    ['Cohort (JSON)', JSON.stringify(m.cohort)],
+  ];
+  if (t.kind === 'matrix') {
+    rows.push(['Matrix definition', t.definition.kind], ['Level', t.definition.level], ['Vintage', t.definition.vintage], ['Matrix definition (JSON)', JSON.stringify(t.definition)]);
+  } else {
+    rows.push(['Fiche', t.areaCode], ['Level', t.level], ['Vintage', t.vintage]);
+  }
+  rows.push(
+    ['Disclosure method', m.policy.method === 'rounding' ? `random rounding, base ${m.policy.roundingBase}` : 'cell suppression (primary, class, secondary with interval audit)'],
+    ['Threshold (persons)', m.policy.threshold],
+    ['Zeros', m.policy.zerosUnsafe ? 'protected' : 'published'],
+    ['Cells protected: primary', m.counts.primary],
+    ['Cells protected: class', m.counts.class],
+    ['Cells protected: secondary', m.counts.secondary],
+    ['Cells rounded', m.counts.rounded],
+    ['Application', `Verhuisverkenner ${m.appVersion}`],
+    ['Created', m.createdAt.toISOString()],
+  );
+  return rows;
+}

@@ -1,0 +1,38 @@
+import type { ProtectedCounts } from '../../../shared/disclosure/protection';
+
+/** One protected table as it is laid out in every output: labels, cells, totals. */
+export interface OutputTable {
+  /** Sheet name (≤ 31 characters). */
+  sheet: string;
+  /** Top-left header, e.g. "Woonplaats bij beslissing \ op referentiedatum". */
+  corner: string;
+  rowLabels: string[];
+  colLabels: string[];
+  totalLabel: string;
+  table: ProtectedCounts;
+}
+
+/** A sheet of per-area figures derived from the published values; null = not publishable. */
+export interface OutputMeasures {
+  sheet: string;
+  header: string[];
+  rows: Array<Array<string | number | null>>;
+  /** Columns holding fractions (shown as percentages). */
+  percentColumns: number[];
+}
+
+/** Everything one export writes. Built only from protected tables (see release.ts). */
+export interface OutputDocument {
+  tables: OutputTable[];
+  measures: OutputMeasures | null;
+  legend: { sheet: string; lines: string[] };
+  metadata: { sheet: string; rows: Array<[string, string | number]> };
+  /** Decimal separator of text outputs: ',' for nl/fr (Belgian), '.' for en. */
+  decimalComma: boolean;
+}
+
+/** The project's own writer interface: the only way bytes of an export are produced. */
+export interface TableWriter {
+  readonly extension: 'xlsx' | 'csv' | 'tsv';
+  write(doc: OutputDocument): Promise<Uint8Array>;
+}

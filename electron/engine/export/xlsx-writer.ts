@@ -1,0 +1,53 @@
+import ExcelJS from 'exceljs';
+import { SUPPRESSED_MARKER } from '../../../shared/disclosure/protection';
+import type { OutputDocument, OutputTable, TableWriter } from './table-writer';
+
+const BOLD = { bold: true } as const;
+
+/** Excel output through exceljs (write only): numbers as numbers, suppressed cells as [c]. */
+export const xlsxWriter: TableWriter = {
+  extension: 'xlsx',
+  async write(doc: OutputDocument) {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Verhuisverkenner';
+    wb.created = new Date(0);
+    wb.modified = new Date(0);
+    for (const t of doc.tables) addTable(wb, t);
+    if (doc.measures) {
+      const m = doc.measures;
+      const ws = wb.addWorksheet(m.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+      ws.addRow(m.header).font = BOLD;
+      for (const r of m.rows) {
+        const row = ws.addRow(r.map((v) => (v === null ? SUPPRESSED_MARKER : v)));
+        for (const c of m.percentColumns) if (typeof r[c] === 'number') row.getCell(c + 1).numFmt = '0.0%';
+      }
+      ws.getColumn(1).width = 34;
+    }
+    const legend = wb.addWorksheet(doc.legend.sheet);
+    for (const line of doc.legend.lines) legend.addRow([line]);
+    legend.getColumn(1).width = 100;
+    const meta = wb.addWorksheet(doc.metadata.sheet);
+    for (const [k, v] of doc.metadata.rows) meta.addRow([k, v]).getCell(1).font = BOLD;
+    meta.getColumn(1).width = 36;
+    meta.getColumn(2).width = 100;
+    const buf = await wb.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  },
+};
+
+function addTable(wb: ExcelJS.Workbook, t: OutputTable) {
+  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  const p = t.table;
+  ws.addRow([t.corner, ...t.colLabels, t.totalLabel]).font = BOLD;
+  const v = (x: number | null) => (x === null ? SUPPRESSED_MARKER : x);
+  for (let r = 0; r < p.rows; r++) {
+    const cells: Array<string | number> = [t.rowLabels[r]];
+    for (let c = 0; c < p.cols; c++) cells.push(v(p.cells[r * p.cols + c]));
+    cells.push(v(p.rowTotals[r]));
+    ws.addRow(cells);
+  }
+  const last = ws.addRow([t.totalLabel, ...p.colTotals.map(v), v(p.total)]);
+  last.font = BOLD;
+  ws.getColumn(1).width = 34;
+  ws.getColumn(p.cols + 2).font = BOLD;
+}
