@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyAdminPolicy, DEFAULT_POLICY, tightenPolicy, type UserPolicy } from '../../shared/disclosure/policy';
+import { activePolicy, outputPolicy, policyFilePath, readAdminPolicy } from '../../electron/engine/policy/policy-file';
+import { makeTempDir } from '../support/make-extract';
+
+const expectCode = (fn: () => unknown, code: string) => {
+  try {
+    fn();
+  } catch (err) {
+    expect((err as { code?: string }).code).toBe(code);
+    return;
+  }
+  throw new Error(`expected ${code}`);
+};
+
+describe('disclosure policy', () => {
+  it('finds the administrator\'s file at the documented path per OS, or where VERHUIS_POLICY_FILE says', () => {
+    expect(policyFilePath({}, 'linux')).toBe('/etc/verhuisverkenner/policy.json');
+    expect(policyFilePath({ ProgramData: 'C:\\ProgramData' }, 'win32')).toBe('C:\\ProgramData\\Verhuisverkenner\\policy.json');
+    expect(policyFilePath({}, 'darwin')).toBe('/Library/Application Support/Verhuisverkenner/policy.json');
+    expect(policyFilePath({ VERHUIS_POLICY_FILE: '/x/p.json' }, 'linux')).toBe('/x/p.json');
+  });
+
+  it('uses the defaults when there is no file', () => {
+    const read = readAdminPolicy(path.join(makeTempDir(), 'none.json'));
+    expect(read).toEqual({ file: null, admin: null, error: null });
+    expect(activePolicy(null, read).policy).toEqual(DEFAULT_POLICY);
+  });
+
+  it('applies a valid file: higher T, forced rounding, no CSV', () => {
+    const file = path.join(makeTempDir(), 'policy.json');
+    writeFileSync(file, JSON.stringify({ threshold: 15, forceRounding: true, forbidCsv: true, idleLockMinutes: 5 }));
+    const active = activePolicy({ method: 'suppression' }, readAdminPolicy(file));
+    expect(active.policy).toMatchObject({ threshold: 15, method: 'rounding', allowCsv: false, idleLockMinutes: 5 });
+    expectCode(() => outputPolicy(active, 'csv'), 'EXPORT_FORBIDDEN');
+    expect(outputPolicy(active, 'xlsx').threshold).toBe(15);
+  });
+
+  it('blocks every output when the file is invalid', () => {
+    const dir = makeTempDir();
+    for (const [name, text] of [['bad.json', '{ threshold: 15'], ['typo.json', '{"treshold": 15}'], ['low.json', '{"threshold": 1}']]) {
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      const active = activePolicy(null, readAdminPolicy(file));
+      expect(active.adminError).not.toBeNull();
+      expectCode(() => outputPolicy(active, 'xlsx'), 'POLICY_INVALID');
+    }
+  });
+
+  it('forbids export entirely when the administrator says so', () => {
+    const file = path.join(makeTempDir(), 'policy.json');
+    writeFileSync(file, JSON.stringify({ forbidExport: true }));
+    expectCode(() => outputPolicy(activePolicy(null, readAdminPolicy(file)), 'xlsx'), 'EXPORT_FORBIDDEN');
+  });
+
+  it('lets the user tighten but never loosen (property)', () => {
+    const admin = fc.record(
+      {
+        threshold: fc.integer({ min: 2, max: 50 }),
+        forceRounding: fc.boolean(),
+        roundingBase: fc.constantFrom(3 as const, 5 as const),
+        zerosUnsafe: fc.boolean(),
+        forbidCsv: fc.boolean(),
+        forbidExport: fc.boolean(),
+        idleLockMinutes: fc.integer({ min: 1, max: 240 }),
+      },
+      { requiredKeys: [] },
+    );
+    const user = fc.record(
+      {
+        threshold: fc.integer({ min: 2, max: 50 }),
+        method: fc.constantFrom('suppression' as const, 'rounding' as const),
+        roundingBase: fc.constantFrom(3 as const, 5 as const),
+        zerosUnsafe: fc.boolean(),
+        allowCsv: fc.boolean(),
+        idleLockMinutes: fc.integer({ min: 1, max: 240 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(admin, user, (a, u: UserPolicy) => {
+        const floor = applyAdminPolicy(DEFAULT_POLICY, a);
+        const p = tightenPolicy(floor, u, a.forceRounding === true);
+        expect(p.threshold).toBeGreaterThanOrEqual(Math.max(DEFAULT_POLICY.threshold, a.threshold ?? 0));
+        if (a.forceRounding) expect(p.method).toBe('rounding');
+        if (a.forbidCsv) expect(p.allowCsv).toBe(false);
+        if (a.forbidExport) expect(p.allowExport).toBe(false);
+        if (a.zerosUnsafe) expect(p.zerosUnsafe).toBe(true);
+        expect(p.roundingBase).toBeGreaterThanOrEqual(floor.roundingBase);
+        expect(p.idleLockMinutes).toBeLessThanOrEqual(floor.idleLockMinutes);
+      }),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+});
