@@ -3,9 +3,10 @@ import { openBrowseSection } from './sections/open-browse';
 import { matrixSection } from './sections/matrix';
 import { importSection } from './sections/import';
 import { openSection } from './sections/open';
+import { disclosureSection } from './sections/disclosure';
 import { makeBenchContext, type BenchSection } from './bench-context';
 // Each capability adds its section here.
-const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection];
+const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection];
 
 /** `npm run bench [section…]`: prints figures and ratios against peers measured in the same run. */
 async function main() {

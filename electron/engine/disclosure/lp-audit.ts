@@ -17,9 +17,9 @@ export interface CellInterval {
  * and each unknown is minimised and maximised in turn (one persistent model; only the
  * objective changes, so each solve starts from the previous basis).
  * This is the independent check of the flow computation in interval-flow.ts: tests run
- * both on random tables, and the export runs it on tables of moderate size.
+ * both on random tables; the bench times it as the peer. `limit` solves only the first cells.
  */
-export function lpIntervals(highs: Highs, t: CountTable, p: ProtectedCounts): CellInterval[] {
+export function lpIntervals(highs: Highs, t: CountTable, p: ProtectedCounts, limit = Infinity): CellInterval[] {
   const R = t.rows + 1;
   const C = t.cols + 1;
   const gridValue = (r: number, c: number): number | null => {
@@ -30,7 +30,11 @@ export function lpIntervals(highs: Highs, t: CountTable, p: ProtectedCounts): Ce
   };
   const varOf = new Int32Array(R * C).fill(-1);
   const cellOf: number[] = [];
-  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) if (gridValue(r, c) === null) (varOf[r * C + c] = cellOf.length), cellOf.push(r * C + c);
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) {
+      if (gridValue(r, c) !== null) continue;
+      varOf[r * C + c] = cellOf.length;
+      cellOf.push(r * C + c);
+    }
   const n = cellOf.length;
   if (n === 0) return [];
   // Each grid row r: Σ inner − total = 0 (sign −1 on the last column); likewise each grid column.
@@ -48,7 +52,10 @@ export function lpIntervals(highs: Highs, t: CountTable, p: ProtectedCounts): Ce
     }
     if (entries.length === 0) return;
     entries.sort((a, b) => a[0] - b[0]);
-    for (const [v, sign] of entries) indices.push(v), values.push(sign);
+    for (const [v, sign] of entries) {
+      indices.push(v);
+      values.push(sign);
+    }
     starts.push(indices.length);
     rhs.push(-known);
   };
@@ -80,7 +87,7 @@ export function lpIntervals(highs: Highs, t: CountTable, p: ProtectedCounts): Ce
     const out: CellInterval[] = [];
     const { minimize, maximize } = highs.constants.objectiveSense;
     const status = highs.constants.modelStatus;
-    for (let v = 0; v < n; v++) {
+    for (let v = 0; v < Math.min(n, limit); v++) {
       model.changeColCost(v, 1);
       model.changeObjectiveSense(minimize);
       model.run();

@@ -73,13 +73,19 @@ function suppress(g: Grid, t: CountTable, rules: DisclosureRules, status: Uint8A
     const nz: number[] = [];
     for (let c = 0; c < t.cols && nz.length < 2; c++) if (g.value[r * C + c] > 0) nz.push(r * C + c);
     const k = soleCell(nz);
-    if (k >= 0 && status[k] === PUBLISHED) (status[k] = REASON_CODE.class), st.add(k);
+    if (k >= 0 && status[k] === PUBLISHED) {
+      status[k] = REASON_CODE.class;
+      st.add(k);
+    }
   }
   for (let c = 0; c < t.cols && t.rows > 1; c++) {
     const nz: number[] = [];
     for (let r = 0; r < t.rows && nz.length < 2; r++) if (g.value[r * C + c] > 0) nz.push(r * C + c);
     const k = soleCell(nz);
-    if (k >= 0 && status[k] === PUBLISHED) (status[k] = REASON_CODE.class), st.add(k);
+    if (k >= 0 && status[k] === PUBLISHED) {
+      status[k] = REASON_CODE.class;
+      st.add(k);
+    }
   }
   // Secondary: every suppressed cell needs an interval at least T wide. Cells added by a
   // certificate carry one already; the others are checked, and certified where they fall short.

@@ -41,8 +41,14 @@ export class SuppressionState {
     const c = k % this.g.C;
     this.rowCells[r].push(k);
     this.colCells[c].push(k);
-    if (this.capDown[k] > 0) this.rowDown[r].push(k), this.colDown[c].push(k);
-    if (this.capUp[k] > 0) this.rowUp[r].push(k), this.colUp[c].push(k);
+    if (this.capDown[k] > 0) {
+      this.rowDown[r].push(k);
+      this.colDown[c].push(k);
+    }
+    if (this.capUp[k] > 0) {
+      this.rowUp[r].push(k);
+      this.colUp[c].push(k);
+    }
     this.list.push(k);
     return true;
   }
