@@ -1,15 +1,81 @@
-import type { ParsedRequestOf, ResponseOf } from '../../shared/api/contract';
+import { contract, type ParsedRequestOf, type ResponseOf } from '../../shared/api/contract';
+import { errorMessage, type ErrorCode } from '../../shared/api/errors';
+import type { ApiError } from '../../shared/api/result';
+import type { EngineClient } from '../engine-host/engine-client';
+import { writeRecipeFile } from './recipe-file';
 
-/** Methods the host answers itself (native dialogs); see shared/api/methods/host.ts. */
-export type HostMethodName = 'dialog.openFile' | 'dialog.openFolder' | 'dialog.saveFile';
+/** Methods the host answers itself (dialogs, clipboard, recipe files); see shared/api/methods/host.ts. */
+export type HostMethodName = 'dialog.openFile' | 'dialog.openFolder' | 'dialog.saveFile' | 'clipboard.copyMatrix' | 'cohort.saveRecipeFile';
+
+/** What a host handler may use besides its request: the engine, for methods that release data through it. */
+export interface HostContext {
+  engine: Pick<EngineClient, 'call'>;
+}
 
 export type HostHandlers = {
-  [M in HostMethodName]: (request: ParsedRequestOf<M>) => Promise<ResponseOf<M>>;
+  [M in HostMethodName]: (request: ParsedRequestOf<M>, context: HostContext) => Promise<ResponseOf<M>>;
 };
 
-/** Hosts without native dialogs (the Chromium shell): every dialog answers "no path", the UI keeps its path field. */
-export const noDialogHostHandlers: HostHandlers = {
-  'dialog.openFile': async () => ({ path: null }),
-  'dialog.openFolder': async () => ({ path: null }),
-  'dialog.saveFile': async () => ({ path: null }),
+/** An expected refusal from a host handler (an engine error, nothing to copy to): the relay returns it as is. */
+export class HostFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.code);
+  }
+}
+
+const failure = (code: ErrorCode, params: Record<string, string | number> = {}) => new HostFailure({ code, message: errorMessage(code, params) });
+
+/** The three file dialogs, as a host offers them. */
+export type HostDialogs = Pick<HostHandlers, 'dialog.openFile' | 'dialog.openFolder' | 'dialog.saveFile'>;
+
+/** Where the protected clipboard text goes: Electron's clipboard, or the Chromium shell's page. */
+export interface ClipboardSink {
+  writeText(text: string): void | Promise<void>;
+}
+
+/** Dialogs of a host without native ones (the Chromium shell): "no path, no dialog", the UI shows its path field. */
+export const noDialogs: HostDialogs = {
+  'dialog.openFile': async () => ({ path: null, noDialog: true }),
+  'dialog.openFolder': async () => ({ path: null, noDialog: true }),
+  'dialog.saveFile': async () => ({ path: null, noDialog: true }),
 };
+
+async function engineValue<M extends 'export.clipboard' | 'cohort.exportRecipe'>(ctx: HostContext, method: M, request: ParsedRequestOf<M>): Promise<ResponseOf<M>> {
+  const result = await ctx.engine.call(method, request);
+  if (!result.ok) throw new HostFailure(result.error);
+  const parsed = contract[method].response.safeParse(result.value);
+  if (!parsed.success) throw failure('INTERNAL');
+  return parsed.data as ResponseOf<M>;
+}
+
+/**
+ * The host methods of a host: its dialogs, its clipboard (null: none), and the two methods that
+ * take their content from the engine, never from the renderer: the protected clipboard text
+ * (`export.clipboard`, which runs disclosure control and writes the audit entry) and recipe files.
+ */
+export function createHostHandlers(options: { dialogs: HostDialogs; clipboard: ClipboardSink | null }): HostHandlers {
+  const { clipboard } = options;
+  return {
+    ...options.dialogs,
+    'clipboard.copyMatrix': async (req, ctx) => {
+      // Without a clipboard nothing is released (and nothing is logged as copied).
+      if (!clipboard) throw failure('NOT_SUPPORTED', { what: 'clipboard' });
+      const out = await engineValue(ctx, 'export.clipboard', req);
+      try {
+        await clipboard.writeText(out.text);
+      } catch {
+        throw failure('WRITE_FAILED', { reason: 'clipboard' });
+      }
+      return { sha256: out.sha256, auditSeq: out.auditSeq, counts: out.counts };
+    },
+    'cohort.saveRecipeFile': async (req, ctx) => {
+      const recipe = await engineValue(ctx, 'cohort.exportRecipe', { name: req.name });
+      const written = writeRecipeFile(req.path, recipe.json);
+      if (!written.ok) throw failure('WRITE_FAILED', { reason: written.reason });
+      return { fileName: written.fileName };
+    },
+  };
+}
+
+/** The Chromium shell without a page clipboard, and the tests: no dialogs, no clipboard; recipes are written. */
+export const noDialogHostHandlers: HostHandlers = createHostHandlers({ dialogs: noDialogs, clipboard: null });

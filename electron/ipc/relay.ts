@@ -4,7 +4,7 @@ import type { MethodSpec } from '../../shared/api/method';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { describeIssue } from '../engine/core/dispatch';
 import type { EngineClient } from '../engine-host/engine-client';
-import type { HostHandlers, HostMethodName } from '../host/host-handlers';
+import { HostFailure, type HostContext, type HostHandlers, type HostMethodName } from '../host/host-handlers';
 
 export interface RelayDeps {
   engine: Pick<EngineClient, 'call'>;
@@ -22,7 +22,8 @@ const failWith = (code: ErrorCode, params: Record<string, string | number> = {})
 /**
  * The boundary shared by Electron main and the Chromium shell: only contract methods, only
  * from the app's main frame, only requests that pass their schema reach a handler. Host
- * methods (dialogs) are answered here; everything else is relayed to the engine worker.
+ * methods (dialogs, clipboard, recipe files) are answered here, with the engine at hand;
+ * everything else is relayed to the engine worker.
  */
 export function createRelay(deps: RelayDeps): Relay {
   return async (method, request, senderTrusted) => {
@@ -33,12 +34,13 @@ export function createRelay(deps: RelayDeps): Relay {
     if (!parsed.success) return failWith('INVALID_REQUEST', { issue: describeIssue(parsed.error) });
     deps.onAccepted?.(method);
     if (isHostMethod(method)) {
-      const handler = deps.host[method as HostMethodName] as ((req: unknown) => Promise<unknown>) | undefined;
+      const handler = deps.host[method as HostMethodName] as ((req: unknown, ctx: HostContext) => Promise<unknown>) | undefined;
       if (!handler) return failWith('NOT_SUPPORTED', { what: method });
       try {
-        return ok(await handler(parsed.data));
-      } catch {
-        return failWith('INTERNAL');
+        return ok(await handler(parsed.data, { engine: deps.engine }));
+      } catch (err) {
+        // An expected refusal (an engine error, no clipboard) keeps its code; anything else is INTERNAL.
+        return err instanceof HostFailure ? fail(err.error) : failWith('INTERNAL');
       }
     }
     try {
