@@ -7,11 +7,12 @@ import { startEngineWorker, type EngineClient } from '../engine-host/engine-clie
 import { SHELL_APP_ORIGIN, isOnOrigin } from '../host/app-origin';
 import { appPaths } from '../host/app-paths';
 import { openDemoExtract } from '../host/demo-extract';
-import { noDialogHostHandlers } from '../host/host-handlers';
+import { createHostHandlers, noDialogs } from '../host/host-handlers';
 import { createRelay } from '../ipc/relay';
 import { chromiumArgs, isRootUser } from './chromium-flags';
 import { CALL_BINDING, EVENT_NAME } from './bridge-names';
 import { routeRenderer, type BlockedRequest } from './shell-routing';
+import { shellClipboard, type ShellClipboard } from './shell-clipboard';
 
 export interface ShellOptions {
   /** Headless even when a display exists. Default: headless when $DISPLAY is unset. */
@@ -39,6 +40,8 @@ export interface Shell {
   requests: BlockedRequest[];
   /** Console errors and uncaught page errors. */
   consoleErrors: string[];
+  /** The clipboard the host writes the protected table to (the page's, through the shell). */
+  clipboard: ShellClipboard;
   close(): Promise<void>;
 }
 
@@ -62,7 +65,13 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
     dataDir,
     appVersion: options.appVersion ?? '0.0.0-shell',
   });
-  const relay = createRelay({ engine, host: noDialogHostHandlers });
+  // No native dialogs (the UI shows path fields); the clipboard is the page's, written by the shell.
+  let page: Page | null = null;
+  const clipboard = shellClipboard(async (text) => {
+    if (!page) throw new Error('no page');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  });
+  const relay = createRelay({ engine, host: createHostHandlers({ dialogs: noDialogs, clipboard }) });
 
   const headless = options.headless ?? !process.env.DISPLAY;
   const browser = await chromium.launch({
@@ -80,8 +89,10 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
   const requests: BlockedRequest[] = [];
   const consoleErrors: string[] = [];
   await routeRenderer(context, paths.rendererDir, requests);
+  // Only the host's own writes use it (see shellClipboard); reading the clipboard stays refused.
+  await context.grantPermissions(['clipboard-write'], { origin: SHELL_APP_ORIGIN });
 
-  const page = await context.newPage();
+  page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
@@ -112,6 +123,7 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
   return {
     page,
     context,
+    clipboard,
     browser,
     engine,
     requests,

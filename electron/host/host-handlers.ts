@@ -2,10 +2,11 @@ import { contract, type ParsedRequestOf, type ResponseOf } from '../../shared/ap
 import { errorMessage, type ErrorCode } from '../../shared/api/errors';
 import type { ApiError } from '../../shared/api/result';
 import type { EngineClient } from '../engine-host/engine-client';
+import type { HostMethodName } from '../../shared/api/methods/host';
 import { writeRecipeFile } from './recipe-file';
 
 /** Methods the host answers itself (dialogs, clipboard, recipe files); see shared/api/methods/host.ts. */
-export type HostMethodName = 'dialog.openFile' | 'dialog.openFolder' | 'dialog.saveFile' | 'clipboard.copyMatrix' | 'cohort.saveRecipeFile';
+export type { HostMethodName };
 
 /** What a host handler may use besides its request: the engine, for methods that release data through it. */
 export interface HostContext {

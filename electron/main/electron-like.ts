@@ -97,6 +97,11 @@ export interface DialogLike {
   ): Promise<{ canceled: boolean; filePath?: string }>;
 }
 
+/** Electron's clipboard: main writes only the engine's protected text to it. */
+export interface ClipboardLike {
+  writeText(text: string): void;
+}
+
 export interface ElectronLike {
   app: AppLike;
   protocol: ProtocolLike;
@@ -105,4 +110,5 @@ export interface ElectronLike {
   ipcMain: import('../ipc/register-handlers').IpcMainLike;
   powerMonitor: PowerMonitorLike;
   dialog: DialogLike;
+  clipboard: ClipboardLike;
 }

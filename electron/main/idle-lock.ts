@@ -13,6 +13,14 @@ export interface IdleLockOptions {
   clearInterval?: (handle: unknown) => void;
 }
 
+export interface IdleLock {
+  stop(): void;
+  /** A new limit (the policy changed); the current idle period is judged against it from now on. */
+  setIdleMinutes(minutes: number): void;
+  idleMinutes(): number;
+}
+
+/** The policy's default; the active policy (administrator's file, user's choice) may lower it. */
 export const DEFAULT_IDLE_MINUTES = 15;
 
 /**
@@ -20,25 +28,44 @@ export const DEFAULT_IDLE_MINUTES = 15;
  * OS's idle time, so input anywhere counts), and at once on suspend or screen lock. Locks
  * once per idle period; input resets it.
  */
-export function startIdleLock(options: IdleLockOptions): { stop(): void } {
+export function startIdleLock(options: IdleLockOptions): IdleLock {
   const setTimer = options.setInterval ?? ((fn, ms) => setInterval(fn, ms));
   const clearTimer = options.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout));
   const fire = (reason: LockReason) => void Promise.resolve(options.lock(reason)).catch(() => undefined);
 
-  options.powerMonitor.on('suspend', () => fire('suspend'));
-  options.powerMonitor.on('lock-screen', () => fire('lock-screen'));
+  let stopped = false;
+  options.powerMonitor.on('suspend', () => !stopped && fire('suspend'));
+  options.powerMonitor.on('lock-screen', () => !stopped && fire('lock-screen'));
 
-  if (!(options.idleMinutes > 0)) return { stop: () => undefined };
-  const limitSeconds = options.idleMinutes * 60;
-  const every = options.checkEverySeconds ?? Math.min(30, limitSeconds / 4);
+  let minutes = options.idleMinutes;
+  let timer: unknown = null;
   let lockedThisPeriod = false;
-  const timer = setTimer(() => {
-    const idle = options.powerMonitor.getSystemIdleTime();
-    if (idle < limitSeconds) lockedThisPeriod = false;
-    else if (!lockedThisPeriod) {
-      lockedThisPeriod = true;
-      fire('idle');
-    }
-  }, every * 1000);
-  return { stop: () => clearTimer(timer) };
+  const arm = () => {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    if (stopped || !(minutes > 0)) return;
+    const limitSeconds = minutes * 60;
+    const every = options.checkEverySeconds ?? Math.min(30, limitSeconds / 4);
+    timer = setTimer(() => {
+      const idle = options.powerMonitor.getSystemIdleTime();
+      if (idle < limitSeconds) lockedThisPeriod = false;
+      else if (!lockedThisPeriod) {
+        lockedThisPeriod = true;
+        fire('idle');
+      }
+    }, every * 1000);
+  };
+  arm();
+  return {
+    stop: () => {
+      stopped = true;
+      arm();
+    },
+    setIdleMinutes: (next) => {
+      if (next === minutes) return;
+      minutes = next;
+      arm();
+    },
+    idleMinutes: () => minutes,
+  };
 }

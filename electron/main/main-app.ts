@@ -8,7 +8,8 @@ import { registerHandlers } from '../ipc/register-handlers';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import type { BrowserWindowLike, ElectronLike } from './electron-like';
 import { electronHostHandlers } from './host-dialogs';
-import { DEFAULT_IDLE_MINUTES, startIdleLock } from './idle-lock';
+import { DEFAULT_IDLE_MINUTES, startIdleLock, type IdleLock } from './idle-lock';
+import { policyIdleMinutes, watchPolicyChanges } from './policy-idle';
 import { APP_ENTRY_URL, createMainWindow } from './main-window';
 import { guardAllWebContents } from './navigation-guard';
 import { lockDownSession } from './session-lockdown';
@@ -16,7 +17,10 @@ import { lockDownSession } from './session-lockdown';
 export interface MainOptions {
   paths: AppPaths;
   startEngine: (workerFile: string, config: EngineConfig) => EngineClient;
-  /** Minutes without input before the extract is closed (the admin policy will supply it). */
+  /**
+   * Minutes without input before the extract is closed come from the active policy
+   * (`disclosure.policy`); this optional cap (--idle-minutes) can only shorten them.
+   */
   idleMinutes?: number;
   /** Open the bundled demo extract at start when it exists (off with --no-auto-open). */
   autoOpenDemo?: boolean;
@@ -26,6 +30,7 @@ export interface MainOptions {
 export interface MainHandle {
   window: BrowserWindowLike;
   engine: EngineClient;
+  idleLock: IdleLock;
 }
 
 /**
@@ -60,21 +65,26 @@ export async function startMainApp(electron: ElectronLike, options: MainOptions)
     onBlocked: (scheme) => log(`network: blocked a ${scheme} request`),
   });
 
-  const engine = options.startEngine(options.paths.engineWorker, {
-    resourcesDir: options.paths.resourcesDir,
-    dataDir: app.getPath('userData'),
-    appVersion: app.getVersion(),
-  });
+  // The idle limit follows the policy in force: read at start and after every call that may change it.
+  let refreshIdle = (): void => undefined;
+  const engine = watchPolicyChanges(
+    options.startEngine(options.paths.engineWorker, {
+      resourcesDir: options.paths.resourcesDir,
+      dataDir: app.getPath('userData'),
+      appVersion: app.getVersion(),
+    }),
+    () => refreshIdle(),
+  );
   app.on('before-quit', () => void engine.terminate());
 
   const send = (event: EngineEvent) => {
     if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   };
   engine.onEvent(send);
-  registerHandlers(electron.ipcMain, { engine, host: electronHostHandlers(electron.dialog, () => window) });
+  registerHandlers(electron.ipcMain, { engine, host: electronHostHandlers(electron.dialog, () => window, electron.clipboard) });
 
-  startIdleLock({
-    idleMinutes: options.idleMinutes ?? DEFAULT_IDLE_MINUTES,
+  const idleLock = startIdleLock({
+    idleMinutes: Math.min(options.idleMinutes ?? DEFAULT_IDLE_MINUTES, DEFAULT_IDLE_MINUTES),
     powerMonitor: electron.powerMonitor,
     lock: async (reason) => {
       await engine.call('extract.close', {});
@@ -82,6 +92,15 @@ export async function startMainApp(electron: ElectronLike, options: MainOptions)
       log(`lock: extract closed (${reason})`);
     },
   });
+  let asked = 0;
+  refreshIdle = () => {
+    const ticket = ++asked;
+    void policyIdleMinutes(engine, options.idleMinutes).then((minutes) => {
+      // Only the latest answer counts: an open and a close in quick succession must not race.
+      if (ticket === asked) idleLock.setIdleMinutes(minutes);
+    });
+  };
+  refreshIdle();
 
   if (options.autoOpenDemo !== false) {
     const demo = await openDemoExtract(options.paths.resourcesDir, (method, request) => engine.call(method, request));
@@ -90,5 +109,5 @@ export async function startMainApp(electron: ElectronLike, options: MainOptions)
 
   window = createMainWindow(electron, options.paths.preload);
   await window.loadURL(APP_ENTRY_URL);
-  return { window, engine };
+  return { window, engine, idleLock };
 }

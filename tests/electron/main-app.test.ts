@@ -59,6 +59,7 @@ function fakeElectron(options: { gotLock?: boolean; isPackaged?: boolean } = {})
     ipcMain: ipc.ipcMain,
     powerMonitor,
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    clipboard: { writeText: vi.fn() },
   };
   return { electron: electron as unknown as ElectronLike, order, appEvents, windows, ipc, powerMonitor, session };
 }
@@ -127,7 +128,8 @@ describe('Electron main', () => {
     const g = fakeElectron();
     const second = fakeEngine();
     await startMainApp(g.electron, { paths: paths(resources), startEngine: () => second.engine, autoOpenDemo: false, log: () => undefined });
-    expect(second.engine.call).not.toHaveBeenCalled();
+    // Only the policy is asked (for the idle lock); nothing is opened.
+    expect(second.engine.call.mock.calls.map((c) => c[0])).toEqual(['disclosure.policy']);
   });
 
   it('has no auto-updater and no crash reporter anywhere in the app', () => {

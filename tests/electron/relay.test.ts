@@ -8,6 +8,8 @@ const hostSpies = (): HostHandlers => ({
   'dialog.openFile': vi.fn(async () => ({ path: '/tmp/x.db' })),
   'dialog.openFolder': vi.fn(async () => ({ path: null })),
   'dialog.saveFile': vi.fn(async () => ({ path: null })),
+  'clipboard.copyMatrix': vi.fn(async () => ({ sha256: 'a'.repeat(64), auditSeq: 1, counts: { primary: 0, class: 0, secondary: 0, rounded: 0 } })),
+  'cohort.saveRecipeFile': vi.fn(async () => ({ fileName: 'r.json' })),
 });
 
 describe('relay', () => {
@@ -57,7 +59,7 @@ describe('relay', () => {
     const host = hostSpies();
     const result = await createRelay({ engine, host })('dialog.openFile', { title: 'Open' }, true);
     expect(result).toEqual({ ok: true, value: { path: '/tmp/x.db' } });
-    expect(host['dialog.openFile']).toHaveBeenCalledWith({ title: 'Open', filters: [] });
+    expect(host['dialog.openFile']).toHaveBeenCalledWith({ title: 'Open', filters: [] }, expect.objectContaining({ engine }));
     expect(engine.call).not.toHaveBeenCalled();
   });
 

@@ -1,7 +1,18 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CEFR_LEVELS, KBI_TARGET_STATUSES } from '../../../shared/extract/extract-schema';
-import { NO_DAY, OPEN_END, isoToDay } from './day-number';
+import { decodeDecisions, decodePersons, decodeResidences, readTextNationalities, rowsRead } from '../index-build/decode-tables';
+import { LOC_DECEASED, LOC_UNKNOWN } from '../index-build/locations';
+import { planReadJobs, runReadJob, type ReadJob } from '../index-build/packed-queries';
+import { runReadJobs, type HelperSource } from '../index-build/read-jobs';
+import { NO_DAY, isoToDay } from './day-number';
 import { addExtraBitsets, buildFilterBitsets, type FilterBitsets } from './filter-bitsets';
+import { loadIndexExtras } from './index-extras';
+
+export { LOC_ABROAD, LOC_DECEASED, LOC_OFFSET, LOC_RADIATED, LOC_UNKNOWN } from '../index-build/locations';
+
+export const STATUS_CODES = ['REFUGEE', 'SUBSIDIARY', 'OTHER'] as const;
+export const NT2_CODES = ['NONE', ...CEFR_LEVELS] as const;
+export const KBI_CODES = KBI_TARGET_STATUSES;
 
 /**
  * The columnar index of an open extract: one typed array per person attribute, the
@@ -9,19 +20,8 @@ import { addExtraBitsets, buildFilterBitsets, type FilterBitsets } from './filte
  * extract, kept only in memory (session.cache), never written anywhere.
  *
  * Person index = position in the person table's storage order. Locations are small integers: a code id
- * (>= 0, index into `codes`, the municipality codes as recorded) or a special location.
+ * (>= 0, index into `codes`, the municipality codes as recorded) or a special location (LOC_*).
  */
-export const LOC_ABROAD = -1;
-export const LOC_RADIATED = -2;
-export const LOC_DECEASED = -3;
-export const LOC_UNKNOWN = -4;
-/** Add to a location to index lookup arrays (specials first). */
-export const LOC_OFFSET = 4;
-
-export const STATUS_CODES = ['REFUGEE', 'SUBSIDIARY', 'OTHER'] as const;
-export const NT2_CODES = ['NONE', ...CEFR_LEVELS] as const;
-export const KBI_CODES = KBI_TARGET_STATUSES;
-
 export interface ColumnarIndex {
   persons: number;
   referenceDay: number;
@@ -67,249 +67,72 @@ export interface ColumnarIndex {
 
 export type IndexProgress = (fraction: number, stage: string) => void;
 
-const DAY_SQL = (col: string) => `CAST(julianday(${col}) - 2440587.5 AS INTEGER)`;
-/** Kind → location in SQL: MAIN/WAITING_REGISTER 0 (a municipality), specials negative. */
-const KIND_SQL = `CASE kind WHEN 'MAIN' THEN 0 WHEN 'WAITING_REGISTER' THEN 0 WHEN 'ABROAD' THEN ${LOC_ABROAD}
-  WHEN 'RADIATED' THEN ${LOC_RADIATED} WHEN 'DECEASED' THEN ${LOC_DECEASED} ELSE ${LOC_UNKNOWN} END`;
-/** A well-formed NIS code as an integer (leading zeros restored in JS), else -1. */
-const NIS_SQL = `CASE WHEN nis_code GLOB '[0-9][0-9][0-9][0-9][0-9]' THEN CAST(nis_code AS INTEGER) ELSE -1 END`;
-/** ISO alpha-3 nationality packed into an integer; other values (STATELESS, UNKNOWN…) come as text. */
-const NAT_SQL = `CASE WHEN nationality GLOB '[A-Z][A-Z][A-Z]' THEN (unicode(substr(nationality, 1, 1)) - 65) * 676
-  + (unicode(substr(nationality, 2, 1)) - 65) * 26 + unicode(substr(nationality, 3, 1)) - 65 ELSE -1 END`;
-/** Days from 1900-01-01 to 1970-01-01: keeps packed day numbers positive. */
-const DAY_BASE = 25567;
-const CHUNK_ROWIDS = 262_144;
+/** Exact row counts of the tables the build reads in full (they replace count(*) at open). */
+export type IndexRowCounts = Record<'person' | 'protection_decision' | 'residence', number>;
 
 /**
- * Runs a single-integer query over a table in rowid chunks (`WHERE t.rowid` range added) and
- * calls fn per value in rowid order. Plucked integers cross into JS far cheaper than rows.
- */
-function forEachPacked(db: Database, table: string, sql: string, fn: (v: number) => void): void {
-  const maxRowid = (db.prepare(`SELECT MAX(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
-  const where = /\bWHERE\b/.test(sql) ? ' AND' : ' WHERE';
-  const stmt = db.prepare(`${sql}${where} t.rowid >= ? AND t.rowid < ? ORDER BY t.rowid`).pluck();
-  for (let from = 0; from <= maxRowid; from += CHUNK_ROWIDS) {
-    const values = stmt.all(from, from + CHUNK_ROWIDS) as (number | null)[];
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k];
-      if (v !== null) fn(v);
-    }
-  }
-}
-
-const unpackNat = (v: number) => String.fromCharCode(65 + Math.floor(v / 676), 65 + (Math.floor(v / 26) % 26), 65 + (v % 26));
-
-/**
- * Reads every table with full scans in storage order, returning integers only (dates as
- * day numbers, codes packed) and the person's rowid through a join on person_id: far
- * cheaper than sorted reads or strings. Order-dependent data (residences) is sorted here.
+ * Builds the index on this thread: reads person, protection_decision and residence in
+ * storage order as packed integers (see index-build/packed-queries.ts), then decodes.
  */
 export function buildColumnarIndex(db: Database, referenceDate: string, progress: IndexProgress = () => {}): ColumnarIndex {
-  const referenceDay = isoToDay(referenceDate);
-  progress(0, 'persons');
-  const n = (db.prepare('SELECT COUNT(*) FROM person').pluck().get() as number) ?? 0;
-  const maxRowid = (db.prepare('SELECT MAX(rowid) FROM person').pluck().get() as number | null) ?? 0;
-  // Person index = position in storage (rowid) order; rowid → index through a dense array.
-  const dense = maxRowid <= 4 * n + 1024;
-  const rowidIndex = dense ? new Int32Array(maxRowid + 1).fill(-1) : null;
-  const rowidMap = dense ? null : new Map<number, number>();
-  const indexOf = (rowid: number): number => (rowidIndex ? (rowid >= 0 && rowid <= maxRowid ? rowidIndex[rowid] : -1) : (rowidMap!.get(rowid) ?? -1));
-  const birthYear = new Int16Array(n);
-  const birthMonth = new Uint8Array(n);
-  const sex = new Uint8Array(n);
-  const nationality = new Uint16Array(n);
-  const deathDay = new Int32Array(n).fill(NO_DAY);
-  const natPacked = new Map<number, number>();
-  const natText = new Map<string, number>();
-  const nationalities: string[] = [];
-  // Storage order; one packed integer per row (pluck is several times cheaper than row arrays).
-  // rowid · 2^22 + (birth year − 1880) · 2^14 + birth month · 2^10 + sex · 2^8
-  let i = 0;
-  forEachPacked(
-    db,
-    'person',
-    `SELECT t.rowid * 4194304 + (MIN(MAX(IFNULL(t.birth_year, 1880) - 1880, 0), 255)) * 16384 + IFNULL(t.birth_month, 0) * 1024
-       + (CASE t.sex WHEN 'M' THEN 0 WHEN 'F' THEN 1 ELSE 2 END) * 256 FROM person t`,
-    (v) => {
-      if (i >= n) return;
-      const rowid = Math.floor(v / 4194304);
-      const rest = v - rowid * 4194304;
-      if (rowidIndex) rowidIndex[rowid] = i;
-      else rowidMap!.set(rowid, i);
-      birthYear[i] = 1880 + (rest >>> 14);
-      birthMonth[i] = (rest >>> 10) & 15;
-      sex[i] = (rest >>> 8) & 3;
-      i++;
-    },
-  );
-  // Nationality (packed alpha-3 + 1, or 0 for other text) · 2^18 + death day (+ offset, 0 = none).
-  i = 0;
-  const textNationality = new Map<number, string>(
-    (db.prepare("SELECT rowid, nationality FROM person WHERE NOT (nationality GLOB '[A-Z][A-Z][A-Z]')").raw().all() as [number, string][]),
-  );
-  forEachPacked(db, 'person', `SELECT (${NAT_SQL.replace(/nationality/g, 't.nationality')} + 1) * 262144 + IFNULL(${DAY_SQL('t.death_date')} + ${DAY_BASE} + 1, 0) FROM person t`, (v) => {
-    if (i >= n) return;
-    const packed = Math.floor(v / 262144) - 1;
-    const death = v - (packed + 1) * 262144;
-    let nat: number | undefined;
-    if (packed >= 0) {
-      nat = natPacked.get(packed);
-      if (nat === undefined) {
-        natPacked.set(packed, (nat = nationalities.length));
-        nationalities.push(unpackNat(packed));
-      }
-    } else {
-      nat = -1; // resolved below from the text values
-    }
-    nationality[i] = nat < 0 ? 0xffff : nat;
-    if (death > 0) deathDay[i] = death - 1 - DAY_BASE;
-    i++;
+  progress(0, 'read');
+  const jobs = planReadJobs(db);
+  const results = jobs.map((job, j) => {
+    const values = runReadJob(db, job);
+    progress((0.85 * (j + 1)) / jobs.length, 'read');
+    return values;
   });
-  if (textNationality.size) {
-    for (const [rowid, text] of textNationality) {
-      const p = indexOf(rowid);
-      if (p < 0) continue;
-      let nat = natText.get(text);
-      if (nat === undefined) {
-        natText.set(text, (nat = nationalities.length));
-        nationalities.push(text);
-      }
-      nationality[p] = nat;
-    }
-  }
-  progress(0.15, 'decisions');
-  // The first decision granting protection defines status and date; never granted → OTHER
-  // with the first decision of any kind. Order-independent: minima per person.
-  const status = new Uint8Array(n).fill(2);
-  const decisionDay = new Int32Array(n).fill(NO_DAY);
-  {
-    const grantDay = new Int32Array(n).fill(OPEN_END);
-    const firstDay = new Int32Array(n).fill(OPEN_END);
-    // person rowid · 2^20 + (day + offset) · 4 + status (0 refugee, 1 subsidiary, 2 other)
-    forEachPacked(
-      db,
-      'protection_decision',
-      `SELECT p.rowid * 1048576 + (${DAY_SQL('t.decision_date')} + ${DAY_BASE}) * 4
-         + CASE t.status WHEN 'REFUGEE' THEN 0 WHEN 'SUBSIDIARY' THEN 1 ELSE 2 END
-       FROM protection_decision t CROSS JOIN person p ON p.person_id = t.person_id WHERE t.decision_date IS NOT NULL`,
-      (v) => {
-        const rowid = Math.floor(v / 1048576);
-        const rest = v - rowid * 1048576;
-        const p = indexOf(rowid);
-        if (p < 0) return;
-        const day = (rest >>> 2) - DAY_BASE;
-        const st = rest & 3;
-        if (day < firstDay[p]) firstDay[p] = day;
-        if (st < 2 && (day < grantDay[p] || (day === grantDay[p] && st < status[p]))) {
-          grantDay[p] = day;
-          status[p] = st;
-        }
-      },
-    );
-    for (let p = 0; p < n; p++) {
-      if (grantDay[p] !== OPEN_END) decisionDay[p] = grantDay[p];
-      else if (firstDay[p] !== OPEN_END) decisionDay[p] = firstDay[p];
-    }
-  }
+  return assembleIndex(db, referenceDate, jobs, results, progress);
+}
 
-  progress(0.35, 'residences');
-  const resCount = (db.prepare('SELECT COUNT(*) FROM residence').pluck().get() as number) ?? 0;
-  const resOffset = new Uint32Array(n + 1);
-  const resStart = new Int32Array(resCount);
-  const resEnd = new Int32Array(resCount);
-  const resLoc = new Int16Array(resCount);
-  const codes: string[] = [];
-  {
-    // Storage order first, then a stable counting sort by person, then by start date.
-    const rowPerson = new Int32Array(resCount);
-    const rawStart = new Int32Array(resCount);
-    const rawEnd = new Int32Array(resCount);
-    const rawLoc = new Int16Array(resCount);
-    const codeIndex = new Int32Array(100_000).fill(-1); // NIS code (5 digits) → code id
-    const perPerson = new Uint32Array(n);
-    let r = 0;
-    // Two packed passes over the same rows in rowid order:
-    // (1) person rowid · 2^22 + (NIS code + 1) · 8 + kind; (2) (start + offset) · 2^17 + (end + offset + 1 | 0).
-    forEachPacked(
-      db,
-      'residence',
-      `SELECT p.rowid * 4194304 + (${NIS_SQL.replace(/nis_code/g, 't.nis_code')} + 1) * 8 + (${KIND_SQL.replace('CASE kind', 'CASE t.kind')}) + 4
-         + 0 * ${DAY_SQL('t.start_date')}
-       FROM residence t CROSS JOIN person p ON p.person_id = t.person_id WHERE t.start_date IS NOT NULL`,
-      (v) => {
-        if (r >= resCount) return;
-        const rowid = Math.floor(v / 4194304);
-        const rest = v - rowid * 4194304;
-        const p = indexOf(rowid);
-        const kind = (rest & 7) - 4;
-        const nis = (rest >>> 3) - 1;
-        let loc = kind;
-        if (kind === 0) {
-          if (nis < 0) loc = LOC_UNKNOWN;
-          else {
-            let c = codeIndex[nis];
-            if (c < 0) {
-              codeIndex[nis] = c = codes.length;
-              codes.push(String(nis).padStart(5, '0'));
-            }
-            loc = c;
-          }
-        }
-        rowPerson[r] = p;
-        rawLoc[r] = loc;
-        if (p >= 0) perPerson[p]++;
-        r++;
-      },
-    );
-    let r2 = 0;
-    forEachPacked(
-      db,
-      'residence',
-      `SELECT (${DAY_SQL('t.start_date')} + ${DAY_BASE}) * 131072 + IFNULL(${DAY_SQL('t.end_date')} + ${DAY_BASE} + 1, 0)
-       FROM residence t CROSS JOIN person p ON p.person_id = t.person_id WHERE t.start_date IS NOT NULL`,
-      (v) => {
-        if (r2 >= r) return;
-        const start = Math.floor(v / 131072);
-        const end = v - start * 131072;
-        rawStart[r2] = start - DAY_BASE;
-        rawEnd[r2] = end === 0 ? OPEN_END : end - 1 - DAY_BASE;
-        r2++;
-      },
-    );
-    for (let p = 0; p < n; p++) resOffset[p + 1] = resOffset[p] + perPerson[p];
-    const fill = resOffset.slice(0, n);
-    for (let k = 0; k < r; k++) {
-      if (rowPerson[k] < 0) continue;
-      const at = fill[rowPerson[k]]++;
-      resStart[at] = rawStart[k];
-      resEnd[at] = rawEnd[k];
-      resLoc[at] = rawLoc[k];
-    }
-    // Within a person: insertion sort by start date (runs are short and usually sorted).
-    for (let p = 0; p < n; p++) {
-      const lo = resOffset[p];
-      const hi = resOffset[p + 1];
-      for (let a = lo + 1; a < hi; a++) {
-        if (resStart[a - 1] <= resStart[a]) continue;
-        const s0 = resStart[a];
-        const e0 = resEnd[a];
-        const l0 = resLoc[a];
-        let b = a - 1;
-        while (b >= lo && resStart[b] > s0) {
-          resStart[b + 1] = resStart[b];
-          resEnd[b + 1] = resEnd[b];
-          resLoc[b + 1] = resLoc[b];
-          b--;
-        }
-        resStart[b + 1] = s0;
-        resEnd[b + 1] = e0;
-        resLoc[b + 1] = l0;
-      }
-    }
-  }
+/**
+ * The same index, read by this thread and `source.helpers` helper threads at once (each
+ * with its own read-only connection on the file; see index-build/read-jobs.ts). Also
+ * returns the exact row counts of the tables read.
+ */
+export async function buildColumnarIndexInParallel(
+  db: Database,
+  referenceDate: string,
+  source: HelperSource,
+  progress: IndexProgress = () => {},
+): Promise<{ index: ColumnarIndex; rows: IndexRowCounts }> {
+  progress(0, 'read');
+  const jobs = planReadJobs(db);
+  let textNationalities: [number, string][] | undefined;
+  const { results } = await runReadJobs(
+    db,
+    jobs,
+    source,
+    (done, total) => progress((0.85 * done) / total, 'read'),
+    () => (textNationalities = readTextNationalities(db)),
+  );
+  const rows: IndexRowCounts = {
+    person: rowsRead(jobs, results, 'person'),
+    protection_decision: rowsRead(jobs, results, 'protection_decision'),
+    residence: rowsRead(jobs, results, 'residence'),
+  };
+  return { index: assembleIndex(db, referenceDate, jobs, results, progress, textNationalities), rows };
+}
+
+function assembleIndex(
+  db: Database,
+  referenceDate: string,
+  jobs: ReadJob[],
+  results: Float64Array[][],
+  progress: IndexProgress,
+  textNationalities?: [number, string][],
+): ColumnarIndex {
+  const referenceDay = isoToDay(referenceDate);
+  progress(0.85, 'persons');
+  const persons = decodePersons(db, jobs, results, textNationalities);
+  const { n, birthYear, birthMonth, sex, nationality, nationalities, deathDay } = persons;
+  const { status, decisionDay } = decodeDecisions(jobs, results, persons);
+  progress(0.9, 'residences');
+  const { resOffset, resStart, resEnd, resLoc, codes } = decodeResidences(jobs, results, persons);
+  results.length = 0; // the packed values are no longer needed
 
   // Application year and the KBI columns are read on first use (loadExtras): most matrices
-  // do not need them, and reading them is a third of the build.
+  // do not need them.
   const applicationYear = new Int16Array(n);
   const kbiTarget = new Uint8Array(n).fill(KBI_CODES.indexOf('NONE'));
   const trajectoryStarted = new Uint8Array(n);
@@ -319,41 +142,11 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
   const loadExtras = () => {
     if (extrasLoaded) return;
     extrasLoaded = true;
-    forEachPacked(
-      db,
-      'asylum_application',
-      `SELECT p.rowid * 4096 + CAST(substr(t.application_date, 1, 4) AS INTEGER) - 1880
-       FROM asylum_application t CROSS JOIN person p ON p.person_id = t.person_id`,
-      (v) => {
-        const rowid = Math.floor(v / 4096);
-        const p = indexOf(rowid);
-        const year = v - rowid * 4096 + 1880;
-        if (p >= 0 && year > 1880 && (applicationYear[p] === 0 || year < applicationYear[p])) applicationYear[p] = year;
-      },
-    );
-
-    {
-      const kbiCase = `CASE t.target_status ${KBI_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE ${KBI_CODES.indexOf('NONE')} END`;
-      const byPerson = (table: string, value: string, where: string, fn: (p: number, v: number) => void) =>
-        forEachPacked(db, table, `SELECT p.rowid * 8 + (${value}) FROM ${table} t CROSS JOIN person p ON p.person_id = t.person_id ${where}`, (v) => {
-          const rowid = Math.floor(v / 8);
-          const p = indexOf(rowid);
-          if (p >= 0) fn(p, v - rowid * 8);
-        });
-      byPerson('kbi_person', kbiCase, '', (p, target) => (kbiTarget[p] = target));
-      byPerson('kbi_trajectory', 't.attest_date IS NOT NULL', '', (p, attested) => {
-        trajectoryStarted[p] = 1;
-        if (attested) attestationObtained[p] = 1;
-      });
-      const levelCase = `CASE t.cefr_level ${NT2_CODES.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} ELSE 0 END`;
-      byPerson('kbi_component', levelCase, "WHERE t.type = 'NT2' AND t.status = 'COMPLETED' AND t.cefr_level IS NOT NULL", (p, level) => {
-        if (level > nt2Level[p]) nt2Level[p] = level;
-      });
-    }
+    loadIndexExtras(db, persons.indexOf, { applicationYear, kbiTarget, trajectoryStarted, attestationObtained, nt2Level });
     addExtraBitsets(full, full.bitsets);
   };
 
-  progress(0.7, 'derived');
+  progress(0.95, 'derived');
   const decisionYear = new Int16Array(n);
   const ageAtDecision = new Int16Array(n).fill(-1);
   const locAtDecision = new Int16Array(n);
@@ -407,7 +200,7 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
     derived: new Map(),
     loadExtras,
   };
-  progress(0.95, 'bitsets');
+  progress(0.98, 'bitsets');
   full = { ...index, bitsets: buildFilterBitsets(index) };
   progress(1, 'ready');
   return full;

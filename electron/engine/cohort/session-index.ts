@@ -4,8 +4,13 @@ import { buildColumnarIndex, type ColumnarIndex } from './columnar-index';
 
 const CACHE_KEY = 'columnar-index';
 
+/** Stores an index built while opening (see openExtractSession), so first use finds it ready. */
+export function adoptSessionIndex(session: OpenSession, index: ColumnarIndex): void {
+  session.cache.set(CACHE_KEY, index);
+}
+
 /**
- * The columnar index of the open extract, built on first use and kept in session.cache
+ * The columnar index of the open extract: normally built while opening; otherwise built on first use and kept in session.cache
  * (memory only; dropped with the session). Emits 'index' progress while building.
  */
 export function sessionIndex(session: OpenSession, emit?: (event: EngineEvent) => void): ColumnarIndex {

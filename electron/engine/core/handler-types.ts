@@ -1,5 +1,6 @@
 import type { MethodName, ParsedRequestOf, ResponseOf } from '../../../shared/api/contract';
 import type { EngineEvent } from '../../../shared/api/events';
+import type { HostMethodName } from '../../../shared/api/methods/host';
 import type { EngineState } from './engine-state';
 
 /** What a handler gets besides its (already validated) request. */
@@ -11,6 +12,6 @@ export interface HandlerContext {
 export type Handler<M extends MethodName> = (request: ParsedRequestOf<M>, ctx: HandlerContext) => Promise<ResponseOf<M>> | ResponseOf<M>;
 
 /** Engine methods are all contract methods that the host does not answer itself. */
-export type EngineMethodName = Exclude<MethodName, `dialog.${string}`>;
+export type EngineMethodName = Exclude<MethodName, HostMethodName>;
 
 export type HandlerTable<M extends MethodName = EngineMethodName> = { [K in M]: Handler<K> };

@@ -5,10 +5,18 @@ import { EXTRACT_SCHEMA, type ExtractTable } from '../../../shared/extract/extra
 import type { ConcreteCipher } from './cipher';
 import type { ExtractMeta } from './extract-check';
 
-/** Row counts of every extract table. count(*) reads each table once, which also surfaces damaged pages early. */
-export function countRows(db: Database, onTable?: (index: number, total: number) => void): { name: ExtractTable; rows: number }[] {
+/**
+ * Row counts of every extract table, exact. Tables whose rows were already counted (the
+ * index build reads person, protection_decision and residence in full) are not read again;
+ * the others are counted with count(*).
+ */
+export function countRows(
+  db: Database,
+  onTable?: (index: number, total: number) => void,
+  known: Partial<Record<ExtractTable, number>> = {},
+): { name: ExtractTable; rows: number }[] {
   return EXTRACT_SCHEMA.map((t, i) => {
-    const rows = db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number;
+    const rows = known[t.name] ?? (db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number);
     onTable?.(i + 1, EXTRACT_SCHEMA.length);
     return { name: t.name, rows };
   });

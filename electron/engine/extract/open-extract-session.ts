@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ProgressEvent } from '../../../shared/api/events';
 import type { CipherSettings } from '../../../shared/api/methods/extract';
+import { buildColumnarIndexInParallel } from '../cohort/columnar-index';
+import { adoptSessionIndex } from '../cohort/session-index';
 import { AppError } from '../core/app-error';
+import { rowidRange } from '../index-build/packed-queries';
 import type { OpenSession } from '../core/open-session';
 import { openWorkspace, workspacePath } from '../workspace/open-workspace';
 import { passphraseBytes, wipe } from './cipher';
@@ -22,10 +26,19 @@ export interface OpenRequest {
 
 type Progress = (fraction: number, stage: string) => void;
 
+/** Below this many person rows the index is read on one thread (a helper's start-up and key derivation cost more). */
+const HELPERS_FROM_PERSONS = 100_000;
+
 /**
  * Opens an extract end to end: probe the file, find the cipher, check the format and
- * integrity, count rows, fingerprint, open the workspace. Every step only reads the
+ * integrity, fingerprint, build the columnar index (which also counts the rows of the
+ * tables it reads), count the other tables, open the workspace. Every step only reads the
  * extract. On any failure every connection opened so far is closed again.
+ *
+ * The index is built here, not on first use, so "ready" means ready: it is read while
+ * the fingerprint thread hashes the file, on this thread and a helper thread with its own
+ * read-only connection (the key bytes are copied to that thread, applied and wiped there;
+ * this function wipes its own copy when it returns). Everything stays in memory.
  */
 export async function openExtractSession(req: OpenRequest, dataDir: string, emit: (e: ProgressEvent) => void): Promise<OpenSession> {
   const started = performance.now();
@@ -45,14 +58,21 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     const meta = guard(req.path, () => checkExtractSchema(opened, req.path));
     progress(0.15, 'check');
     guard(req.path, () => checkIntegrity(opened, req.path, probe.size));
-    // The key fits: hash the file in its own thread while the rows are counted here.
+    // The key fits: hash the file in its own thread while the index is read here.
     let hashed = 0;
     fingerprint = startFingerprint(req.path, (bytes) => {
       hashed = bytes;
     });
     const share = () => Math.min(1, hashed / Math.max(1, probe.size));
-    const tables = guard(req.path, () => countRows(opened, (i, n) => progress(0.2 + 0.4 * ((i / n + share()) / 2), 'count')));
-    const hashProgress = setInterval(() => progress(0.6 + 0.35 * share(), 'fingerprint'), 250);
+    const personRows = guard(req.path, () => rowidRange(opened, 'person').max ?? 0);
+    const helpers = personRows >= HELPERS_FROM_PERSONS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
+    const built = await guardAsync(req.path, () =>
+      buildColumnarIndexInParallel(opened, meta.referenceDate, { file: req.path, key, cipher: keyed.cipher, helpers }, (fraction) =>
+        progress(0.2 + 0.65 * fraction, 'index'),
+      ),
+    );
+    const tables = guard(req.path, () => countRows(opened, (i, n) => progress(0.85 + (0.05 * i) / n, 'count'), built.rows));
+    const hashProgress = setInterval(() => progress(0.9 + 0.05 * share(), 'fingerprint'), 250);
     const fileHash = await fingerprint.result
       .catch(() => {
         throw new AppError('FILE_UNREADABLE', { file: path.basename(req.path) });
@@ -69,8 +89,10 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       tables,
       openMs: Math.round(performance.now() - started),
     });
+    const session = createOpenSession(db, workspace, summary);
+    adoptSessionIndex(session, built.index);
     progress(1, 'ready');
-    return createOpenSession(db, workspace, summary);
+    return session;
   } catch (err) {
     fingerprint?.cancel();
     workspace?.close();
@@ -86,10 +108,22 @@ function guard<T>(filePath: string, read: () => T): T {
   try {
     return read();
   } catch (err) {
-    const mapped = fromSqliteError(err, filePath);
-    if (mapped) throw mapped;
-    // The key already decrypted page 1, so "not a database" now means a damaged page.
-    if (isNotADatabase(err)) throw new AppError('CORRUPT_FILE', { file: path.basename(filePath) });
-    throw err;
+    throw mapReadError(err, filePath);
   }
+}
+
+async function guardAsync<T>(filePath: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    throw mapReadError(err, filePath);
+  }
+}
+
+function mapReadError(err: unknown, filePath: string): unknown {
+  const mapped = fromSqliteError(err, filePath);
+  if (mapped) return mapped;
+  // The key already decrypted page 1, so "not a database" now means a damaged page.
+  if (isNotADatabase(err)) return new AppError('CORRUPT_FILE', { file: path.basename(filePath) });
+  return err;
 }

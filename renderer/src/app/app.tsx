@@ -5,7 +5,10 @@ import type { ApiError } from '../../../shared/api/result';
 import { DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
 import { subscribeEngineEvents } from '../api/engine-events';
 import { hasBridge, settle, verhuis } from '../api/verhuis';
-import { ErrorMessage } from '../components/error-message';
+import { ErrorMessage, Notice } from '../components/error-message';
+import { installCopyGuard } from '../components/copy-guard';
+import { exportText } from '../features/export/export-i18n';
+import { forgetPolicy } from '../features/policy/use-policy';
 import { I18nContext, translate, type I18n, type MessageKey } from '../i18n/i18n';
 import { CohortView } from '../features/cohort/cohort-view';
 import { ExportLogView } from '../features/export-log/export-log-view';
@@ -47,6 +50,15 @@ export function App() {
   // The Chromium shell passes --extract FILE as ?extract= to pre-fill the path.
   const [openPath, setOpenPath] = useState(() => new URLSearchParams(window.location.search).get('extract') ?? '');
   const [bootError, setBootError] = useState<ApiError | null>(null);
+  const [copyBlocked, setCopyBlocked] = useState(0);
+
+  // The browser's copy of on-screen tables is cancelled (their counts are unprotected); say why, briefly.
+  useEffect(() => installCopyGuard(document, () => setCopyBlocked(Date.now())), []);
+  useEffect(() => {
+    if (!copyBlocked) return undefined;
+    const timer = setTimeout(() => setCopyBlocked(0), 6000);
+    return () => clearTimeout(timer);
+  }, [copyBlocked]);
 
   const setLanguage = useCallback((next: UiLanguage) => {
     setLang(next);
@@ -62,6 +74,7 @@ export function App() {
   }, [lang]);
 
   const dropSession = useCallback(() => {
+    forgetPolicy();
     setSummary(null);
     setCohort(DEFAULT_COHORT);
     setCohortName(null);
@@ -128,6 +141,8 @@ export function App() {
   );
 
   const onOpened = (s: ExtractSummary) => {
+    // The user's policy lives in the workspace of the extract: ask again.
+    forgetPolicy();
     setSummary(s);
     setNotice(null);
     setOpenPath('');
@@ -163,6 +178,11 @@ export function App() {
         <AppHeader summary={screen === 'main' ? summary : null} view={screen === 'main' ? view : null} onView={setView} onClose={() => void closeExtract()} />
         <div className="app__content" id="main-content">
           {bootError && <ErrorMessage error={bootError} onDismiss={() => setBootError(null)} />}
+          {copyBlocked > 0 && (
+            <div className="copy-guard-toast">
+              <Notice kind="warning" testId="copy-blocked">{exportText(lang, 'copyGuard.blocked')}</Notice>
+            </div>
+          )}
           {screen === 'boot' && <p className="boot" role="status">{i18n.t('common.loading')}</p>}
           {screen === 'open' && (
             <OpenScreen

@@ -242,7 +242,9 @@ export const en: Record<MessageKey, string> = {
   'library.rename': 'Rename',
   'library.renamed': '"{from}" is now called "{to}".',
   'library.export': 'Export',
-  'library.exported': 'Recipe saved as {file} in the downloads folder.',
+  'library.exported': 'Recipe saved as {file}.',
+  'library.exportTitle': 'Save recipe',
+  'library.recipeFilter': 'Cohort recipe (JSON)',
   'library.delete': 'Delete',
   'library.deleteQ': 'Delete cohort "{name}"?',
   'library.deleted': 'Cohort "{name}" deleted.',
@@ -253,5 +255,4 @@ export const en: Record<MessageKey, string> = {
 
   'exportLog.title': 'Export log',
   'exportLog.lead': 'Every export to Excel or CSV is recorded here, with the cohort, the matrix and the disclosure rules applied.',
-  'exportLog.notYet': 'The log is not available yet in this version.',
 };

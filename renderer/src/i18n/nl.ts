@@ -243,7 +243,9 @@ export const nl = {
   'library.rename': 'Hernoemen',
   'library.renamed': '"{from}" heet nu "{to}".',
   'library.export': 'Exporteren',
-  'library.exported': 'Recept bewaard als {file} in de map met downloads.',
+  'library.exported': 'Recept bewaard als {file}.',
+  'library.exportTitle': 'Recept bewaren',
+  'library.recipeFilter': 'Cohortrecept (JSON)',
   'library.delete': 'Verwijderen',
   'library.deleteQ': 'Cohort "{name}" verwijderen?',
   'library.deleted': 'Cohort "{name}" verwijderd.',
@@ -254,7 +256,6 @@ export const nl = {
 
   'exportLog.title': 'Uitvoerlogboek',
   'exportLog.lead': 'Elke uitvoer naar Excel of CSV wordt hier vastgelegd, met het cohort, de matrix en de toegepaste geheimhoudingsregels.',
-  'exportLog.notYet': 'Het logboek is nog niet beschikbaar in deze versie.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

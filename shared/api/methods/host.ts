@@ -51,3 +51,6 @@ export const hostMethods = {
     { host: true },
   ),
 } as const;
+
+/** The methods a host answers; the engine handles every other method of the contract. */
+export type HostMethodName = keyof typeof hostMethods;

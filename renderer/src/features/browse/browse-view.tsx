@@ -189,7 +189,7 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
         />
       </div>
       <ErrorMessage error={error} testId="browse-error" />
-      <div className="browse__grid" data-testid="browse-grid">
+      <div className="browse__grid" data-testid="browse-grid" data-copy-guard="">
         <AgGridReact<Row>
           key={table}
           theme={gridTheme}

@@ -6,6 +6,9 @@ import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { useI18n } from '../../i18n/i18n';
 import { recipeFileName } from './cohort-model';
+import { chooseSavePath } from '../export/choose-save-path';
+import { SavePathPrompt } from '../export/save-path-prompt';
+import { rememberFolder, suggestPath } from '../export/save-path';
 
 interface Saved {
   name: string;
@@ -30,6 +33,8 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'warning'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  // Where the host has no save dialog: the path field for this cohort's recipe.
+  const [recipePrompt, setRecipePrompt] = useState<{ name: string; initial: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
@@ -97,19 +102,18 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
     }
   };
 
+  // The host writes the recipe the engine exports (downloads stay blocked in the app's session).
+  const writeRecipe = async (target: string, path: string) => {
+    rememberFolder(path);
+    setRecipePrompt(null);
+    const r = await settle(() => verhuis().cohort.saveRecipeFile({ name: target, path }));
+    report(r, r.ok ? t('library.exported', { file: r.value.fileName }) : undefined);
+  };
+
   const exportRecipe = async (target: string) => {
-    const r = await settle(() => verhuis().cohort.exportRecipe({ name: target }));
-    report(r, t('library.exported', { file: recipeFileName(target) }));
-    if (!r.ok) return;
-    // A Blob and <a download>: the file is written by the browser's own download path, no network involved.
-    const url = URL.createObjectURL(new Blob([r.value.json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = recipeFileName(target);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const choice = await chooseSavePath(t('library.exportTitle'), recipeFileName(target), { name: t('library.recipeFilter'), extensions: ['json'] });
+    if (choice.kind === 'path') await writeRecipe(target, choice.path);
+    else if (choice.kind === 'prompt') setRecipePrompt({ name: target, initial: suggestPath(recipeFileName(target)) });
   };
 
   const importRecipe = async (file: File) => {
@@ -156,6 +160,16 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
           <button type="button" className="button" onClick={() => setPending(null)}>{t('common.cancel')}</button>
         </div>
       )}
+      {recipePrompt && (
+        <SavePathPrompt
+          key={recipePrompt.name}
+          initial={recipePrompt.initial}
+          ext="json"
+          onSubmit={(path) => void writeRecipe(recipePrompt.name, path)}
+          onCancel={() => setRecipePrompt(null)}
+          testId="recipe-save-path"
+        />
+      )}
       <ErrorMessage error={error} onDismiss={() => setError(null)} testId="library-error" />
       {notice && <Notice kind={notice.kind} testId="library-notice">{notice.text}</Notice>}
       {cohorts === null ? (
@@ -189,7 +203,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
                     <div className="library-item__actions">
                       <button type="button" className="button button--small" onClick={() => { onLoad(c.name, c.definition); setNotice(null); }} data-testid="cohort-load">{t('library.load')}</button>
                       <button type="button" className="button button--small" onClick={() => setPending({ kind: 'rename', name: c.name, to: c.name })}>{t('library.rename')}</button>
-                      <button type="button" className="button button--small" onClick={() => void exportRecipe(c.name)}>{t('library.export')}</button>
+                      <button type="button" className="button button--small" onClick={() => void exportRecipe(c.name)} data-testid="cohort-export">{t('library.export')}</button>
                       <button type="button" className="button button--small button--ghost" onClick={() => setPending({ kind: 'delete', name: c.name })}>{t('library.delete')}</button>
                     </div>
                   )}

@@ -98,13 +98,17 @@ export function FicheView({ cohort }: { cohort: CohortDefinition }) {
           </select>
         </label>
         <AreaPicker areas={areas} selected={code} onSelect={setCode} />
-        {code && <ExportButtons kind="fiche" request={{ cohort, level, vintage, areaCode: code }} />}
+        {code && (
+          <ExportButtons
+            subject={{ kind: 'fiche', cohort, level, vintage, areaCode: code, areaName: areas.find((a) => a.code === code)?.nameNl ?? null }}
+          />
+        )}
       </div>
       {pending && <ProgressBar progress={progress} label={mt('fiche.loading')} testId="fiche-progress" />}
       <ErrorMessage error={error} testId="fiche-error" />
       {!code && !error && <p className="field__hint">{mt('fiche.choose')}</p>}
       {fiche && (
-        <div className="fiche-body" data-testid="fiche-body" data-area={fiche.area.code}>
+        <div className="fiche-body" data-testid="fiche-body" data-area={fiche.area.code} data-copy-guard="">
           <h3 className="fiche-body__title">
             {fiche.area.nameNl}
             {fiche.area.nameFr && fiche.area.nameFr !== fiche.area.nameNl ? ` / ${fiche.area.nameFr}` : ''} ({fiche.area.code})

@@ -2,6 +2,9 @@ import type { CellFlags, ProtectReason } from './grid-rows';
 import { countFlags } from './grid-rows';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 import { formatCount } from '../../../../shared/format/number-format';
+import type { ApiError } from '../../../../shared/api/result';
+import type { DisclosureMethod } from '../../../../shared/disclosure/policy';
+import { ErrorMessage } from '../../components/error-message';
 
 /** The mark beside a protected cell; the legend explains each. */
 export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈' };
@@ -18,25 +21,36 @@ interface Props {
   flags: CellFlags | null;
   /** The policy's threshold (persons), shown in the primary rule. */
   threshold: number;
-  /** False while the export module does not answer: the legend says cells are not marked. */
+  method: DisclosureMethod;
+  roundingBase: number | null;
+  /** False while the preview is pending or failed: the legend says cells are not marked. */
   available: boolean;
+  error: ApiError | null;
 }
 
 /** Explains the hatched cells of the matrix table: what each mark means and how many there are. */
-export function DisclosureLegend({ flags, threshold, available }: Props) {
+export function DisclosureLegend({ flags, threshold, method, roundingBase, available, error }: Props) {
   const { lang, mt } = useMatrixText();
   const counts = countFlags(flags);
-  const total = ORDER.reduce((s, r) => s + counts[r], 0);
+  // Suppressed cells only: rounded cells are published (rounded), not left empty.
+  const total = counts.primary + counts.secondary + counts.class;
   return (
     <aside className="disclosure-legend" data-testid="disclosure-legend" aria-label={mt('disclosure.legendTitle')}>
       <strong>{mt('disclosure.legendTitle')}</strong>
-      {!available ? (
+      {error ? (
+        <ErrorMessage error={error} testId="disclosure-error" />
+      ) : !available ? (
         <span className="disclosure-legend__note">{mt('disclosure.unavailable')}</span>
       ) : (
         <>
+          <span className="disclosure-legend__note" data-testid="disclosure-method">
+            {method === 'rounding'
+              ? mt('disclosure.methodRounding', { t: threshold, base: roundingBase ?? '' })
+              : mt('disclosure.methodSuppression', { t: threshold })}
+          </span>
           <ul className="disclosure-legend__items">
-            {ORDER.filter((r) => r !== 'rounded' || counts.rounded > 0).map((reason) => (
-              <li key={reason}>
+            {ORDER.filter((r) => (method === 'rounding' ? r === 'rounded' || counts[r] > 0 : r !== 'rounded' || counts.rounded > 0)).map((reason) => (
+              <li key={reason} data-reason={reason} data-count={counts[reason]}>
                 <span className={`disclosure-legend__swatch cell--protected cell--protected-${reason}`} aria-hidden="true" />
                 <span>
                   {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold })} ({formatCount(counts[reason], lang)})

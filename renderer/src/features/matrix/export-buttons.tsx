@@ -1,74 +1,151 @@
 import { useState } from 'react';
-import type { ApiError } from '../../../../shared/api/result';
-import { hasBridge } from '../../api/verhuis';
+import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
+import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definition';
+import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
+import type { ReasonCounts } from '../../../../shared/disclosure/protection';
+import type { ApiError, Result } from '../../../../shared/api/result';
+import { formatCount } from '../../../../shared/format/number-format';
+import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage, Notice } from '../../components/error-message';
-import { useMatrixText } from './matrix-i18n';
+import { chooseSavePath } from '../export/choose-save-path';
+import { type ExportTextKey, useExportText } from '../export/export-i18n';
+import { ficheFileName, matrixFileName } from '../export/export-names';
+import { SavePathPrompt } from '../export/save-path-prompt';
+import { baseName, rememberFolder, suggestPath } from '../export/save-path';
+import { usePolicy } from '../policy/use-policy';
+import type { NameLanguage } from './area-order';
 
-type LooseResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
-type LooseCall = (request: unknown) => Promise<LooseResult>;
+type Format = 'xlsx' | 'csv';
 
-/** The export module's methods, looked up at run time: they arrive with the export capability. */
-function exportMethod(name: string): LooseCall | null {
-  if (!hasBridge()) return null;
-  const api = window.verhuis as unknown as Record<string, Record<string, LooseCall> | undefined>;
-  return api.export?.[name] ?? null;
+export type ExportSubject =
+  | { kind: 'matrix'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage }
+  | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null };
+
+interface Released {
+  fileName?: string | null;
+  sha256: string;
+  auditSeq: number;
+  counts: ReasonCounts;
 }
 
-interface Props {
-  /** Which table: the matrix (export.matrix) or the fiche (export.fiche). */
-  kind: 'matrix' | 'fiche';
-  request: Record<string, unknown>;
-}
+const HINTED = new Set(['EXPORT_FORBIDDEN', 'DIFFERENCING_RISK', 'POLICY_INVALID', 'WRITE_FAILED']);
 
 /**
- * Export to file and copy to the clipboard, both through the engine's export path: disclosure
- * control runs there, so what leaves the app is the protected table, never the screen's counts.
+ * Export to Excel or CSV, and copy to the clipboard, all through the engine's release path:
+ * disclosure control, the differencing guard, the writer and the audit entry run there, so what
+ * leaves the app is the protected table, never the screen's counts. The clipboard is written by
+ * the host; this component only learns the hash and the counts.
  */
-export function ExportButtons({ kind, request }: Props) {
-  const { mt } = useMatrixText();
+export function ExportButtons({ subject }: { subject: ExportSubject }) {
+  const { lang, xt } = useExportText();
+  const { policy } = usePolicy();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const toFile = exportMethod(kind);
-  const toClipboard = exportMethod('clipboard');
-  const run = async (call: LooseCall, req: unknown, done: (value: unknown) => string): Promise<void> => {
+  const [done, setDone] = useState<{ released: Released; copied: boolean } | null>(null);
+  const [prompt, setPrompt] = useState<{ format: Format; initial: string } | null>(null);
+  const kind = subject.kind;
+  // Area names in French only when the matrix's name switch says so; labels follow the UI language.
+  const language = subject.kind === 'matrix' && subject.nameLang === 'fr' ? 'fr' : lang;
+  const exportAllowed = policy ? policy.policy.allowExport && policy.adminError === null : true;
+  const csvAllowed = policy ? policy.policy.allowCsv : true;
+
+  const run = async (call: () => Promise<Result<Released>>, copied: boolean) => {
     setBusy(true);
     setError(null);
-    setNotice(null);
-    try {
-      const res = await call(req);
-      if (res.ok) setNotice(done(res.value));
-      else setError(res.error);
-    } catch {
-      setError({ code: 'ENGINE_UNAVAILABLE', message: { nl: 'De rekenmotor antwoordt niet.', en: 'The engine does not answer.' } });
-    } finally {
-      setBusy(false);
-    }
+    setDone(null);
+    const r = await settle(call);
+    setBusy(false);
+    if (r.ok) setDone({ released: r.value, copied });
+    else setError(r.error);
   };
-  const fileName = (v: unknown): string =>
-    v && typeof v === 'object' && 'fileName' in v ? String((v as { fileName: unknown }).fileName) : '';
+
+  const writeTo = async (format: Format, path: string) => {
+    rememberFolder(path);
+    setPrompt(null);
+    await run(
+      () =>
+        subject.kind === 'matrix'
+          ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format, path, language })
+          : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format, path, language }),
+      false,
+    );
+  };
+
+  const exportTo = async (format: Format) => {
+    setError(null);
+    setDone(null);
+    const name = subject.kind === 'matrix' ? matrixFileName(subject.definition, format) : ficheFileName(subject.areaCode, subject.areaName, format);
+    const filter = { name: xt(format === 'xlsx' ? 'export.filterXlsx' : 'export.filterCsv'), extensions: [format] };
+    const choice = await chooseSavePath(xt('export.saveTitle'), name, filter);
+    if (choice.kind === 'path') await writeTo(format, choice.path);
+    else if (choice.kind === 'prompt') setPrompt({ format, initial: suggestPath(name) });
+  };
+
+  const copy = async () => {
+    if (subject.kind !== 'matrix') return;
+    setPrompt(null);
+    await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language }), true);
+  };
+
+  const counts = done?.released.counts;
   return (
     <div className="export-buttons" data-testid={`${kind}-export`}>
-      <button
-        type="button"
-        className="button"
-        disabled={!toFile || busy}
-        title={toFile ? undefined : mt('export.unavailable')}
-        onClick={() => toFile && void run(toFile, request, (v) => mt('export.done', { file: fileName(v) }))}
-      >
-        {mt('export.button')}
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={!toClipboard || busy}
-        title={toClipboard ? undefined : mt('export.unavailable')}
-        onClick={() => toClipboard && void run(toClipboard, { [kind]: request }, () => mt('export.copied'))}
-      >
-        {mt('export.copy')}
-      </button>
-      {notice && <Notice kind="success">{notice}</Notice>}
-      <ErrorMessage error={error} onDismiss={() => setError(null)} testId={`${kind}-export-error`} />
+      <div className="input-row">
+        <button type="button" className="button" disabled={busy || !exportAllowed} onClick={() => void exportTo('xlsx')} data-testid={`${kind}-export-xlsx`}>
+          {xt('export.excel')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || !exportAllowed || !csvAllowed}
+          title={csvAllowed ? undefined : xt('export.csvForbidden')}
+          onClick={() => void exportTo('csv')}
+          data-testid={`${kind}-export-csv`}
+        >
+          {xt('export.csv')}
+        </button>
+        {kind === 'matrix' && (
+          <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.copyTitle')} onClick={() => void copy()} data-testid="matrix-copy">
+            {xt('export.copy')}
+          </button>
+        )}
+        {busy && <span className="field__hint" role="status">{xt('export.busy')}</span>}
+      </div>
+      {!exportAllowed && <p className="field__hint" data-testid={`${kind}-export-forbidden`}>{xt('export.forbidden')}</p>}
+      {prompt && (
+        <SavePathPrompt
+          key={`${prompt.format}:${prompt.initial}`}
+          initial={prompt.initial}
+          ext={prompt.format}
+          busy={busy}
+          onSubmit={(path) => void writeTo(prompt.format, path)}
+          onCancel={() => setPrompt(null)}
+          testId={`${kind}-save-path`}
+        />
+      )}
+      {done && counts && (
+        <Notice kind="success" testId={`${kind}-export-done`}>
+          <p className="message__text" data-file={done.released.fileName ?? ''}>
+            {done.copied ? xt('export.copied') : xt('export.done', { file: baseName(done.released.fileName ?? '') })}
+          </p>
+          <p className="message__hint export-sha" data-sha256={done.released.sha256}>{xt('export.sha', { sha: done.released.sha256 })}</p>
+          <p className="message__hint">
+            {xt('export.counts', {
+              primary: formatCount(counts.primary, lang),
+              secondary: formatCount(counts.secondary, lang),
+              class: formatCount(counts.class, lang),
+              rounded: formatCount(counts.rounded, lang),
+            })}{' '}
+            {xt('export.logged', { seq: done.released.auditSeq })}
+          </p>
+        </Notice>
+      )}
+      <ErrorMessage
+        error={error}
+        hint={error && HINTED.has(error.code) ? xt(`hint.${error.code}` as ExportTextKey) : undefined}
+        onDismiss={() => setError(null)}
+        testId={`${kind}-export-error`}
+      />
     </div>
   );
 }

@@ -129,3 +129,21 @@ export function flagsFromProtected(t: ProtectedCounts): CellFlags {
   const read = (status: string): (ProtectReason | null)[] => Array.from(status, reasonOfChar);
   return { cells: read(t.cellStatus), rowTotals: read(t.rowStatus), colTotals: read(t.colStatus), total: reasonOfChar(t.totalStatus) };
 }
+
+/**
+ * Counts as the outputs publish them where the policy rounds: a rounded cell or margin shows its
+ * rounded value (the same number the export and the clipboard carry). Suppressed cells keep their
+ * count on screen, marked; percentages are left as computed.
+ */
+export function withPublishedCounts(values: MeasureValues, t: ProtectedCounts | null): MeasureValues {
+  if (values.percent || !t || t.method !== 'rounding') return values;
+  const pick = (src: ArrayLike<number>, status: string, published: (number | null)[]): number[] =>
+    Array.from(src, (v, i) => (status[i] === 'r' && published[i] !== null && published[i] !== undefined ? (published[i] as number) : v));
+  return {
+    ...values,
+    cells: pick(values.cells, t.cellStatus, t.cells),
+    rowTotals: pick(values.rowTotals, t.rowStatus, t.rowTotals),
+    colTotals: pick(values.colTotals, t.colStatus, t.colTotals),
+    total: t.totalStatus === 'r' && t.total !== null ? t.total : values.total,
+  };
+}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
   CellStyleModule,
@@ -39,6 +39,8 @@ interface Props {
   /** The disclosure policy's threshold, for the tooltips of protected cells. */
   threshold: number;
   onRendered?: (revision: number) => void;
+  /** The disclosure flags shown; when they arrive or change, every cell's class is re-evaluated. */
+  marks?: unknown;
 }
 
 const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true };
@@ -58,8 +60,14 @@ const protectedClass = (reason: ProtectReason | null | undefined): string[] =>
  * row total and in/out/net pinned right, the column totals pinned at the bottom. Cells
  * that disclosure control will protect on export are hatched and carry a symbol.
  */
-export function MatrixGrid({ model, percent, revision, threshold, onRendered }: Props) {
+export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks }: Props) {
   const { lang, mt } = useMatrixText();
+  const gridRef = useRef<AgGridReact<GridRow>>(null);
+  // The preview usually lands after the counts: same values, new classes. AG Grid only refreshes
+  // cells whose value changed, so force it (rendered cells only) when the marks change.
+  useEffect(() => {
+    gridRef.current?.api?.refreshCells({ force: true });
+  }, [marks]);
   const fmt = (v: number | null | undefined): string =>
     v === null || v === undefined || Number.isNaN(v) ? '' : percent ? formatPercent(v, lang, 1) : formatCount(v, lang);
 
@@ -133,6 +141,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered }: 
   return (
     <div className="matrix-grid" data-testid="matrix-grid" data-revision={revision} role="region" aria-label={mt('grid.label')}>
       <AgGridReact<GridRow>
+        ref={gridRef}
         theme={gridTheme}
         localeText={localeText}
         columnDefs={columnDefs}

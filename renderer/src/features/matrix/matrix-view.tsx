@@ -101,6 +101,8 @@ export function MatrixView({ cohort }: { cohort: CohortDefinition }) {
       <div
         id="matrix-tabpanel"
         role="tabpanel"
+        // Counts on screen are not protected: the browser's copy is blocked here (components/copy-guard.ts).
+        data-copy-guard=""
         aria-labelledby={`matrix-tab-${tab}`}
         className={state.pending ? 'matrix-panel matrix-panel--stale' : 'matrix-panel'}
       >

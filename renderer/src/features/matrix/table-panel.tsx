@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
-import { buildGridModel } from './grid-rows';
+import { buildGridModel, withPublishedCounts } from './grid-rows';
 import type { MatrixMeasures, CellMeasure } from './matrix-measures';
 import type { NameLanguage } from './area-order';
 import { MatrixGrid } from './matrix-grid';
@@ -23,8 +23,9 @@ interface Props {
 /** The matrix table with its disclosure marks, legend and export. */
 export function TablePanel({ cohort, result, measures, measure, nameLang, revision, onRendered }: Props) {
   const { mt } = useMatrixText();
-  const disclosure = useDisclosureFlags(cohort, result.definition, revision);
-  const values = useMemo(() => measures.values(measure), [measures, measure]);
+  const shape = useMemo(() => ({ rows: result.rows.length, cols: result.cols.length }), [result]);
+  const disclosure = useDisclosureFlags(cohort, result.definition, shape, revision);
+  const values = useMemo(() => withPublishedCounts(measures.values(measure), disclosure.protectedTable), [measures, measure, disclosure.protectedTable]);
   const model = useMemo(
     () => buildGridModel(result, values, measures.flows, disclosure.flags, nameLang, mt('grid.totalRow')),
     [result, values, measures, disclosure.flags, nameLang, mt],
@@ -32,10 +33,17 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
   return (
     <div className="matrix-table-panel">
       <div className="matrix-table-panel__bar">
-        <DisclosureLegend flags={disclosure.flags} threshold={disclosure.threshold} available={disclosure.available} />
-        <ExportButtons kind="matrix" request={{ cohort, definition: result.definition }} />
+        <DisclosureLegend
+          flags={disclosure.flags}
+          threshold={disclosure.threshold}
+          method={disclosure.method}
+          roundingBase={disclosure.roundingBase}
+          available={disclosure.available}
+          error={disclosure.error}
+        />
+        <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang }} />
       </div>
-      <MatrixGrid model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} />
+      <MatrixGrid model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} marks={disclosure.flags} />
     </div>
   );
 }

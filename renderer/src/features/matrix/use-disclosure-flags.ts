@@ -1,57 +1,78 @@
 import { useEffect, useState } from 'react';
 import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
 import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definition';
-import { ProtectedCounts } from '../../../../shared/disclosure/protection';
+import type { ProtectedCounts } from '../../../../shared/disclosure/protection';
+import type { ApiError } from '../../../../shared/api/result';
 import { DEFAULT_POLICY } from '../../../../shared/disclosure/policy';
-import { hasBridge } from '../../api/verhuis';
+import { settle, verhuis } from '../../api/verhuis';
 import { type CellFlags, flagsFromProtected } from './grid-rows';
 
 export interface DisclosureFlagsState {
   flags: CellFlags | null;
+  /** The table as every output would carry it (for rounded values on screen), or null. */
+  protectedTable: ProtectedCounts | null;
   threshold: number;
-  /** False when the engine offers no disclosure preview (yet): the legend says so. */
+  method: ProtectedCounts['method'];
+  roundingBase: number | null;
+  /** False while the preview is pending or failed: the legend says cells are not (yet) marked. */
   available: boolean;
+  error: ApiError | null;
 }
 
-type LooseCall = (request: unknown) => Promise<{ ok: boolean; value?: unknown }>;
-
-/** The engine's preview of what disclosure control will protect when this matrix is exported. */
-function previewMethod(): LooseCall | null {
-  if (!hasBridge()) return null;
-  const api = window.verhuis as unknown as Record<string, Record<string, LooseCall> | undefined>;
-  return api.disclosure?.preview ?? null;
-}
+const EMPTY: DisclosureFlagsState = {
+  flags: null,
+  protectedTable: null,
+  threshold: DEFAULT_POLICY.threshold,
+  method: DEFAULT_POLICY.method,
+  roundingBase: null,
+  available: false,
+  error: null,
+};
 
 /**
- * Flags for the matrix on screen: which cells disclosure control will suppress on export,
- * and why. The answer is validated; anything unexpected just leaves the cells unmarked.
+ * Which cells disclosure control will protect when this matrix leaves the app, and why:
+ * `disclosure.preview` runs the same protection as every export. A preview whose shape does
+ * not fit the matrix on screen (rows × cols) is not used, so no mark lands on the wrong cell.
  */
-export function useDisclosureFlags(cohort: CohortDefinition, definition: MatrixDefinition | null, revision: number): DisclosureFlagsState {
-  const [state, setState] = useState<DisclosureFlagsState>({ flags: null, threshold: DEFAULT_POLICY.threshold, available: previewMethod() !== null });
-  const key = JSON.stringify([cohort, definition]);
+export function useDisclosureFlags(
+  cohort: CohortDefinition,
+  definition: MatrixDefinition | null,
+  shape: { rows: number; cols: number } | null,
+  revision: number,
+): DisclosureFlagsState {
+  const [state, setState] = useState<DisclosureFlagsState>(EMPTY);
+  const key = JSON.stringify([cohort, definition, shape]);
   useEffect(() => {
-    const preview = previewMethod();
-    if (!definition || !preview) {
-      setState((s) => ({ ...s, flags: null, available: preview !== null }));
+    if (!definition || !shape) {
+      setState(EMPTY);
       return undefined;
     }
     let live = true;
-    preview({ cohort, definition })
-      .then((res) => {
-        if (!live) return;
-        const raw = res.ok ? res.value : null;
-        const parsed = ProtectedCounts.safeParse(raw && typeof raw === 'object' && 'table' in raw ? (raw as { table: unknown }).table : raw);
-        setState(
-          parsed.success
-            ? { flags: flagsFromProtected(parsed.data), threshold: parsed.data.threshold, available: true }
-            : { flags: null, threshold: DEFAULT_POLICY.threshold, available: false },
-        );
-      })
-      .catch(() => live && setState((s) => ({ ...s, flags: null, available: false })));
+    void settle(() => verhuis().disclosure.preview({ cohort, definition })).then((r) => {
+      if (!live) return;
+      if (!r.ok) {
+        setState({ ...EMPTY, error: r.error });
+        return;
+      }
+      const t = r.value;
+      if (t.rows !== shape.rows || t.cols !== shape.cols) {
+        setState(EMPTY);
+        return;
+      }
+      setState({
+        flags: flagsFromProtected(t),
+        protectedTable: t,
+        threshold: t.threshold,
+        method: t.method,
+        roundingBase: t.roundingBase,
+        available: true,
+        error: null,
+      });
+    });
     return () => {
       live = false;
     };
-    // `key` stands for cohort and definition; revision re-asks after a recompute.
+    // `key` stands for cohort, definition and shape; revision re-asks after a recompute.
   }, [key, revision]);
   return state;
 }

@@ -1,0 +1,60 @@
+import type { AuditRecord } from '../../../../shared/disclosure/audit-entry';
+import { formatCount, localeOf } from '../../../../shared/format/number-format';
+import { useExportText } from '../export/export-i18n';
+import { useMatrixText, type MatrixTextKey } from '../matrix/matrix-i18n';
+
+/** One row per output, newest first. The SHA-256 is shown whole (monospace) so it can be compared with the file's. */
+export function AuditTable({ records }: { records: AuditRecord[] }) {
+  const { lang, xt } = useExportText();
+  const { mt } = useMatrixText();
+  const time = (iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(localeOf(lang), { dateStyle: 'short', timeStyle: 'medium' });
+  };
+  const table = (r: AuditRecord): string => {
+    const t = r.entry.table;
+    if (t.kind === 'fiche') return xt('log.fiche', { area: t.areaCode, level: t.level, vintage: t.vintage });
+    const d = t.definition;
+    return xt('log.matrix', { kind: mt(`matrix.kind.${d.kind}` as MatrixTextKey).split(' (')[0]!, level: mt(`level.${d.level}` as MatrixTextKey).toLowerCase(), vintage: d.vintage });
+  };
+  return (
+    <div className="audit-table-wrap">
+      <table className="audit-table" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">{xt('log.seq')}</th>
+            <th scope="col">{xt('log.time')}</th>
+            <th scope="col">{xt('log.user')}</th>
+            <th scope="col">{xt('log.output')}</th>
+            <th scope="col">{xt('log.file')}</th>
+            <th scope="col">{xt('log.sha')}</th>
+            <th scope="col">{xt('log.table')}</th>
+            <th scope="col">{xt('log.counts')}</th>
+            <th scope="col">{xt('log.policy')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((r) => {
+            const c = r.entry.counts.protected;
+            const p = r.entry.policy;
+            return (
+              <tr key={r.seq} data-seq={r.seq} data-sha256={r.entry.sha256} data-file={r.entry.fileName ?? ''}>
+                <td className="num">{r.seq}</td>
+                <td>{time(r.entry.time)}</td>
+                <td>{r.entry.user}</td>
+                <td>{r.entry.output === 'clipboard' ? xt('log.clipboard') : r.entry.output.toUpperCase()}{r.entry.channel === 'cli' ? ' (CLI)' : ''}</td>
+                <td className="audit-table__file">{r.entry.fileName ?? '—'}</td>
+                <td className="audit-table__sha" title={r.entry.sha256}>{r.entry.sha256}</td>
+                <td>{table(r)}</td>
+                <td className="num">
+                  {[c.primary, c.secondary, c.class, c.rounded].map((n) => formatCount(n, lang)).join(' / ')}
+                </td>
+                <td>{xt('log.policyValue', { t: p.threshold, method: p.method === 'rounding' ? xt('policy.rounding', { base: p.roundingBase }) : xt('policy.suppression').split(' (')[0]! })}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

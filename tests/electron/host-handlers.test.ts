@@ -1,0 +1,121 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { errorMessage } from '../../shared/api/errors';
+import { COHORT_VERSION, CohortRecipe } from '../../shared/cohort/cohort-definition';
+import { fail, ok, type Result } from '../../shared/api/result';
+import { createHostHandlers, noDialogHostHandlers, noDialogs } from '../../electron/host/host-handlers';
+import { createRelay } from '../../electron/ipc/relay';
+import { electronHostHandlers } from '../../electron/main/host-dialogs';
+import { shellClipboard } from '../../electron/chromium-shell/shell-clipboard';
+import { fakeEngine } from './fakes';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'vv-host-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const COHORT = { status: ['REFUGEE'] };
+const DEFINITION = { kind: 'state', level: 'arrondissement' };
+const SHA = 'b'.repeat(64);
+const COUNTS = { primary: 3, class: 1, secondary: 4, rounded: 0 };
+const RECIPE = CohortRecipe.parse({
+  kind: 'verhuisverkenner.cohort',
+  version: COHORT_VERSION,
+  name: 'Syriërs 2016',
+  definition: { status: ['REFUGEE'], decisionYears: [2016], nationalities: ['SYR'] },
+  extractId: 'demo',
+  extractFingerprint: 'c'.repeat(64),
+  createdAt: '2025-01-01T00:00:00Z',
+});
+const TSV = 'Van\tAntwerpen\tTotaal\r\nAntwerpen\t[c]\t12\r\n';
+
+/** An engine that releases the protected TSV for export.clipboard and a recipe for cohort.exportRecipe. */
+function releasingEngine(overrides: Record<string, Result<unknown>> = {}) {
+  return fakeEngine((method) => {
+    if (overrides[method]) return overrides[method]!;
+    if (method === 'export.clipboard') return ok({ fileName: null, sha256: SHA, auditSeq: 7, counts: COUNTS, text: TSV });
+    if (method === 'cohort.exportRecipe') return ok({ recipe: RECIPE, json: JSON.stringify(RECIPE, null, 2) });
+    return ok({});
+  }).engine;
+}
+
+describe('host methods that release through the engine', () => {
+  it('copies the engine\'s protected text to the clipboard and gives the renderer only hash and counts', async () => {
+    const engine = releasingEngine();
+    const writeText = vi.fn();
+    const relay = createRelay({ engine, host: electronHostHandlers({ showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }, () => null, { writeText }) });
+    const r = await relay('clipboard.copyMatrix', { cohort: COHORT, definition: DEFINITION, language: 'fr' }, true);
+    expect(r).toEqual({ ok: true, value: { sha256: SHA, auditSeq: 7, counts: COUNTS } });
+    expect(JSON.stringify(r)).not.toContain('[c]');
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(TSV);
+    // The engine got the validated request (schema defaults filled), through its release path.
+    expect(engine.call).toHaveBeenCalledWith('export.clipboard', expect.objectContaining({ language: 'fr', definition: expect.objectContaining({ vintage: '2019' }) }));
+  });
+
+  it('accepts no text from the renderer', async () => {
+    const writeText = vi.fn();
+    const relay = createRelay({ engine: releasingEngine(), host: createHostHandlers({ dialogs: noDialogs, clipboard: { writeText } }) });
+    const r = await relay('clipboard.copyMatrix', { cohort: COHORT, definition: DEFINITION, text: 'anything' }, true);
+    expect(r.ok ? 'ok' : r.error.code).toBe('INVALID_REQUEST');
+    expect(writeText).not.toHaveBeenCalled();
+  });
+
+  it('passes on the engine\'s refusal (e.g. a differencing risk) and leaves the clipboard alone', async () => {
+    const refused = fail({ code: 'DIFFERENCING_RISK', message: errorMessage('DIFFERENCING_RISK', { earlier: 3, threshold: 10 }) });
+    const writeText = vi.fn();
+    const relay = createRelay({ engine: releasingEngine({ 'export.clipboard': refused }), host: createHostHandlers({ dialogs: noDialogs, clipboard: { writeText } }) });
+    const r = await relay('clipboard.copyMatrix', { cohort: COHORT, definition: DEFINITION }, true);
+    expect(r).toEqual(refused);
+    expect(writeText).not.toHaveBeenCalled();
+  });
+
+  it('without a clipboard answers NOT_SUPPORTED before anything is released; a failing clipboard gives WRITE_FAILED', async () => {
+    const engine = releasingEngine();
+    const none = await createRelay({ engine, host: noDialogHostHandlers })('clipboard.copyMatrix', { cohort: COHORT, definition: DEFINITION }, true);
+    expect(none.ok ? 'ok' : none.error.code).toBe('NOT_SUPPORTED');
+    expect(engine.call).not.toHaveBeenCalled();
+    const broken = createHostHandlers({ dialogs: noDialogs, clipboard: { writeText: () => Promise.reject(new Error('no focus')) } });
+    const r = await createRelay({ engine, host: broken })('clipboard.copyMatrix', { cohort: COHORT, definition: DEFINITION }, true);
+    expect(r.ok ? 'ok' : r.error.code).toBe('WRITE_FAILED');
+  });
+
+  it('the shell clipboard keeps what it wrote to the page', async () => {
+    const inPage = vi.fn(async () => undefined);
+    const clip = shellClipboard(inPage);
+    expect(clip.lastText()).toBeNull();
+    await clip.writeText(TSV);
+    expect(inPage).toHaveBeenCalledWith(TSV);
+    expect(clip.lastText()).toBe(TSV);
+  });
+
+  it('writes the recipe the engine exports to the chosen path, adding .json, with no temporary file left', async () => {
+    const engine = releasingEngine();
+    const relay = createRelay({ engine, host: noDialogHostHandlers });
+    const target = path.join(tmp, 'syriers-2016');
+    const r = await relay('cohort.saveRecipeFile', { name: 'Syriërs 2016', path: target }, true);
+    expect(r).toEqual({ ok: true, value: { fileName: 'syriers-2016.json' } });
+    expect(engine.call).toHaveBeenCalledWith('cohort.exportRecipe', { name: 'Syriërs 2016' });
+    expect(JSON.parse(readFileSync(`${target}.json`, 'utf8'))).toEqual(RECIPE);
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('refuses a relative path or a missing folder with WRITE_FAILED, and an unknown cohort with the engine\'s error', async () => {
+    const relay = createRelay({ engine: releasingEngine(), host: noDialogHostHandlers });
+    for (const p of ['recipe.json', path.join(tmp, 'no-such-folder', 'r.json')]) {
+      const r = await relay('cohort.saveRecipeFile', { name: 'x', path: p }, true);
+      expect(r.ok ? 'ok' : r.error.code, p).toBe('WRITE_FAILED');
+    }
+    const missing = fail({ code: 'NO_EXTRACT_OPEN', message: errorMessage('NO_EXTRACT_OPEN') });
+    const r = await createRelay({ engine: releasingEngine({ 'cohort.exportRecipe': missing }), host: noDialogHostHandlers })(
+      'cohort.saveRecipeFile',
+      { name: 'x', path: path.join(tmp, 'never.json') },
+      true,
+    );
+    expect(r.ok ? 'ok' : r.error.code).toBe('NO_EXTRACT_OPEN');
+    expect(readdirSync(tmp)).not.toContain('never.json');
+  });
+
+  it('tells the UI when the host has no dialog, so it shows a path field', async () => {
+    expect(await noDialogs['dialog.saveFile']({ title: 't', defaultName: 'a.xlsx', filters: [] }, { engine: releasingEngine() })).toEqual({ path: null, noDialog: true });
+  });
+});
