@@ -119,6 +119,16 @@ export function cohortWhere(def: CohortDefinition, referenceDate: string): strin
   return w.join(' AND ');
 }
 
+/** Moves (person_id, day, from_muni, to_muni) in a vintage: consecutive residences in different municipalities. */
+function movesSql(v: Vintage): string {
+  return `(SELECT person_id, start_date AS day, prev AS from_muni, cur AS to_muni FROM (
+      SELECT person_id, start_date, cur, LAG(cur) OVER (PARTITION BY person_id ORDER BY start_date) AS prev FROM (
+        SELECT r.person_id, r.start_date,
+          CASE WHEN r.kind IN ('MAIN', 'WAITING_REGISTER') THEN COALESCE(vm.muni, 'UNKNOWN') ELSE r.kind END AS cur
+        FROM residence r LEFT JOIN vm ON vm.vintage = '${v}' AND vm.code = r.nis_code))
+      WHERE prev IS NOT NULL AND prev <> cur)`;
+}
+
 export interface SqlMatrix {
   cells: Map<string, number>;
   cohortSize: number;
@@ -136,12 +146,7 @@ export function sqlMatrix(db: Database.Database, cohort: CohortDefinition, def: 
   const excluded = fend ? (db.prepare(`SELECT COUNT(*) FROM pp WHERE ${where} AND NOT (${complete})`).pluck().get() as number) : 0;
   let rows: { o: string; d: string; n: number }[];
   let distinctPersons: number;
-  const moves = `(SELECT person_id, start_date AS day, prev AS from_muni, cur AS to_muni FROM (
-      SELECT person_id, start_date, cur, LAG(cur) OVER (PARTITION BY person_id ORDER BY start_date) AS prev FROM (
-        SELECT r.person_id, r.start_date,
-          CASE WHEN r.kind IN ('MAIN', 'WAITING_REGISTER') THEN COALESCE(vm.muni, 'UNKNOWN') ELSE r.kind END AS cur
-        FROM residence r LEFT JOIN vm ON vm.vintage = '${v}' AND vm.code = r.nis_code))
-      WHERE prev IS NOT NULL AND prev <> cur)`;
+  const moves = movesSql(v);
   if (def.kind === 'state') {
     const origin = def.originDate ? q(def.originDate) : 'pp.ddate';
     const dest = def.destinationDate ? q(def.destinationDate) : fend ?? ref;
@@ -180,4 +185,36 @@ export function sqlMatrix(db: Database.Database, cohort: CohortDefinition, def: 
   const cells = new Map<string, number>();
   for (const r of rows) cells.set(`${r.o}|${r.d}`, r.n);
   return { cells, cohortSize, distinctPersons, excludedPersons: (def.kind === 'all-moves' && def.period) || (def.kind === 'state' && def.destinationDate) ? 0 : excluded };
+}
+
+/** all-moves: distinct persons per cell ("o|d"), per origin row, per destination column, and in total. */
+export interface SqlMovePersons {
+  cells: Map<string, number>;
+  rows: Map<string, number>;
+  cols: Map<string, number>;
+  total: number;
+}
+
+export function sqlAllMovePersons(db: Database.Database, cohort: CohortDefinition, def: MatrixDefinition, referenceDate: string): SqlMovePersons {
+  if (def.kind !== 'all-moves') throw new Error('all-moves only');
+  const where = cohortWhere(cohort, referenceDate);
+  const v = def.vintage;
+  const fend = def.followUpMonths ? addMonthsSql('pp.ddate', def.followUpMonths) : null;
+  const keep = def.period || !fend ? '1 = 1' : `pp.ddate IS NOT NULL AND ${fend} <= ${q(referenceDate)}`;
+  const window = def.period
+    ? `m.day >= ${q(def.period.from)} AND m.day <= ${q(def.period.to)}`
+    : `pp.ddate IS NOT NULL AND m.day > pp.ddate AND m.day <= ${fend ?? q(referenceDate)}`;
+  const x = `(SELECT m.person_id, ${areaSql(v, def.level, 'm.from_muni')} AS o, ${areaSql(v, def.level, 'm.to_muni')} AS d
+    FROM ${movesSql(v)} m JOIN pp ON pp.person_id = m.person_id WHERE ${where} AND ${keep} AND ${window})`;
+  const grouped = (key: string) => {
+    const out = new Map<string, number>();
+    for (const r of db.prepare(`SELECT ${key} AS k, COUNT(DISTINCT person_id) AS n FROM ${x} GROUP BY 1`).all() as { k: string; n: number }[]) out.set(r.k, r.n);
+    return out;
+  };
+  return {
+    cells: grouped("o || '|' || d"),
+    rows: grouped('o'),
+    cols: grouped('d'),
+    total: db.prepare(`SELECT COUNT(DISTINCT person_id) FROM ${x}`).pluck().get() as number,
+  };
 }

@@ -15,8 +15,13 @@ export interface BuiltTables {
   measures: OutputMeasures | null;
 }
 
-/** The count table of a computed matrix, with person keys for rounding. */
+/**
+ * The count table of a computed matrix, with person keys for rounding. For all-moves the
+ * counts are moves and `persons` carries the distinct persons behind each cell and margin,
+ * so the threshold applies to persons while the published values stay move counts.
+ */
 export function matrixCountTable(m: ComputedMatrix): CountTable {
+  if (m.definition.kind === 'all-moves' && !m.persons) throw new Error('all-moves matrix without persons per cell');
   return {
     rows: m.rows.length,
     cols: m.cols.length,
@@ -25,13 +30,14 @@ export function matrixCountTable(m: ComputedMatrix): CountTable {
     colTotals: m.colTotals,
     total: m.total,
     keys: { cells: m.cellKeys },
+    ...(m.persons ? { persons: m.persons } : {}),
   };
 }
 
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
 export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition, definition: MatrixDefinition, policy: DisclosurePolicy, lang: OutputLanguage): BuiltTables {
-  const m = computeMatrix(session, cohort, definition);
+  const m = computeMatrix(session, cohort, definition, undefined, { persons: true });
   const { table } = protectTable(matrixCountTable(m), policy);
   const L = LABELS[lang];
   const out: OutputTable = {

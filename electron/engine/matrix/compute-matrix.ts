@@ -6,7 +6,7 @@ import { popcount } from '../cohort/bitset';
 import { evaluateCohort } from '../cohort/evaluate-cohort';
 import { sessionIndex } from '../cohort/session-index';
 import { getGeography } from '../geo/geography';
-import { matrixCounts } from './matrix-counts';
+import { matrixCounts, type CellPersons, type MatrixCountOptions } from './matrix-counts';
 
 export type ComputedMatrix = MatrixResult & {
   /**
@@ -15,6 +15,12 @@ export type ComputedMatrix = MatrixResult & {
    * different tables get equal keys, so person-keyed random rounding rounds them alike.
    */
   cellKeys: Uint32Array;
+  /**
+   * all-moves computed with `{ persons: true }`: distinct persons per cell, margin and in
+   * total beside the move counts (disclosure control applies its threshold to these).
+   * Absent for state and first-move matrices, where every count already is a person.
+   */
+  persons?: CellPersons;
 };
 
 /** The relocation matrix of a cohort: the one path used by the UI, the fiche and the CLI. */
@@ -23,12 +29,13 @@ export function computeMatrix(
   cohort: CohortDefinition,
   definitionInput: MatrixDefinition,
   emit?: (event: EngineEvent) => void,
+  options: MatrixCountOptions = {},
 ): ComputedMatrix {
   const definition = MatrixDefinition.parse(definitionInput);
   const ix = sessionIndex(session, emit);
   const started = performance.now();
   const members = evaluateCohort(ix, cohort);
-  const m = matrixCounts(ix, members, definition);
+  const m = matrixCounts(ix, members, definition, options);
   const areas = getGeography().vintages[definition.vintage].areas[definition.level];
   const n = m.size;
   const rowTotals = new Array<number>(n).fill(0);
@@ -61,5 +68,6 @@ export function computeMatrix(
     referenceDate: session.summary.referenceDate,
     computeMs: performance.now() - started,
     cellKeys: m.cellKeys,
+    ...(m.persons ? { persons: m.persons } : {}),
   };
 }

@@ -17,6 +17,24 @@ export interface MatrixCounts {
   distinctPersons: number;
   excludedPersons: number;
   unmappedPersons: number;
+  /** all-moves with `persons` asked: distinct persons behind each cell and margin. */
+  persons?: CellPersons;
+}
+
+/**
+ * Distinct persons per cell, per row and column margin and in total (all-moves, where a
+ * count is a count of moves): what the disclosure threshold applies to.
+ */
+export interface CellPersons {
+  cells: Uint32Array;
+  rowTotals: Uint32Array;
+  colTotals: Uint32Array;
+  total: number;
+}
+
+export interface MatrixCountOptions {
+  /** all-moves: also count distinct persons per cell and margin (disclosure and export). */
+  persons?: boolean;
 }
 
 /** A well-mixed 32-bit hash of a person index (murmur3 finaliser). */
@@ -56,7 +74,7 @@ function followUpEnd(months: number) {
   };
 }
 
-export function matrixCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition): MatrixCounts {
+export function matrixCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, options: MatrixCountOptions = {}): MatrixCounts {
   const size = getGeography().vintages[def.vintage].areas[def.level].length;
   const out: MatrixCounts = {
     size,
@@ -68,6 +86,7 @@ export function matrixCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefi
   };
   if (def.kind === 'state') stateCounts(ix, members, def, out);
   else if (def.kind === 'first-move') firstMoveCounts(ix, members, def, out);
+  else if (options.persons) allMovePersonCounts(ix, members, def, out);
   else allMoveCounts(ix, members, def, out);
   return out;
 }
@@ -226,4 +245,70 @@ function allMoveCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition
   out.distinctPersons = distinct;
   out.excludedPersons = excluded;
   out.unmappedPersons = unmappedCount;
+}
+
+/**
+ * allMoveCounts plus distinct persons per cell, row and column: a cell, row or column is
+ * counted once per person, marked with the last person that reached it. Kept apart from
+ * allMoveCounts so the matrix on screen does not pay for it; only disclosure control does.
+ */
+function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts): void {
+  allMoveCounts(ix, members, def, out);
+  const areaOfMuni = areaOfMuniLookup(def.vintage, def.level);
+  const { moveOffset, moveDay, moveFrom, moveTo } = vintageMoves(ix, def.vintage);
+  const endOf = followUpEnd(def.followUpMonths ?? 0);
+  const months = def.followUpMonths ?? 0;
+  const { size } = out;
+  const persons: CellPersons = { cells: new Uint32Array(size * size), rowTotals: new Uint32Array(size), colTotals: new Uint32Array(size), total: 0 };
+  // Marks hold person + 1 (0 = nobody yet).
+  const cellMark = new Int32Array(size * size);
+  const rowMark = new Int32Array(size);
+  const colMark = new Int32Array(size);
+  const periodAfter = def.period ? isoToDay(def.period.from) - 1 : 0;
+  const periodTo = def.period ? isoToDay(def.period.to) : 0;
+  for (let w = 0; w < members.length; w++) {
+    let v = members[w];
+    while (v !== 0) {
+      const t = v & -v;
+      v ^= t;
+      const p = (w << 5) + 31 - Math.clz32(t);
+      let k = moveOffset[p];
+      const k1 = moveOffset[p + 1];
+      if (k === k1) continue;
+      let after = periodAfter;
+      let to = periodTo;
+      if (!def.period) {
+        const decision = ix.decisionDay[p];
+        if (decision === NO_DAY) continue;
+        after = decision;
+        to = months ? endOf(decision) : ix.referenceDay;
+        if (to > ix.referenceDay) continue;
+      }
+      const tag = p + 1;
+      let moved = 0;
+      for (; k < k1; k++) {
+        const day = moveDay[k];
+        if (day <= after) continue;
+        if (day > to) break;
+        const r = areaOfMuni[moveFrom[k] + LOC_OFFSET];
+        const c = areaOfMuni[moveTo[k] + LOC_OFFSET];
+        const cell = r * size + c;
+        if (cellMark[cell] !== tag) {
+          cellMark[cell] = tag;
+          persons.cells[cell]++;
+        }
+        if (rowMark[r] !== tag) {
+          rowMark[r] = tag;
+          persons.rowTotals[r]++;
+        }
+        if (colMark[c] !== tag) {
+          colMark[c] = tag;
+          persons.colTotals[c]++;
+        }
+        moved = 1;
+      }
+      persons.total += moved;
+    }
+  }
+  out.persons = persons;
 }
