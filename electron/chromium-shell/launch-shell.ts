@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import pkg from '../../package.json';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -63,7 +64,7 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
   const engine = startEngineWorker(paths.engineWorker, {
     resourcesDir: paths.resourcesDir,
     dataDir,
-    appVersion: options.appVersion ?? '0.0.0-shell',
+    appVersion: options.appVersion ?? pkg.version,
   });
   // No native dialogs (the UI shows path fields); the clipboard is the page's, written by the shell.
   let page: Page | null = null;
