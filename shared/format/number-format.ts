@@ -32,10 +32,12 @@ export function formatDecimal(n: number | null | undefined, lang: UiLanguage, di
   return numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
-/** A fraction (0..1) as a percentage: 0.1234 → "12,3%". */
+/** A fraction (0..1) as a percentage: 0.1234 → "12,3 %" (nl), "12,3%" (en). */
 export function formatPercent(fraction: number | null | undefined, lang: UiLanguage, digits = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
-  return numberFormat(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+  const text = numberFormat(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+  // Dutch puts a (non-breaking) space before the percent sign, "12,3 %"; ICU's nl-BE does not.
+  return lang === 'nl' ? text.replace(/\s?%$/, '\u00a0%') : text;
 }
 
 /** A signed count for net migration: "+1.234", "−56", "0". */

@@ -6,8 +6,10 @@ import { MatrixDefinition, type MatrixDefinitionInput } from '../../shared/matri
 import type { AreaLevel, Vintage } from '../../shared/geo/area-level';
 import type { OpenSession } from '../../electron/engine/core/open-session';
 import { createExtractTables } from '../../electron/engine/extract/extract-ddl';
-import { buildMatrixTables } from '../../electron/engine/export/build-tables';
+import { protectTable } from '../../electron/engine/disclosure/protect-table';
+import { buildMatrixTables, matrixCountTable } from '../../electron/engine/export/build-tables';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
+import { hash32 } from '../../electron/engine/matrix/count-types';
 import { makeFixtureSession, mulberry32, sessionFor } from '../support/matrix-fixture';
 import { installReferenceTables, sqlAllMovePersons } from './sql-reference';
 
@@ -88,13 +90,46 @@ describe('distinct persons per cell of an all-moves matrix', () => {
     expect(p.total).toBe(m.distinctPersons);
   });
 
-  it('the matrix on screen does not compute persons (fast path) and has the same counts', () => {
+  it('the matrix on screen does not compute persons or keys (fast path) and has the same counts', () => {
     const plain = computeMatrix(session, cohort, definition);
     const withPersons = computeMatrix(session, cohort, definition, undefined, { persons: true });
     expect(plain.persons).toBeUndefined();
+    expect(plain.keys).toBeUndefined();
+    expect(withPersons.keys).toBeDefined();
     expect(plain.counts).toEqual(withPersons.counts);
-    expect(plain.cellKeys).toEqual(withPersons.cellKeys);
     expect(computeMatrix(session, cohort, { ...definition, kind: 'state' }, undefined, { persons: true }).persons).toBeUndefined();
+  });
+
+  it('keys every cell and margin on its distinct persons, so the same persons round alike in another table', () => {
+    // 2016 only vs 2016–2017: the 3 back-and-forth movers make 4 vs 5 Flanders→Brussels moves each.
+    const inPeriod = (to: string) => computeMatrix(session, cohort, { ...definition, period: { from: '2016-01-01', to } }, undefined, { persons: true });
+    const a = inPeriod('2016-12-31');
+    const b = inPeriod('2017-12-31');
+    const n = a.cols.length;
+    const idx = (code: string) => a.rows.findIndex((x) => x.code === code);
+    const at = (o: string, d: string) => idx(o) * n + idx(d);
+    const keySum = (persons: number[]) => persons.reduce((s, p) => (s + hash32(p)) >>> 0, 0);
+    const fb = at('02000', '04000');
+    expect([a.counts[fb], b.counts[fb]]).toEqual([12, 15]);
+    // Persons 0..2 (storage order) are the 3 movers: the key is theirs, once each, in both tables.
+    expect(a.keys!.cells[fb]).toBe(keySum([0, 1, 2]));
+    expect(b.keys!.cells[fb]).toBe(keySum([0, 1, 2]));
+    // Margins too: Flanders row = the 3 movers + the 40 to Wallonia (persons 3..42), in both periods.
+    const flanders = keySum(Array.from({ length: 43 }, (_, p) => p));
+    expect(a.keys!.rowTotals[idx('02000')]).toBe(flanders);
+    expect(b.keys!.rowTotals[idx('02000')]).toBe(flanders);
+    expect(a.keys!.colTotals[idx('04000')]).toBe(b.keys!.colTotals[idx('04000')]);
+    expect(a.keys!.total).toBe(keySum(Array.from({ length: 118 }, (_, p) => p)));
+    expect(b.keys!.total).toBe(a.keys!.total);
+    // Randomly rounded (base 3): a cell with the same persons and count publishes the same value in both tables.
+    const rounding = { ...DEFAULT_POLICY, method: 'rounding' as const, roundingBase: 3 as const };
+    const [ta, tb] = [a, b].map((m) => protectTable(matrixCountTable(m), rounding).table);
+    for (const k of [at('02000', '03000'), at('03000', '02000'), at('04000', '03000'), at('03000', '04000')]) {
+      expect(a.counts[k]).toBe(b.counts[k]);
+      expect(a.keys!.cells[k]).toBe(b.keys!.cells[k]);
+      expect(ta.cells[k]).toBe(tb.cells[k]);
+      expect(ta.cells[k]! % 3).toBe(0);
+    }
   });
 
   it('protects a cell of at least T moves by fewer than T persons as primary, and publishes move counts', () => {

@@ -22,7 +22,8 @@ describe('matrix methods', () => {
     expect(m.rowTotals.reduce((a, b) => a + b, 0)).toBe(m.total);
     const deceasedCol = m.colTotals[5];
     expect(deceasedCol).toBeGreaterThan(0);
-    expect('cellKeys' in m).toBe(false);
+    expect('keys' in m).toBe(false);
+    expect('persons' in m).toBe(false);
   });
 
   it('counts persons whose merged post-2019 municipality cannot be shown in the 2014 vintage', async () => {
@@ -40,14 +41,22 @@ describe('matrix methods', () => {
     for (let i = 0; i < n; i++) expect(m.counts[i * n + i]).toBe(0);
   });
 
-  it('gives cell keys that depend only on the persons in the cell', () => {
+  it('gives cell and margin keys that depend only on the persons in them (export path only)', () => {
     const session = t.engine.state.session!;
-    const def = MatrixDefinition.parse({ kind: 'state', level: 'region' });
-    const everyone = computeMatrix(session, CohortDefinition.parse({}), def);
-    const split = [['M'], ['F', 'X']].map((s) => computeMatrix(session, CohortDefinition.parse({ sexes: s }), def));
-    everyone.cellKeys.forEach((key, cell) => {
-      expect((split[0].cellKeys[cell] + split[1].cellKeys[cell]) >>> 0).toBe(key);
-    });
+    for (const kind of ['state', 'first-move'] as const) {
+      const def = MatrixDefinition.parse({ kind, level: 'region' });
+      const keysOf = (sexes: ('M' | 'F' | 'X')[]) => computeMatrix(session, CohortDefinition.parse({ sexes }), def, undefined, { persons: true }).keys!;
+      const everyone = keysOf([]);
+      const split = [keysOf(['M']), keysOf(['F', 'X'])];
+      const add = (a: number, b: number) => (a + b) >>> 0;
+      everyone.cells.forEach((key, cell) => expect(add(split[0].cells[cell], split[1].cells[cell])).toBe(key));
+      everyone.rowTotals.forEach((key, r) => expect(add(split[0].rowTotals[r], split[1].rowTotals[r])).toBe(key));
+      everyone.colTotals.forEach((key, c) => expect(add(split[0].colTotals[c], split[1].colTotals[c])).toBe(key));
+      expect(add(split[0].total, split[1].total)).toBe(everyone.total);
+      expect(everyone.total).not.toBe(0);
+      // The matrix on screen does not compute them.
+      expect(computeMatrix(session, CohortDefinition.parse({}), def).keys).toBeUndefined();
+    }
     expect(hash32(1)).not.toBe(hash32(2));
   });
 

@@ -10,7 +10,9 @@ describe('Belgian number formats', () => {
 
   it('uses a decimal comma and a percent sign', () => {
     expect(formatDecimal(1234.56, 'nl', 1)).toBe('1.234,6');
-    expect(formatPercent(0.1234, 'nl')).toMatch(/^12,3\s?%$/);
+    // Dutch: a non-breaking space before the sign ("12,3 %"); English keeps it attached.
+    expect(formatPercent(0.1234, 'nl')).toBe('12,3\u00a0%');
+    expect(formatPercent(0.1234, 'en')).toBe('12,3%');
     expect(formatPercent(1, 'en', 0)).toMatch(/^100\s?%$/);
   });
 

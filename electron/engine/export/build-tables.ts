@@ -16,12 +16,14 @@ export interface BuiltTables {
 }
 
 /**
- * The count table of a computed matrix, with person keys for rounding. For all-moves the
+ * The count table of a computed matrix, with person keys of every cell and margin for
+ * rounding (the same persons round alike in every table). For all-moves the
  * counts are moves and `persons` carries the distinct persons behind each cell and margin,
  * so the threshold applies to persons while the published values stay move counts.
  */
 export function matrixCountTable(m: ComputedMatrix): CountTable {
   if (m.definition.kind === 'all-moves' && !m.persons) throw new Error('all-moves matrix without persons per cell');
+  if (!m.keys) throw new Error('matrix without person keys (compute it with { persons: true })');
   return {
     rows: m.rows.length,
     cols: m.cols.length,
@@ -29,7 +31,7 @@ export function matrixCountTable(m: ComputedMatrix): CountTable {
     rowTotals: m.rowTotals,
     colTotals: m.colTotals,
     total: m.total,
-    keys: { cells: m.cellKeys },
+    keys: m.keys,
     ...(m.persons ? { persons: m.persons } : {}),
   };
 }

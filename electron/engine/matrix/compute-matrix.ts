@@ -6,15 +6,17 @@ import { popcount } from '../cohort/bitset';
 import { evaluateCohort } from '../cohort/evaluate-cohort';
 import { sessionIndex } from '../cohort/session-index';
 import { getGeography } from '../geo/geography';
-import { matrixCounts, type CellPersons, type MatrixCountOptions } from './matrix-counts';
+import { matrixCounts, type CellPersons, type MatrixCountOptions, type PersonKeys } from './matrix-counts';
 
 export type ComputedMatrix = MatrixResult & {
   /**
-   * Per cell (row-major, like counts): an order-independent key of the persons counted in
-   * the cell (wrapping sum of a 32-bit hash of each person index). Equal cells in
-   * different tables get equal keys, so person-keyed random rounding rounds them alike.
+   * Computed with `{ persons: true }` (the disclosure/export path): per cell (row-major,
+   * like counts), row and column margin and in total, an order-independent key of the
+   * DISTINCT persons counted there (wrapping sum of a 32-bit hash of each person index).
+   * The same persons get the same key in every table, so person-keyed random rounding
+   * rounds them alike.
    */
-  cellKeys: Uint32Array;
+  keys?: PersonKeys;
   /**
    * all-moves computed with `{ persons: true }`: distinct persons per cell, margin and in
    * total beside the move counts (disclosure control applies its threshold to these).
@@ -67,7 +69,7 @@ export function computeMatrix(
     unmappedPersons: m.unmappedPersons,
     referenceDate: session.summary.referenceDate,
     computeMs: performance.now() - started,
-    cellKeys: m.cellKeys,
+    ...(m.keys ? { keys: m.keys } : {}),
     ...(m.persons ? { persons: m.persons } : {}),
   };
 }

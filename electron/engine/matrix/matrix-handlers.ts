@@ -14,8 +14,8 @@ export function matrixHandlers(state: EngineState): HandlerTable<'matrix.compute
   };
   return {
     'matrix.compute': ({ cohort, definition }, { emit }) => {
-      // cellKeys (and persons per cell, not computed here) stay in the engine for disclosure control.
-      const { cellKeys: _keys, persons: _persons, ...result } = computeMatrix(session(), cohort, definition, emit);
+      // Person keys and persons per cell (not computed here) stay in the engine for disclosure control.
+      const { keys: _keys, persons: _persons, ...result } = computeMatrix(session(), cohort, definition, emit);
       return result;
     },
     'matrix.fiche': ({ cohort, level, vintage, areaCode }) => computeFiche(session(), cohort, level, vintage, areaCode),

@@ -48,6 +48,16 @@ export function registerGridModules(): void {
 }
 
 /**
+ * Keyboard: the grid is one stop in the Tab order (WAI-ARIA grid pattern). Arrow keys,
+ * Page Up/Down and Home/End move between cells; Tab leaves the grid instead of walking
+ * through every cell of a 2,000,000-row table.
+ */
+export const leaveGridOnTab = {
+  tabToNextCell: () => false as const,
+  tabToNextHeader: () => false as const,
+};
+
+/**
  * The grid theme (Theming API; no theme CSS files). The font is the app's own system
  * stack: Quartz and Balham would otherwise name a Google font, and the app never
  * fetches fonts.
@@ -57,6 +67,8 @@ export const gridTheme = themeBalham.withParams({
   fontSize: 13,
   headerFontSize: 13,
   accentColor: '#1f5fa8',
+  // The focused cell carries the app's focus colour (see .ag-cell-focus in app.css).
+  rangeSelectionBorderColor: '#f0a202',
   foregroundColor: '#1b2430',
   headerBackgroundColor: '#eef2f7',
   rowHeight: 28,

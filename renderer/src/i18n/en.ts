@@ -24,7 +24,7 @@ export const en: Record<MessageKey, string> = {
   'nav.overview': 'Overview',
   'nav.cohort': 'Cohort',
   'nav.matrix': 'Matrix',
-  'nav.fiche': 'Fiche',
+  'nav.fiche': 'Area profile',
   'nav.exportLog': 'Export log',
 
   'status.engine': 'Engine',

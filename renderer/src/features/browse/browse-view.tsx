@@ -7,7 +7,7 @@ import { formatCount } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage } from '../../components/error-message';
 import { gridLocaleText } from '../../grid/grid-locale';
-import { gridTheme, registerGridModules } from '../../grid/ag-grid-setup';
+import { gridTheme, leaveGridOnTab, registerGridModules } from '../../grid/ag-grid-setup';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { BROWSE_TABLES, columnsOf, filterFor, parseRowNumber, toColumnFilters, toSort, type BrowseTable } from './browse-model';
 import { ColumnChooser } from './column-chooser';
@@ -207,6 +207,7 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
           onGridReady={onGridReady}
           rowClassRules={rowClassRules}
           tooltipShowDelay={400}
+          {...leaveGridOnTab}
         />
       </div>
     </section>

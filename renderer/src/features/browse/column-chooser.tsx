@@ -1,3 +1,4 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 
 interface Props {
@@ -16,8 +17,25 @@ export function ColumnChooser({ columns, hidden, onChange }: Props) {
     else next.add(name);
     onChange(next);
   };
+  const ref = useRef<HTMLDetailsElement>(null);
+  // A popover closes on Escape (focus back on its button) and on a click elsewhere.
+  useEffect(() => {
+    const onPointer = (e: PointerEvent) => {
+      const el = ref.current;
+      if (el?.open && !el.contains(e.target as Node)) el.open = false;
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, []);
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    const el = ref.current;
+    if (e.key !== 'Escape' || !el?.open) return;
+    e.preventDefault();
+    el.open = false;
+    el.querySelector('summary')?.focus();
+  };
   return (
-    <details className="popover" data-testid="column-chooser">
+    <details className="popover" data-testid="column-chooser" ref={ref} onKeyDown={onKeyDown}>
       <summary className="button">{t('browse.columns', { shown: visibleCount, total: columns.length })}</summary>
       <div className="popover__panel" role="group" aria-label={t('browse.columnsLabel')}>
         {columns.map((name) => {

@@ -158,7 +158,7 @@ const en: Record<ExportTextKey, string> = {
   'log.counts': 'Protected (p/s/c/r)',
   'log.policy': 'Policy',
   'log.clipboard': 'clipboard',
-  'log.fiche': 'fiche {area} ({level}, {vintage})',
+  'log.fiche': 'area profile {area} ({level}, {vintage})',
   'log.matrix': '{kind}, {level}, vintage {vintage}',
   'log.policyValue': 'T={t}, {method}',
 };

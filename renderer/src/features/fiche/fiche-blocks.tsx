@@ -1,10 +1,17 @@
 import type { Fiche } from '../../../../shared/api/methods/matrix';
 import type { Area } from '../../../../shared/geo/area-level';
+import { AGE_BANDS } from '../../../../shared/cohort/cohort-definition';
 import { formatCount, formatPercent } from '../../../../shared/format/number-format';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { type MatrixTextKey, useMatrixText } from '../matrix/matrix-i18n';
+import { areaName } from '../matrix/area-order';
 
 const TOP = 10;
+
+const ageRank = (key: string): number => {
+  const i = (AGE_BANDS as readonly string[]).indexOf(key);
+  return i < 0 ? AGE_BANDS.length : i;
+};
 
 interface Row {
   key: string;
@@ -40,7 +47,7 @@ function Block({ title, rows, testId }: { title: string; rows: Row[]; testId: st
               <td>{r.label}</td>
               <td className="num">{formatCount(r.persons, lang)}</td>
               <td className="num">
-                <span className="share-bar" style={{ width: `${total > 0 ? Math.round((40 * r.persons) / total) : 0}px` }} />
+                <span className="share-bar" style={{ width: `${total > 0 ? Math.round((32 * r.persons) / total) : 0}px` }} />
                 {formatPercent(total > 0 ? r.persons / total : NaN, lang, 0)}
               </td>
             </tr>
@@ -55,9 +62,9 @@ function Block({ title, rows, testId }: { title: string; rows: Row[]; testId: st
 export function FicheBlocks({ fiche }: { fiche: Fiche }) {
   const { mt } = useMatrixText();
   const { t, lang } = useI18n();
-  const other = lang === 'nl' ? 'Overige' : 'Other';
+  const other = mt('fiche.other');
   const areaRows = (list: { area: Area; persons: number }[]): Row[] =>
-    topRows(list.map((x) => ({ key: x.area.code, label: x.area.nameNl || x.area.code, persons: x.persons })), TOP, other);
+    topRows(list.map((x) => ({ key: x.area.code, label: areaName(x.area, 'nl', lang), persons: x.persons })), TOP, other);
   const labelled = (prefix: string) => (list: { key: string; persons: number }[]): Row[] =>
     topRows(
       list.map((x) => {
@@ -69,11 +76,13 @@ export function FicheBlocks({ fiche }: { fiche: Fiche }) {
       other,
     );
   const c = fiche.composition;
+  // Age bands read youngest to oldest, as in the published notes, not by size.
+  const byAge = (rows: Row[]): Row[] => [...rows].sort((a, b) => ageRank(a.key) - ageRank(b.key));
   const blocks: [MatrixTextKey, Row[], string][] = [
     ['fiche.origins', areaRows(fiche.originsOfResidents), 'fiche-origins'],
     ['fiche.destinations', areaRows(fiche.destinationsOfDecided), 'fiche-destinations'],
     ['fiche.nationality', labelled('')(c.nationality), 'fiche-nationality'],
-    ['fiche.ageBand', labelled('')(c.ageBand), 'fiche-age'],
+    ['fiche.ageBand', byAge(labelled('')(c.ageBand)), 'fiche-age'],
     ['fiche.sex', labelled('sex')(c.sex), 'fiche-sex'],
     ['fiche.status', labelled('status')(c.status), 'fiche-status'],
     ['fiche.kbiTargetStatus', labelled('kbi')(c.kbiTargetStatus), 'fiche-kbi'],

@@ -1,5 +1,6 @@
 import type { Area } from '../../../../shared/geo/area-level';
 import { SPECIAL_AREAS } from '../../../../shared/geo/area-level';
+import type { UiLanguage } from '../../../../shared/api/localized';
 
 /** Flanders, Brussels, Wallonia: the order of the Flemish monitoring reports. */
 const REGION_RANK: Record<string, number> = { VLG: 0, BRU: 1, WAL: 2 };
@@ -7,8 +8,14 @@ const REGION_RANK: Record<string, number> = { VLG: 0, BRU: 1, WAL: 2 };
 /** Which name to show for an area: the analyst picks NL or FR (Brussels and Walloon areas have both). */
 export type NameLanguage = 'nl' | 'fr';
 
-export const areaName = (area: Area, nameLang: NameLanguage): string =>
-  (nameLang === 'fr' ? area.nameFr : area.nameNl) || area.nameNl || area.code;
+/** Abroad, removed, deceased, unknown are not places: in the English UI they read in English. */
+const SPECIAL_NAME_EN: Record<string, string> = { ABROAD: 'Abroad', RADIATED: 'Removed ex officio', DECEASED: 'Deceased', UNKNOWN: 'Unknown' };
+
+export const areaName = (area: Area, nameLang: NameLanguage, uiLang: UiLanguage = 'nl'): string =>
+  (uiLang === 'en' && area.special ? SPECIAL_NAME_EN[area.code] : undefined) ||
+  (nameLang === 'fr' ? area.nameFr : area.nameNl) ||
+  area.nameNl ||
+  area.code;
 
 function rankOf(area: Area): [number, string, string] {
   if (area.special) {

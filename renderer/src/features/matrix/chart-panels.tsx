@@ -17,9 +17,9 @@ interface HeatmapProps {
 
 /** The heatmap with its log-scale switch (a few large cells otherwise wash out the rest). */
 export function HeatmapPanel({ result, nameLang, revision, onDrawn }: HeatmapProps) {
-  const { mt } = useMatrixText();
+  const { lang, mt } = useMatrixText();
   const [log, setLog] = useState(true);
-  const data = useMemo(() => heatmapData(result, nameLang, log), [result, nameLang, log]);
+  const data = useMemo(() => heatmapData(result, nameLang, log, lang), [result, nameLang, log, lang]);
   return (
     <div className="matrix-chart-panel">
       <div className="matrix-chart-panel__options">
@@ -43,12 +43,13 @@ interface BarProps {
 
 /** Net migration per area (areas that are both an origin and a destination). */
 export function NetBarPanel({ result, measures, nameLang, revision }: BarProps) {
+  const { lang } = useMatrixText();
   const bars = useMemo<NetBar[]>(
     () =>
       result.rows
         .filter((a) => !a.special && measures.flows.has(a.code))
-        .map((a) => ({ name: areaName(a, nameLang), net: measures.flows.get(a.code)!.net })),
-    [result, measures, nameLang],
+        .map((a) => ({ name: areaName(a, nameLang, lang), net: measures.flows.get(a.code)!.net })),
+    [result, measures, nameLang, lang],
   );
   return (
     <div className="matrix-chart-panel">
@@ -99,8 +100,8 @@ export function CorridorsPanel({ measures, nameLang }: CorridorProps) {
             {rows.map((c, i) => (
               <tr key={`${c.origin.code}-${c.destination.code}`}>
                 <td>{i + 1}</td>
-                <td>{areaName(c.origin, nameLang)}</td>
-                <td>{areaName(c.destination, nameLang)}</td>
+                <td>{areaName(c.origin, nameLang, lang)}</td>
+                <td>{areaName(c.destination, nameLang, lang)}</td>
                 <td className="num">{formatCount(c.flow, lang)}</td>
                 <td className="num">{formatCount(c.counterFlow, lang)}</td>
                 <td className="num">{formatSigned(c.net, lang)}</td>

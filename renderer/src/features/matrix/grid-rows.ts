@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../../../../shared/api/localized';
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
 import { type NameLanguage, areaName } from './area-order';
 
@@ -66,6 +67,7 @@ export function buildGridModel(
   flags: CellFlags | null,
   nameLang: NameLanguage,
   totalLabel: string,
+  uiLang: UiLanguage = 'nl',
 ): GridModel {
   const nCols = result.cols.length;
   const rows: GridRow[] = result.rows.map((area, r) => {
@@ -82,7 +84,7 @@ export function buildGridModel(
     return {
       id: `r:${area.code}`,
       code: area.code,
-      name: areaName(area, nameLang),
+      name: areaName(area, nameLang, uiLang),
       special: area.special,
       values: values_,
       counts,
@@ -110,7 +112,7 @@ export function buildGridModel(
     outflow: null,
     net: null,
   };
-  const columns = result.cols.map((area, index) => ({ index, code: area.code, name: areaName(area, nameLang), special: area.special }));
+  const columns = result.cols.map((area, index) => ({ index, code: area.code, name: areaName(area, nameLang, uiLang), special: area.special }));
   return { rows, totalRow, columns };
 }
 

@@ -1,10 +1,11 @@
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
 import type { Area } from '../../../../shared/geo/area-level';
+import type { UiLanguage } from '../../../../shared/api/localized';
 import { type NameLanguage, areaName, regionProvinceOrder } from './area-order';
 
 /** Axis labels must be unique or Plotly merges the categories: add the NIS code to a repeated name. */
-export function uniqueLabels(areas: readonly Area[], nameLang: NameLanguage): string[] {
-  const names = areas.map((a) => areaName(a, nameLang));
+export function uniqueLabels(areas: readonly Area[], nameLang: NameLanguage, uiLang: UiLanguage = 'nl'): string[] {
+  const names = areas.map((a) => areaName(a, nameLang, uiLang));
   const seen = new Map<string, number>();
   for (const n of names) seen.set(n, (seen.get(n) ?? 0) + 1);
   return names.map((n, i) => ((seen.get(n) ?? 0) > 1 ? `${n} (${areas[i].code})` : n));
@@ -29,7 +30,7 @@ export interface HeatmapData {
  * On the log scale the colour is log10(1 + count), so zeros stay at the bottom of the
  * scale and the colour bar is labelled in persons (1, 10, 100 …), not in logarithms.
  */
-export function heatmapData(result: MatrixResult, nameLang: NameLanguage, log: boolean): HeatmapData {
+export function heatmapData(result: MatrixResult, nameLang: NameLanguage, log: boolean, uiLang: UiLanguage = 'nl'): HeatmapData {
   const rowOrder = regionProvinceOrder(result.rows);
   const colOrder = regionProvinceOrder(result.cols);
   const nCols = result.cols.length;
@@ -44,8 +45,8 @@ export function heatmapData(result: MatrixResult, nameLang: NameLanguage, log: b
     tickvals = ticktext.map((v) => Math.log10(1 + v));
   }
   return {
-    y: uniqueLabels(rowOrder.map((r) => result.rows[r]), nameLang),
-    x: uniqueLabels(colOrder.map((c) => result.cols[c]), nameLang),
+    y: uniqueLabels(rowOrder.map((r) => result.rows[r]), nameLang, uiLang),
+    x: uniqueLabels(colOrder.map((c) => result.cols[c]), nameLang, uiLang),
     z,
     counts,
     tickvals,

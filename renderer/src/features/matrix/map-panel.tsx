@@ -52,7 +52,7 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
     const source = measure === 'netRate' ? m.netRatePer1000 : m.retention;
     const values: MapValue[] = result.rows
       .filter((a) => !a.special)
-      .map((a) => ({ code: a.code, name: areaName(a, nameLang), value: source.get(a.code) ?? NaN }));
+      .map((a) => ({ code: a.code, name: areaName(a, nameLang, lang), value: source.get(a.code) ?? NaN }));
     const flows: FlowLine[] = showFlows
       ? m.corridors(10).map((c) => {
           const from = c.origin;
@@ -61,7 +61,7 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
             fromCode: from.code,
             toCode: to.code,
             persons: c.flow,
-            label: `${areaName(from, nameLang)} → ${areaName(to, nameLang)}: ${formatCount(c.flow, lang)}`,
+            label: `${areaName(from, nameLang, lang)} → ${areaName(to, nameLang, lang)}: ${formatCount(c.flow, lang)}`,
           };
         })
       : [];

@@ -15,11 +15,12 @@ import {
   type RowClassParams,
 } from 'ag-grid-community';
 import { formatCount, formatPercent, formatSigned } from '../../../../shared/format/number-format';
-import { gridTheme } from '../../grid/ag-grid-setup';
+import { gridTheme, leaveGridOnTab } from '../../grid/ag-grid-setup';
 import { gridLocaleText } from '../../grid/grid-locale';
 import type { GridModel, GridRow, ProtectReason } from './grid-rows';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 import { PROTECT_SYMBOL } from './disclosure-legend';
+import { headerTextMeasure, headerWidth } from './header-width';
 
 // The matrix table is a small client-side grid: register what it needs, module by module.
 ModuleRegistry.registerModules([
@@ -52,8 +53,10 @@ const REASON_KEY: Record<ProtectReason, MatrixTextKey> = {
   rounded: 'disclosure.rounded',
 };
 
+// A colDef's own cellClass replaces the one of its type ('rightAligned'): keep the alignment class.
+const RIGHT = 'ag-right-aligned-cell';
 const protectedClass = (reason: ProtectReason | null | undefined): string[] =>
-  reason ? ['cell--protected', `cell--protected-${reason}`] : [];
+  reason ? [RIGHT, 'cell--protected', `cell--protected-${reason}`] : [RIGHT];
 
 /**
  * The relocation matrix as an AG Grid table: origins as rows, destinations as columns,
@@ -78,7 +81,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
   const localeText = useMemo(() => gridLocaleText(lang), [lang]);
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
     const reasonTooltip = (reason: ProtectReason | null, count: number): string => {
-      const base = `${formatCount(count, lang)} ${lang === 'nl' ? 'personen' : 'persons'}`;
+      const base = mt('grid.persons', { n: formatCount(count, lang) });
       return reason ? `${base} — ${PROTECT_SYMBOL[reason]} ${mt(REASON_KEY[reason], { t: threshold })}` : base;
     };
     const area: ColDef<GridRow> = {
@@ -91,13 +94,15 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       tooltipValueGetter: (p: ITooltipParams<GridRow>) => (p.data ? `${p.data.name} (${p.data.code})` : ''),
       cellClass: (p: CellClassParams<GridRow>) => (p.data?.special ? 'cell--special-area' : ''),
     };
+    const measure = headerTextMeasure();
+    const widthOptions = { min: percent ? 92 : 84, max: 150, chrome: 40 };
     const cells: ColDef<GridRow>[] = columns.map((col) => ({
       colId: `c${col.index}`,
       headerName: col.name,
       headerTooltip: `${col.name} (${col.code})`,
       valueGetter: (p) => p.data?.values[col.index],
       valueFormatter: (p: ValueFormatterParams<GridRow>) => fmt(p.value as number),
-      width: percent ? 92 : 84,
+      width: headerWidth(col.name, measure, widthOptions),
       type: 'rightAligned',
       sortable: true,
       cellClass: (p: CellClassParams<GridRow>) => protectedClass(p.data?.flags[col.index]),
@@ -114,7 +119,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       width: 84,
       type: 'rightAligned',
       sortable: true,
-      cellClass: colId === 'net' ? (p: CellClassParams<GridRow>) => ((p.value as number) < 0 ? 'cell--negative' : '') : undefined,
+      cellClass: colId === 'net' ? (p: CellClassParams<GridRow>) => ((p.value as number) < 0 ? [RIGHT, 'cell--negative'] : [RIGHT]) : undefined,
     });
     const total: ColDef<GridRow> = {
       colId: 'total',
@@ -151,6 +156,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
         getRowClass={(p: RowClassParams<GridRow>) => (p.node.rowPinned ? 'row--totals' : p.data?.special ? 'row--special-area' : undefined)}
         defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={300}
+        {...leaveGridOnTab}
         // Up to a province-level matrix every column is in the DOM (tests read the pinned totals); beyond, virtualise.
         suppressColumnVirtualisation={model.columns.length <= 60}
         onRowDataUpdated={() => onRendered?.(revision)}

@@ -46,6 +46,7 @@ const nl = {
   'grid.net': 'Netto',
   'grid.totalRow': 'Totaal',
   'grid.label': 'Verhuismatrix als tabel',
+  'grid.persons': '{n} personen',
   'disclosure.legendTitle': 'Geheimhouding bij export',
   'disclosure.primary': 'primair: minder dan {t} personen',
   'disclosure.secondary': 'secundair: onderdrukt zodat een primaire cel niet terug te rekenen is',
@@ -100,6 +101,7 @@ const nl = {
   'fiche.persons': 'Personen',
   'fiche.share': 'Aandeel',
   'fiche.noResults': 'Geen gebied gevonden',
+  'fiche.other': 'Overige',
 } as const;
 
 export type MatrixTextKey = keyof typeof nl;
@@ -144,6 +146,7 @@ const en: Record<MatrixTextKey, string> = {
   'grid.net': 'Net',
   'grid.totalRow': 'Total',
   'grid.label': 'Relocation matrix as a table',
+  'grid.persons': '{n} persons',
   'disclosure.legendTitle': 'Disclosure control on export',
   'disclosure.primary': 'primary: fewer than {t} persons',
   'disclosure.secondary': 'secondary: suppressed so that a primary cell cannot be recomputed',
@@ -166,7 +169,7 @@ const en: Record<MatrixTextKey, string> = {
   'bar.xaxis': 'Net number of persons',
   'map.level': 'Map level',
   'map.measure': 'Map measure',
-  'map.netRate': 'Net migration per 1,000 of the cohort',
+  'map.netRate': 'Net migration per thousand of the cohort',
   'map.retention': 'Retention (share of stayers)',
   'map.flows': 'Top corridors as lines',
   'map.loading': 'Loading map…',
@@ -178,12 +181,12 @@ const en: Record<MatrixTextKey, string> = {
   'corridors.counter': 'Counter-flow',
   'corridors.net': 'Net',
   'corridors.none': 'No corridors: nobody moved between areas.',
-  'fiche.title': 'Municipality fiche',
+  'fiche.title': 'Area profile',
   'fiche.level': 'Area',
   'fiche.area': 'Municipality or arrondissement',
   'fiche.search': 'Search by name or NIS code',
-  'fiche.choose': 'Choose an area to show its fiche.',
-  'fiche.loading': 'Computing fiche…',
+  'fiche.choose': 'Choose an area to show its profile.',
+  'fiche.loading': 'Computing the profile…',
   'fiche.livingThere': 'Living there on the reference date',
   'fiche.decidedThere': 'Living there at the decision',
   'fiche.netGain': 'Net gain',
@@ -198,6 +201,7 @@ const en: Record<MatrixTextKey, string> = {
   'fiche.persons': 'Persons',
   'fiche.share': 'Share',
   'fiche.noResults': 'No area found',
+  'fiche.other': 'Other',
 };
 
 const DICTS: Record<UiLanguage, Record<MatrixTextKey, string>> = { nl, en };

@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../../../../shared/api/localized';
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
 import type { Area } from '../../../../shared/geo/area-level';
 import { type NameLanguage, areaName, regionProvinceOrder } from './area-order';
@@ -26,7 +27,7 @@ function translucent(hex: string, alpha: number): string {
  * (separate nodes, so a flow from A to A is a horizontal band and no cycle arises).
  * Zero cells give no link; stayers (origin = destination) can be left out so the moves show.
  */
-export function sankeyData(result: MatrixResult, nameLang: NameLanguage, includeStayers: boolean): SankeyData {
+export function sankeyData(result: MatrixResult, nameLang: NameLanguage, includeStayers: boolean, uiLang: UiLanguage = 'nl'): SankeyData {
   const rowOrder = regionProvinceOrder(result.rows);
   const colOrder = regionProvinceOrder(result.cols);
   const nCols = result.cols.length;
@@ -48,13 +49,13 @@ export function sankeyData(result: MatrixResult, nameLang: NameLanguage, include
   for (const r of rowOrder) {
     if (!usedRows.has(r)) continue;
     rowNode.set(r, data.labels.length);
-    data.labels.push(areaName(result.rows[r], nameLang));
+    data.labels.push(areaName(result.rows[r], nameLang, uiLang));
     data.colors.push(colorOf(result.rows[r]));
   }
   for (const c of colOrder) {
     if (!usedCols.has(c)) continue;
     colNode.set(c, data.labels.length);
-    data.labels.push(areaName(result.cols[c], nameLang));
+    data.labels.push(areaName(result.cols[c], nameLang, uiLang));
     data.colors.push(colorOf(result.cols[c]));
   }
   for (const [r, c, v] of links) {

@@ -19,13 +19,13 @@ interface Props {
 
 /** Sankey at region or province level: a municipality Sankey would be an unreadable hairball. */
 export function SankeyPanel({ cohort, definition, nameLang }: Props) {
-  const { mt } = useMatrixText();
+  const { lang, mt } = useMatrixText();
   const [level, setLevel] = useState<'region' | 'province'>('province');
   const [stayers, setStayers] = useState(false);
   const def = useMemo(() => ({ ...definition, level }), [definition, level]);
   const state = useMatrix(cohort, def);
   const progress = useProgress('matrix', state.pending);
-  const data = useMemo(() => (state.result ? sankeyData(state.result, nameLang, stayers) : null), [state.result, nameLang, stayers]);
+  const data = useMemo(() => (state.result ? sankeyData(state.result, nameLang, stayers, lang) : null), [state.result, nameLang, stayers, lang]);
   return (
     <div className="matrix-chart-panel">
       <div className="matrix-chart-panel__options">

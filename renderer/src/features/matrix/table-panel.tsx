@@ -22,13 +22,13 @@ interface Props {
 
 /** The matrix table with its disclosure marks, legend and export. */
 export function TablePanel({ cohort, result, measures, measure, nameLang, revision, onRendered }: Props) {
-  const { mt } = useMatrixText();
+  const { lang, mt } = useMatrixText();
   const shape = useMemo(() => ({ rows: result.rows.length, cols: result.cols.length }), [result]);
   const disclosure = useDisclosureFlags(cohort, result.definition, shape, revision);
   const values = useMemo(() => withPublishedCounts(measures.values(measure), disclosure.protectedTable), [measures, measure, disclosure.protectedTable]);
   const model = useMemo(
-    () => buildGridModel(result, values, measures.flows, disclosure.flags, nameLang, mt('grid.totalRow')),
-    [result, values, measures, disclosure.flags, nameLang, mt],
+    () => buildGridModel(result, values, measures.flows, disclosure.flags, nameLang, mt('grid.totalRow'), lang),
+    [result, values, measures, disclosure.flags, nameLang, mt, lang],
   );
   return (
     <div className="matrix-table-panel">
