@@ -94,6 +94,57 @@ async function timeFilterChange(page: Page, what: 'table' | 'heatmap', value: st
   });
 }
 
+/** Dutch labels that must not show in the English UI (whole words; not area names such as Namen). */
+const DUTCH_WORDS = [
+  'Verhuismatrix', 'Definitie', 'Niveau', 'Gemeente-indeling', 'Maat', 'Opvolgvenster', 'Cohorte', 'personen', 'Tabel',
+  'Nettomigratie', 'Kaart', 'Totaal', 'Uit', 'Netto', 'Woonplaats', 'Geheimhouding', 'onderdrukt', 'Exporteren', 'Kopiëren',
+  'Buitenland', 'Ambtshalve', 'Overleden', 'Onbekend', 'Overzicht', 'Uitvoerlogboek', 'Fiche', 'referentiedatum', 'sluiten',
+];
+
+/**
+ * Matrix column headers that wrap inside a word ("Antwerp|en") or are cut off: a line may
+ * only start after a space or a hyphen, and the text must fit its box.
+ */
+function headerProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid=matrix-grid] .ag-header-cell[col-id^=c] .ag-header-cell-text')) {
+      const node = el.firstChild;
+      const text = el.textContent ?? '';
+      if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${text}: clipped`);
+      const range = document.createRange();
+      let prevTop: number | null = null;
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === ' ') continue;
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const top = range.getBoundingClientRect().top;
+        if (prevTop !== null && top > prevTop + 2 && text[i - 1] !== ' ' && text[i - 1] !== '-') out.push(`${text}: breaks before "${text.slice(i)}"`);
+        prevTop = top;
+      }
+    }
+    return out;
+  });
+}
+
+/** Count cells whose number does not end near the cell's right edge. */
+function leftAlignedNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const cells = [...document.querySelectorAll<HTMLElement>('[data-testid=matrix-grid] .ag-center-cols-container .ag-cell[col-id^=c]')].slice(0, 40);
+    for (const cell of cells) {
+      const node = cell.querySelector('.ag-cell-value')?.firstChild ?? cell.firstChild;
+      if (!node || node.nodeType !== Node.TEXT_NODE || !(node.textContent ?? '').trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const gap = cell.getBoundingClientRect().right - range.getBoundingClientRect().right;
+      if (gap > 24) out.push(`${cell.getAttribute('col-id')} "${node.textContent}" ends ${Math.round(gap)} px from the right`);
+    }
+    return out;
+  });
+}
+
 describe('Matrix view and fiche', () => {
   const app = useApp({ autoOpenDemo: false, viewport: { width: 1280, height: 800 } });
   let engineMatrix: MatrixResult;
@@ -200,6 +251,51 @@ describe('Matrix view and fiche', () => {
     await page.getByTestId('corridors-table').waitFor();
     expect(await page.locator('[data-testid=corridors-table] tbody tr').count()).toBeGreaterThan(3);
     await saveScreenshot(app(), 'matrix-corridors');
+  });
+
+  it('keeps area names whole in the column headers, at arrondissement and at municipality level', async () => {
+    const { page } = app();
+    await page.getByTestId('matrix-tab-table').click();
+    await waitDrawn(page, 'table');
+    expect(await headerProblems(page), 'headers broken inside a word or clipped').toEqual([]);
+    // Every column header names its area in full in a tooltip, with its NIS code.
+    await page.locator('[data-testid=matrix-grid] .ag-header-cell[col-id=c0]').hover();
+    await expect.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5000 }).toMatch(/^Antwerpen \(11000\)$/);
+    // The counts sit right-aligned in their cells, as numbers should.
+    expect(await leftAlignedNumbers(page)).toEqual([]);
+
+    // 581 municipality columns: virtualised, and the rendered ones still read whole.
+    await page.getByTestId('matrix-level').selectOption('municipality');
+    await waitDrawn(page, 'table');
+    const rendered = await page.locator('[data-testid=matrix-grid] .ag-header-cell[col-id^=c]').count();
+    expect(rendered).toBeGreaterThan(3);
+    expect(rendered, 'column virtualisation is on').toBeLessThan(100);
+    expect(await headerProblems(page), 'municipality headers broken inside a word or clipped').toEqual([]);
+    await page.getByTestId('matrix-level').selectOption('arrondissement');
+    await waitDrawn(page, 'table');
+  });
+
+  it('formats numbers per language and shows no Dutch on the matrix screen in English', async () => {
+    const { page } = app();
+    await page.getByTestId('matrix-measure').selectOption('rowPct');
+    await waitDrawn(page, 'table');
+    const percentCell = page.locator('.ag-center-cols-container .ag-row[row-id="r:11000"] [col-id=c0]');
+    // Dutch: decimal comma and a space before the percent sign ("12,3 %").
+    await expect.poll(() => percentCell.textContent()).toMatch(/^\d{1,3},\d\u00a0%$/);
+
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => percentCell.textContent()).toMatch(/^\d{1,3},\d%$/);
+    const text = await page.locator('.app-header, [data-testid=matrix-view]').evaluateAll((els) => els.map((e) => e.textContent ?? '').join(' '));
+    const dutch = DUTCH_WORDS.filter((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'u').test(text));
+    expect(dutch, 'Dutch words on the English matrix screen').toEqual([]);
+    // Abroad, removed, deceased are not places: they read in English.
+    const headers = await page.locator('[data-testid=matrix-grid] .ag-header-cell').evaluateAll((els) => els.map((e) => e.textContent ?? '').join(' | '));
+    expect(headers).toMatch(/Abroad/);
+    await saveScreenshot(app(), 'matrix-table-en');
+
+    await page.getByTestId('lang-nl').click();
+    await page.getByTestId('matrix-measure').selectOption('counts');
+    await waitDrawn(page, 'table');
   });
 
   it('prints the time from a filter change to the updated table and heatmap', async () => {

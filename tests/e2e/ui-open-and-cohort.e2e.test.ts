@@ -111,4 +111,32 @@ describe('Open screen, cohort builder and browse', () => {
     }
     expect(blocks.some(([start, end]) => start! <= target - 1 && target - 1 < end!)).toBe(true);
   });
+  it('moves through the grid with the arrow keys; Tab leaves the grid; Escape closes the column chooser', async () => {
+    const { page } = app();
+    const focusedRow = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        const row = el?.closest('[data-testid=browse-grid] .ag-row');
+        return row ? Number(row.getAttribute('row-index')) : null;
+      });
+    // The row jumped to in the previous test is on screen.
+    const start = page.locator('[data-testid=browse-grid] .ag-center-cols-container .grid-row--target [col-id=person_id]');
+    await start.click();
+    const from = await focusedRow();
+    expect(from).not.toBeNull();
+    await page.keyboard.press(from! > 0 ? 'ArrowUp' : 'ArrowDown');
+    await expect.poll(focusedRow).toBe(from! > 0 ? from! - 1 : from! + 1);
+    // One Tab stop for the whole grid (not one per cell of 20,000 rows).
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=browse-grid]'))).toBe(false);
+
+    const chooser = page.getByTestId('column-chooser');
+    await chooser.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chooser.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await chooser.locator('input[data-column=sex]').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => chooser.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+  });
 });

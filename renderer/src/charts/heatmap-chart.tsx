@@ -36,7 +36,8 @@ export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
     };
     const layout = {
       margin: { l: 10, r: 10, t: 10, b: 10 },
-      xaxis: { type: 'category', tickangle: -50, automargin: true, title: { text: mt('heatmap.xaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
+      // Destinations along the top: the chart is taller than most screens, and the names must be readable without scrolling.
+      xaxis: { type: 'category', side: 'top', tickangle: -50, automargin: true, title: { text: mt('heatmap.xaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
       yaxis: { type: 'category', autorange: 'reversed', automargin: true, title: { text: mt('heatmap.yaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
     };
     return { trace, layout };

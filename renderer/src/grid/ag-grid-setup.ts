@@ -48,16 +48,6 @@ export function registerGridModules(): void {
 }
 
 /**
- * Keyboard: the grid is one stop in the Tab order (WAI-ARIA grid pattern). Arrow keys,
- * Page Up/Down and Home/End move between cells; Tab leaves the grid instead of walking
- * through every cell of a 2,000,000-row table.
- */
-export const leaveGridOnTab = {
-  tabToNextCell: () => false as const,
-  tabToNextHeader: () => false as const,
-};
-
-/**
  * The grid theme (Theming API; no theme CSS files). The font is the app's own system
  * stack: Quartz and Balham would otherwise name a Google font, and the app never
  * fetches fonts.

@@ -7,7 +7,8 @@ import { formatCount } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage } from '../../components/error-message';
 import { gridLocaleText } from '../../grid/grid-locale';
-import { gridTheme, leaveGridOnTab, registerGridModules } from '../../grid/ag-grid-setup';
+import { gridTheme, registerGridModules } from '../../grid/ag-grid-setup';
+import { tabOutOfGrid } from '../../grid/grid-tab-out';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { BROWSE_TABLES, columnsOf, filterFor, parseRowNumber, toColumnFilters, toSort, type BrowseTable } from './browse-model';
 import { ColumnChooser } from './column-chooser';
@@ -189,7 +190,7 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
         />
       </div>
       <ErrorMessage error={error} testId="browse-error" />
-      <div className="browse__grid" data-testid="browse-grid" data-copy-guard="">
+      <div className="browse__grid" data-testid="browse-grid" data-copy-guard="" onKeyDownCapture={tabOutOfGrid}>
         <AgGridReact<Row>
           key={table}
           theme={gridTheme}
@@ -207,7 +208,6 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
           onGridReady={onGridReady}
           rowClassRules={rowClassRules}
           tooltipShowDelay={400}
-          {...leaveGridOnTab}
         />
       </div>
     </section>

@@ -160,7 +160,7 @@ export function CohortFields({ value, onChange }: { value: Definition; onChange:
           selected={value.nt2Reached}
           onChange={(v) => set('nt2Reached', v)}
           testId="cohort-nt2"
-          columns={5}
+          columns={3}
         />
       </section>
     </div>

@@ -15,7 +15,8 @@ import {
   type RowClassParams,
 } from 'ag-grid-community';
 import { formatCount, formatPercent, formatSigned } from '../../../../shared/format/number-format';
-import { gridTheme, leaveGridOnTab } from '../../grid/ag-grid-setup';
+import { gridTheme } from '../../grid/ag-grid-setup';
+import { tabOutOfGrid } from '../../grid/grid-tab-out';
 import { gridLocaleText } from '../../grid/grid-locale';
 import type { GridModel, GridRow, ProtectReason } from './grid-rows';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
@@ -143,9 +144,13 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
     ];
   }, [columns, percent, lang, threshold]);
 
+  // Up to a province-level matrix every column is in the DOM (tests read the pinned totals); beyond, virtualise.
+  // AG Grid reads this option once, so a level change across the limit builds a new grid.
+  const allColumns = model.columns.length <= 60;
   return (
-    <div className="matrix-grid" data-testid="matrix-grid" data-revision={revision} role="region" aria-label={mt('grid.label')}>
+    <div className="matrix-grid" data-testid="matrix-grid" data-revision={revision} role="region" aria-label={mt('grid.label')} onKeyDownCapture={tabOutOfGrid}>
       <AgGridReact<GridRow>
+        key={allColumns ? 'all-columns' : 'virtual-columns'}
         ref={gridRef}
         theme={gridTheme}
         localeText={localeText}
@@ -156,9 +161,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
         getRowClass={(p: RowClassParams<GridRow>) => (p.node.rowPinned ? 'row--totals' : p.data?.special ? 'row--special-area' : undefined)}
         defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={300}
-        {...leaveGridOnTab}
-        // Up to a province-level matrix every column is in the DOM (tests read the pinned totals); beyond, virtualise.
-        suppressColumnVirtualisation={model.columns.length <= 60}
+        suppressColumnVirtualisation={allColumns}
         onRowDataUpdated={() => onRendered?.(revision)}
         onFirstDataRendered={() => onRendered?.(revision)}
       />
