@@ -85,7 +85,7 @@ function TightenForm({ active }: { active: ActivePolicy }) {
   };
   return (
     <form className="policy-form" onSubmit={submit} aria-label={xt('policy.tighten')} data-testid="policy-form">
-      <p className="field__hint">{xt('policy.tightenLead')}</p>
+      <p className="field__hint policy-form__lead">{xt('policy.tightenLead')}</p>
       <div className="policy-form__grid">
         <label className="field">
           <span className="field__label">{xt('policy.threshold')}</span>
@@ -135,7 +135,7 @@ function TightenForm({ active }: { active: ActivePolicy }) {
           </span>
         </label>
         <label className="field">
-          <span className="field__label">{xt('policy.idle')}</span>
+          <span className="field__label">{xt('policy.idleField')}</span>
           <input
             type="number"
             className="input input--narrow"
