@@ -7,7 +7,8 @@ import { planReadJobs, runReadJob } from '../../electron/engine/index-build/pack
 import { runReadJobs } from '../../electron/engine/index-build/read-jobs';
 import { EXTRACT_SCHEMA } from '../../shared/extract/extract-schema';
 import { makeExtract, makeTempDir, TEST_PASSPHRASE, type ExtractRows, type Row } from '../support/make-extract';
-import { fillMatrixFixture, mulberry32 } from '../support/matrix-fixture';
+import { fillMatrixFixture } from '../support/matrix-fixture';
+import { mulberry32 } from '../support/seeded-random';
 
 /**
  * The index read by helper threads (each with its own connection on the encrypted file)

@@ -1,16 +1,6 @@
 import type { CountTable } from '../../electron/engine/disclosure/count-table';
 
-/** A seeded pseudo-random generator (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../support/seeded-random';
 
 /**
  * A relocation matrix shaped like the real one: 581 municipalities plus 4 special
@@ -19,7 +9,7 @@ export function prng(seed: number): () => number {
  * case for suppression. Also returns person keys per cell.
  */
 export function municipalityTable(persons: number, seed: number, areas = 581, special = 4): CountTable & { keys: { cells: Uint32Array } } {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const rows = areas + special;
   const cols = areas + special;
   const weight = Array.from({ length: areas }, (_, i) => 1 / Math.pow(i + 1, 0.9));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEncryptedExtract, writeExtractMeta } from '../../electron/engine/extract/create-extract';
-import { makeExtract, makeTempDir, seededRandom, TEST_PASSPHRASE, DEFAULT_META, type MadeExtract } from '../support/make-extract';
+import { makeExtract, makeTempDir, TEST_PASSPHRASE, DEFAULT_META, type MadeExtract } from '../support/make-extract';
+import { mulberry32 as seededRandom } from '../support/seeded-random';
 import { makeTestEngine, type TestEngine } from '../support/test-engine';
 import { expectOpenFails } from './open-helpers';
 

@@ -10,7 +10,8 @@ import { protectTable } from '../../electron/engine/disclosure/protect-table';
 import { buildMatrixTables, matrixCountTable } from '../../electron/engine/export/build-tables';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
 import { hash32 } from '../../electron/engine/matrix/count-types';
-import { makeFixtureSession, mulberry32, sessionFor } from '../support/matrix-fixture';
+import { makeFixtureSession, sessionFor } from '../support/matrix-fixture';
+import { mulberry32 } from '../support/seeded-random';
 import { installReferenceTables, sqlAllMovePersons } from './sql-reference';
 
 /**

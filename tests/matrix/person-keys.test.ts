@@ -9,7 +9,8 @@ import { sessionIndex } from '../../electron/engine/cohort/session-index';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
 import { hash32 } from '../../electron/engine/matrix/count-types';
 import { matrixCounts } from '../../electron/engine/matrix/matrix-counts';
-import { makeFixtureSession, mulberry32 } from '../support/matrix-fixture';
+import { makeFixtureSession } from '../support/matrix-fixture';
+import { mulberry32 } from '../support/seeded-random';
 
 /**
  * Rounding keys of all-moves matrices (export path) are keyed on the DISTINCT persons of a

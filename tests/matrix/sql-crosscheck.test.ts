@@ -4,7 +4,8 @@ import { MatrixDefinition, type MatrixDefinitionInput } from '../../shared/matri
 import type { AreaLevel, Vintage } from '../../shared/geo/area-level';
 import type { OpenSession } from '../../electron/engine/core/open-session';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
-import { makeFixtureSession, mulberry32 } from '../support/matrix-fixture';
+import { makeFixtureSession } from '../support/matrix-fixture';
+import { mulberry32 } from '../support/seeded-random';
 import { installReferenceTables, sqlMatrix } from './sql-reference';
 
 /**

@@ -82,17 +82,7 @@ const emptyDataset = (): Required<ExtractRows> => ({
   kbi_component: [],
 });
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same dataset. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded-random';
 
 /** Reception-centre municipalities and cities (2014–2018 NIS codes, valid then and now). */
 export const TEST_RECEPTION_NIS = ['11002', '44021', '21004', '62063', '52011', '57081'] as const;
@@ -108,7 +98,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * a KBI record with a trajectory and components. Dates stay before the reference date.
  */
 export function defaultDataset(seed = 1, persons = 50): Required<ExtractRows> {
-  const rnd = seededRandom(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const out = emptyDataset();
   const nationalities = ['SYR', 'SYR', 'SYR', 'AFG', 'IRQ', 'SOM', 'ERI', 'STATELESS'];

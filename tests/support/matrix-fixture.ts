@@ -17,16 +17,7 @@ export interface FixtureOptions {
   referenceDate?: string;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded-random';
 
 // 2014 codes: big cities, reception-centre towns, and municipalities merged/recoded in 2019 and 2025.
 const PLACES_2014 = [
