@@ -1,9 +1,6 @@
-import path from 'node:path';
 import type { CliContext } from '../cli-context';
-import { UsageError } from '../cli-context';
+import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions } from '../open-extract-option';
 import type { CliCommand, OptionValues } from './command';
-
-const PRESETS = ['auto', 'sqlcipher4', 'sqlcipher3'] as const;
 
 /** `info`: opens an extract through the engine (extract.open) and prints its summary. */
 export const command: CliCommand = {
@@ -12,20 +9,14 @@ export const command: CliCommand = {
     nl: 'Toont tabellen, aantallen rijen, referentiedatum en versleuteling van een extract.',
     en: 'Shows the tables, row counts, reference date and cipher of an extract.',
   },
-  usage: '--extract FILE [--cipher auto|sqlcipher4|sqlcipher3] [--passphrase-file FILE] [--json]',
+  usage: `${EXTRACT_USAGE} [--json]`,
   options: {
-    extract: { type: 'string' },
-    cipher: { type: 'string' },
-    'passphrase-file': { type: 'string' },
+    ...EXTRACT_OPTIONS,
     json: { type: 'boolean' },
   },
   async run(ctx: CliContext, v: OptionValues) {
-    if (typeof v.extract !== 'string') throw new UsageError({ nl: 'Geef --extract FILE.', en: 'Give --extract FILE.' });
-    const preset = (v.cipher as string | undefined) ?? 'auto';
-    if (!(PRESETS as readonly string[]).includes(preset)) throw new UsageError({ nl: '--cipher: auto, sqlcipher4 of sqlcipher3.', en: '--cipher: auto, sqlcipher4 or sqlcipher3.' });
-    const passphrase = await ctx.passphrase({ file: v['passphrase-file'] as string | undefined, confirm: false });
     const started = process.hrtime.bigint();
-    const s = await ctx.call('extract.open', { path: path.resolve(v.extract), passphrase, cipher: { preset: preset as (typeof PRESETS)[number] } });
+    const s = await openExtractFromOptions(ctx, v);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const rssBytes = process.memoryUsage().rss;
     await ctx.call('extract.close', {});

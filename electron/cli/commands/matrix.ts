@@ -6,8 +6,7 @@ import { MatrixKind } from '../../../shared/matrix/matrix-definition';
 import type { CliContext } from '../cli-context';
 import { UsageError, cliFailure } from '../cli-context';
 import type { CliCommand, OptionValues } from './command';
-
-const PRESETS = ['auto', 'sqlcipher4', 'sqlcipher3'] as const;
+import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions } from '../open-extract-option';
 
 function readRecipe(file: string): CohortDefinition {
   let json: unknown;
@@ -32,9 +31,9 @@ export const command: CliCommand = {
     en: 'Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app\'s export does).',
   },
   usage:
-    '--extract FILE [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--names nl|fr] [--passphrase-file FILE] [--cipher auto|sqlcipher4|sqlcipher3]',
+    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--names nl|fr]`,
   options: {
-    extract: { type: 'string' },
+    ...EXTRACT_OPTIONS,
     recipe: { type: 'string' },
     definition: { type: 'string' },
     level: { type: 'string' },
@@ -42,15 +41,13 @@ export const command: CliCommand = {
     format: { type: 'string' },
     out: { type: 'string' },
     names: { type: 'string' },
-    cipher: { type: 'string' },
-    'passphrase-file': { type: 'string' },
   },
   async run(ctx: CliContext, v: OptionValues) {
     const need = (k: string) => {
       if (typeof v[k] !== 'string') throw new UsageError({ nl: `Geef --${k}.`, en: `Give --${k}.` });
       return v[k] as string;
     };
-    const extract = need('extract');
+    need('extract');
     const kind = MatrixKind.safeParse(need('definition'));
     if (!kind.success) throw new UsageError({ nl: '--definition: state, first-move of all-moves.', en: '--definition: state, first-move or all-moves.' });
     const level = AreaLevel.safeParse(need('level'));
@@ -62,13 +59,10 @@ export const command: CliCommand = {
     const out = path.resolve(need('out'));
     const names = (v.names as string | undefined) ?? (ctx.lang === 'nl' ? 'nl' : 'en');
     if (!['nl', 'fr', 'en'].includes(names)) throw new UsageError({ nl: '--names: nl of fr.', en: '--names: nl or fr.' });
-    const preset = (v.cipher as string | undefined) ?? 'auto';
-    if (!(PRESETS as readonly string[]).includes(preset)) throw new UsageError({ nl: '--cipher: auto, sqlcipher4 of sqlcipher3.', en: '--cipher: auto, sqlcipher4 or sqlcipher3.' });
     // Without a recipe: everyone granted protection.
     const cohort = typeof v.recipe === 'string' ? readRecipe(v.recipe) : DEFAULT_COHORT;
 
-    const passphrase = await ctx.passphrase({ file: v['passphrase-file'] as string | undefined, confirm: false });
-    await ctx.call('extract.open', { path: path.resolve(extract), passphrase, cipher: { preset: preset as (typeof PRESETS)[number] } });
+    await openExtractFromOptions(ctx, v);
     try {
       const r = await ctx.call('export.matrix', {
         cohort,
