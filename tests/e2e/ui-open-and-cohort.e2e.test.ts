@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
-import { useApp } from './support/shell-harness';
+import { saveScreenshot, useApp } from './support/shell-harness';
 
 /**
  * The analyst's first steps through the real renderer and engine in Chromium: open the
@@ -18,6 +18,10 @@ const engineCall = (page: Page, ns: string, fn: string, request: unknown) =>
   );
 
 const SYRIANS_2016 = CohortDefinition.parse({ status: ['REFUGEE'], decisionYears: [2016], nationalities: ['SYR'] });
+
+/** The nationality options the list shows now (its search applied). */
+const visibleOptions = (page: Page): Promise<string[]> =>
+  page.locator('[data-testid=cohort-nationalities] .multi-select__list .check span').allTextContents();
 
 /** Waits until the live count has settled and returns the number it shows. */
 async function settledCount(page: Page): Promise<number> {
@@ -55,8 +59,12 @@ describe('Open screen, cohort builder and browse', () => {
     await page.locator('[data-testid=cohort-status] input[data-value=REFUGEE]').check();
     await page.locator('[data-testid=cohort-decision-years] input[data-value="2016"]').check();
     const nationalities = page.getByTestId('cohort-nationalities');
+    // Nationalities read as names with their code, found by either.
+    await nationalities.getByRole('searchbox').fill('Syri');
+    expect(await visibleOptions(page)).toEqual(['Syrië (SYR)']);
     await nationalities.getByRole('searchbox').fill('SYR');
     await nationalities.locator('input[data-value=SYR]').check();
+    expect(await nationalities.locator('.chip').first().textContent()).toMatch(/^Syrië \(SYR\)/);
 
     const shown = await settledCount(page);
     const engine = await engineCall(page, 'cohort', 'count', { definition: SYRIANS_2016 });
@@ -77,6 +85,82 @@ describe('Open screen, cohort builder and browse', () => {
     expect(list.ok).toBe(true);
     const saved = (list.value as { cohorts: { name: string; definition: unknown }[] }).cohorts.find((c) => c.name === 'Syriërs 2016');
     expect(saved?.definition).toEqual(SYRIANS_2016);
+  });
+
+  it('lists nationalities by name in the UI language: "Syrië (SYR)" in Dutch, "Syria (SYR)" in English', async () => {
+    const { page } = app();
+    const search = page.getByTestId('cohort-nationalities').getByRole('searchbox');
+    await search.fill('');
+    const nl = await visibleOptions(page);
+    expect(nl).toContain('Syrië (SYR)');
+    expect(nl).toContain('Afghanistan (AFG)');
+    expect(nl).toContain('staatloos');
+    expect(nl).toContain('onbekend');
+    const countries = (labels: string[]) => labels.filter((l) => / \([A-Z]{3}\)$/.test(l));
+    // Every code of the extract has a name, sorted the Dutch way.
+    expect(countries(nl).length).toBe(nl.length - 2);
+    expect(countries(nl)).toEqual([...countries(nl)].sort(new Intl.Collator('nl-BE').compare));
+
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => visibleOptions(page)).toContain('Syria (SYR)');
+    const en = await visibleOptions(page);
+    expect(en).toContain('stateless');
+    expect(countries(en)).toEqual([...countries(en)].sort(new Intl.Collator('en-BE').compare));
+    // The chip of the chosen nationality follows the language too.
+    expect(await page.locator('[data-testid=cohort-nationalities] .chip').first().textContent()).toMatch(/^Syria \(SYR\)/);
+    expect(await page.getByTestId('cohort-decision-date-from').getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await saveScreenshot(app(), 'cohort-nationalities-en');
+    await page.getByTestId('lang-nl').click();
+    await expect.poll(() => page.getByTestId('cohort-decision-date-from').getAttribute('placeholder')).toBe('dd/mm/jjjj');
+  });
+
+  it('takes decision dates typed as dd/mm/jjjj and sends ISO dates to the engine', async () => {
+    const { page } = app();
+    // Record the definitions the builder sends for its live count.
+    await page.evaluate(() => {
+      const w = window as unknown as { verhuis: { cohort: { count: (r: { definition: unknown }) => Promise<unknown> } }; __counts: unknown[] };
+      const original = w.verhuis.cohort.count;
+      w.__counts = [];
+      w.verhuis.cohort.count = (r) => {
+        w.__counts.push(r.definition);
+        return original(r);
+      };
+    });
+    const from = page.getByTestId('cohort-decision-date-from');
+    const to = page.getByTestId('cohort-decision-date-to');
+    const error = page.locator('[data-testid=cohort-decision-date] .field__error');
+    // Instead of the year 2016: the second half of 2016, typed the ways a Flemish analyst types dates.
+    await page.locator('[data-testid=cohort-decision-years] input[data-value="2016"]').uncheck();
+    await from.fill('1/7/2016');
+    await from.press('Tab');
+    expect(await from.inputValue()).toBe('01/07/2016');
+    // A day that does not exist is refused with a message and not sent.
+    await to.fill('31/04/2016');
+    await expect.poll(() => error.textContent()).toMatch(/Die dag bestaat niet/);
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    await saveScreenshot(app(), 'cohort-decision-date-error');
+    await to.fill('30/12/2016');
+    await to.press('ArrowUp'); // one day later, from the keyboard
+    await to.press('Tab');
+    expect(await to.inputValue()).toBe('31/12/2016');
+    expect(await error.count()).toBe(0);
+
+    const range = CohortDefinition.parse({ status: ['REFUGEE'], nationalities: ['SYR'], decisionDate: { from: '2016-07-01', to: '2016-12-31' } });
+    const shown = await settledCount(page);
+    const engine = await engineCall(page, 'cohort', 'count', { definition: range });
+    expect(shown).toBe((engine.value as { persons: number }).persons);
+    const sent = (await page.evaluate(() => (window as unknown as { __counts: { decisionDate: unknown }[] }).__counts)).at(-1);
+    expect(sent?.decisionDate).toEqual({ from: '2016-07-01', to: '2016-12-31' });
+    const wholeYear = await engineCall(page, 'cohort', 'count', { definition: SYRIANS_2016 });
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan((wholeYear.value as { persons: number }).persons);
+    await saveScreenshot(app(), 'cohort-decision-dates');
+
+    // Back to the saved cohort for the tests that follow.
+    await from.fill('');
+    await to.fill('');
+    await page.locator('[data-testid=cohort-decision-years] input[data-value="2016"]').check();
+    expect(await settledCount(page)).toBe((wholeYear.value as { persons: number }).persons);
   });
 
   it('browses persons and jumps to a row far down, fetching only that block', async () => {

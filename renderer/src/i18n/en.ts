@@ -224,6 +224,11 @@ export const en: Record<MessageKey, string> = {
   'special.DECEASED': 'Deceased',
   'special.UNKNOWN': 'Unknown',
 
+  'date.placeholder': 'dd/mm/yyyy',
+  'date.format': 'Type the date as dd/mm/yyyy, e.g. 31/12/2016.',
+  'date.invalid.format': 'Not a date: type dd/mm/yyyy, e.g. 31/12/2016.',
+  'date.invalid.calendar': 'That day does not exist in the calendar.',
+  'date.invalid.range': 'Choose a date between {min} and {max}.',
   'multi.search': 'Search…',
   'multi.clear': 'Clear selection',
   'multi.noMatch': 'Nothing found.',

@@ -225,6 +225,11 @@ export const nl = {
   'special.DECEASED': 'Overleden',
   'special.UNKNOWN': 'Onbekend',
 
+  'date.placeholder': 'dd/mm/jjjj',
+  'date.format': 'Typ de datum als dd/mm/jjjj, bv. 31/12/2016.',
+  'date.invalid.format': 'Geen datum: typ dd/mm/jjjj, bv. 31/12/2016.',
+  'date.invalid.calendar': 'Die dag bestaat niet in de kalender.',
+  'date.invalid.range': 'Kies een datum tussen {min} en {max}.',
   'multi.search': 'Zoeken…',
   'multi.clear': 'Keuze wissen',
   'multi.noMatch': 'Niets gevonden.',

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AGE_BANDS, NT2_REACHED, type ProtectionStatus } from '../../../../shared/cohort/cohort-definition';
 import { KBI_TARGET_STATUSES, SEXES } from '../../../../shared/extract/extract-schema';
 import type { ApiError } from '../../../../shared/api/result';
+import { nationalityOptions } from '../../../../shared/format/nationality-name';
 import { settle, verhuis } from '../../api/verhuis';
 import { CheckGroup } from '../../components/check-group';
 import { ErrorMessage } from '../../components/error-message';
@@ -21,7 +22,7 @@ const STATUSES: readonly ProtectionStatus[] = ['REFUGEE', 'SUBSIDIARY', 'OTHER']
 
 /** Every field of the cohort definition, grouped the way the published notes describe a cohort. */
 export function CohortFields({ value, onChange }: { value: Definition; onChange: (def: Definition) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [options, setOptions] = useState<Options | null>(null);
   const [optionsError, setOptionsError] = useState<ApiError | null>(null);
 
@@ -40,6 +41,12 @@ export function CohortFields({ value, onChange }: { value: Definition; onChange:
       live = false;
     };
   }, []);
+
+  // "Syrië (SYR)", sorted by name in the UI language; the search finds name and code.
+  const nationalityChoices = useMemo(
+    () => nationalityOptions([...(options?.nationalities ?? []), ...value.nationalities], lang),
+    [options, value.nationalities, lang],
+  );
 
   const set = <K extends keyof Definition>(key: K, v: Definition[K]) => onChange({ ...value, [key]: v });
   const yearOptions = (years: readonly number[], selected: readonly number[]) =>
@@ -94,7 +101,7 @@ export function CohortFields({ value, onChange }: { value: Definition; onChange:
         <h3 id="cohort-s-person" className="cohort-section__title">{t('cohort.sectionPerson')}</h3>
         <MultiSelect
           label={t('cohort.nationalities')}
-          options={[...new Set([...(options?.nationalities ?? []), ...value.nationalities])].map((n) => ({ value: n, label: n }))}
+          options={nationalityChoices}
           selected={value.nationalities}
           onChange={(v) => set('nationalities', v)}
           emptyMeaning={t('cohort.anyNationality')}

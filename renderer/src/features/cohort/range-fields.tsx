@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { DateField } from '../../components/date-field';
 import { useI18n } from '../../i18n/i18n';
 import { parseAgeRange, parseDateRange } from './cohort-model';
 
@@ -44,36 +45,38 @@ export function AgeRangeField({ value, onChange }: { value: { min: number; max: 
 
 type DateRange = { from: string | null; to: string | null };
 
+/**
+ * A from–to range of dates typed as dd/mm/jjjj (components/date-field). Each end may stay
+ * empty (open range); a start after the end is shown and not passed up.
+ */
 export function DateRangeField({ legend, value, onChange, testId }: { legend: string; value: DateRange | null; onChange: (v: DateRange | null) => void; testId?: string }) {
   const { t } = useI18n();
-  const id = useId();
-  const [from, setFrom] = useState(value?.from ?? '');
-  const [to, setTo] = useState(value?.to ?? '');
-  const parsed = parseDateRange(from, to);
+  const [from, setFrom] = useState<string | null>(value?.from ?? null);
+  const [to, setTo] = useState<string | null>(value?.to ?? null);
+  const parsed = parseDateRange(from ?? '', to ?? '');
   useEffect(() => {
-    const current = parseDateRange(from, to);
+    const current = parseDateRange(from ?? '', to ?? '');
     const same = value === null ? current === null : current !== null && current !== 'invalid' && current.from === value.from && current.to === value.to;
     if (!same) {
-      setFrom(value?.from ?? '');
-      setTo(value?.to ?? '');
+      setFrom(value?.from ?? null);
+      setTo(value?.to ?? null);
     }
   }, [value]);
-  const update = (f: string, tt: string) => {
+  const update = (f: string | null, tt: string | null) => {
     setFrom(f);
     setTo(tt);
-    const p = parseDateRange(f, tt);
+    const p = parseDateRange(f ?? '', tt ?? '');
     if (p !== 'invalid') onChange(p);
   };
+  const reversed = parsed === 'invalid';
   return (
     <fieldset className="range-field" data-testid={testId}>
       <legend>{legend}</legend>
-      <div className="input-row">
-        <label htmlFor={`${id}-from`} className="field__label field__label--inline">{t('common.from')}</label>
-        <input id={`${id}-from`} className="input" type="date" value={from} onChange={(e) => update(e.target.value, to)} aria-invalid={parsed === 'invalid'} />
-        <label htmlFor={`${id}-to`} className="field__label field__label--inline">{t('common.toIncl')}</label>
-        <input id={`${id}-to`} className="input" type="date" value={to} onChange={(e) => update(from, e.target.value)} aria-invalid={parsed === 'invalid'} />
+      <div className="input-row input-row--top">
+        <DateField label={t('common.from')} value={from} onChange={(v) => update(v, to)} invalid={reversed} testId={testId ? `${testId}-from` : undefined} />
+        <DateField label={t('common.toIncl')} value={to} onChange={(v) => update(from, v)} invalid={reversed} testId={testId ? `${testId}-to` : undefined} />
       </div>
-      {parsed === 'invalid' && <p className="field__error">{t('cohort.dateRangeInvalid')}</p>}
+      {reversed && <p className="field__error" role="alert">{t('cohort.dateRangeInvalid')}</p>}
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import type { Fiche } from '../../../../shared/api/methods/matrix';
 import type { Area } from '../../../../shared/geo/area-level';
 import { AGE_BANDS } from '../../../../shared/cohort/cohort-definition';
 import { formatCount, formatPercent } from '../../../../shared/format/number-format';
+import { nationalityLabel } from '../../../../shared/format/nationality-name';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { type MatrixTextKey, useMatrixText } from '../matrix/matrix-i18n';
 import { areaName } from '../matrix/area-order';
@@ -81,7 +82,7 @@ export function FicheBlocks({ fiche }: { fiche: Fiche }) {
   const blocks: [MatrixTextKey, Row[], string][] = [
     ['fiche.origins', areaRows(fiche.originsOfResidents), 'fiche-origins'],
     ['fiche.destinations', areaRows(fiche.destinationsOfDecided), 'fiche-destinations'],
-    ['fiche.nationality', labelled('')(c.nationality), 'fiche-nationality'],
+    ['fiche.nationality', topRows(c.nationality.map((x) => ({ key: x.key, label: nationalityLabel(x.key, lang), persons: x.persons })), TOP, other), 'fiche-nationality'],
     ['fiche.ageBand', byAge(labelled('')(c.ageBand)), 'fiche-age'],
     ['fiche.sex', labelled('sex')(c.sex), 'fiche-sex'],
     ['fiche.status', labelled('status')(c.status), 'fiche-status'],

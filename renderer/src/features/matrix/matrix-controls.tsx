@@ -1,6 +1,8 @@
 import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
 import type { MatrixKind } from '../../../../shared/matrix/matrix-definition';
+import { DateField } from '../../components/date-field';
 import type { NameLanguage } from './area-order';
+import { periodReversed } from './matrix-dates';
 import type { CellMeasure } from './matrix-measures';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 
@@ -12,6 +14,12 @@ export interface MatrixChoice {
   /** Months after the decision, or null for the reference date. */
   followUpMonths: number | null;
   nameLang: NameLanguage;
+  /** state: origin / destination on these ISO dates instead of decision / reference date. */
+  originDate: string | null;
+  destinationDate: string | null;
+  /** all-moves: the period, used when both ends are filled in and in order. */
+  periodFrom: string | null;
+  periodTo: string | null;
 }
 
 const KINDS: MatrixKind[] = ['state', 'first-move', 'all-moves'];
@@ -90,6 +98,52 @@ export function MatrixControls({ choice, onChange }: Props) {
           ))}
         </select>
       </label>
+      {choice.kind === 'state' && (
+        <>
+          <DateField
+            layout="stacked"
+            label={mt('matrix.originDate')}
+            hint={mt('matrix.originDateHint')}
+            value={choice.originDate}
+            onChange={(v) => set('originDate', v)}
+            testId="matrix-origin-date"
+          />
+          <DateField
+            layout="stacked"
+            label={mt('matrix.destinationDate')}
+            hint={mt('matrix.destinationDateHint')}
+            value={choice.destinationDate}
+            onChange={(v) => set('destinationDate', v)}
+            testId="matrix-destination-date"
+          />
+        </>
+      )}
+      {choice.kind === 'all-moves' && (
+        <>
+          <DateField
+            layout="stacked"
+            label={mt('matrix.periodFrom')}
+            hint={periodReversed(choice) ? undefined : mt('matrix.periodHint')}
+            value={choice.periodFrom}
+            onChange={(v) => set('periodFrom', v)}
+            invalid={periodReversed(choice)}
+            testId="matrix-period-from"
+          />
+          <DateField
+            layout="stacked"
+            label={mt('matrix.periodTo')}
+            value={choice.periodTo}
+            onChange={(v) => set('periodTo', v)}
+            invalid={periodReversed(choice)}
+            testId="matrix-period-to"
+          />
+          {periodReversed(choice) && (
+            <p className="field__error" role="alert">
+              {mt('matrix.periodReversed')}
+            </p>
+          )}
+        </>
+      )}
       <fieldset className="matrix-controls__field matrix-controls__names">
         <legend className="field__label">{mt('matrix.names')}</legend>
         {(['nl', 'fr'] as const).map((l) => (

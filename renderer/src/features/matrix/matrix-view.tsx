@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { ProgressBar } from '../../components/progress-bar';
 import { useProgress } from '../../api/use-progress';
 import { MatrixControls, type MatrixChoice } from './matrix-controls';
+import { choiceDates } from './matrix-dates';
 import { matrixMeasures } from './matrix-measures';
 import { useMatrix } from './use-matrix';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
@@ -18,7 +19,18 @@ import './matrix.css';
 const TABS = ['table', 'heatmap', 'sankey', 'bar', 'map', 'corridors'] as const;
 type Tab = (typeof TABS)[number];
 
-const INITIAL: MatrixChoice = { kind: 'state', level: 'arrondissement', vintage: '2019', measure: 'counts', followUpMonths: null, nameLang: 'nl' };
+const INITIAL: MatrixChoice = {
+  kind: 'state',
+  level: 'arrondissement',
+  vintage: '2019',
+  measure: 'counts',
+  followUpMonths: null,
+  nameLang: 'nl',
+  originDate: null,
+  destinationDate: null,
+  periodFrom: null,
+  periodTo: null,
+};
 
 /**
  * The relocation matrix of the current cohort: one definition chosen at the top, shown as a
@@ -29,9 +41,20 @@ export function MatrixView({ cohort }: { cohort: CohortDefinition }) {
   const { lang, mt } = useMatrixText();
   const [choice, setChoice] = useState<MatrixChoice>(INITIAL);
   const [tab, setTab] = useState<Tab>('table');
+  const { originDate, destinationDate, period } = choiceDates(choice);
+  const periodFrom = period?.from ?? null;
+  const periodTo = period?.to ?? null;
   const definition = useMemo<MatrixDefinitionInput>(
-    () => ({ kind: choice.kind, level: choice.level, vintage: choice.vintage, followUpMonths: choice.followUpMonths }),
-    [choice.kind, choice.level, choice.vintage, choice.followUpMonths],
+    () => ({
+      kind: choice.kind,
+      level: choice.level,
+      vintage: choice.vintage,
+      followUpMonths: choice.followUpMonths,
+      originDate,
+      destinationDate,
+      period: periodFrom !== null && periodTo !== null ? { from: periodFrom, to: periodTo } : null,
+    }),
+    [choice.kind, choice.level, choice.vintage, choice.followUpMonths, originDate, destinationDate, periodFrom, periodTo],
   );
   const state = useMatrix(cohort, definition);
   const progress = useProgress('matrix', state.pending);
