@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestEngine, type TestEngine } from '../support/test-engine';
 import { makeTempDir } from '../support/make-extract';
@@ -142,6 +143,15 @@ describe('export through the one release path', () => {
     const r = await t.value('export.fiche', { cohort: COHORT, level: 'province', vintage: '2019', areaCode: '10000', format: 'xlsx', path: file, language: 'nl' });
     expect(existsSync(file)).toBe(true);
     expect((await t.value('audit.list', {})).records[0]).toMatchObject({ seq: r.auditSeq, entry: { table: { kind: 'fiche', areaCode: '10000' } } });
+    // The composition sheets read as an analyst expects: Dutch sheet names and labels, not codes.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Nationaliteit', 'Geslacht', 'Beschermingsstatus', 'Doelgroep inburgering']));
+    const header = (sheet: string) => (wb.getWorksheet(sheet)!.getRow(1).values as unknown[]).map(String);
+    expect(header('Nationaliteit')).toContain('Syrië (SYR)');
+    expect(header('Geslacht')).toEqual(expect.arrayContaining(['Man', 'Vrouw']));
+    expect(header('Beschermingsstatus')).toEqual(expect.arrayContaining(['Erkend vluchteling', 'Subsidiair beschermd']));
   });
 
   it('obeys the administrator: no CSV, no export at all, and nothing while the policy file is invalid', async () => {

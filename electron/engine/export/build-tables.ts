@@ -7,6 +7,7 @@ import type { CountTable } from '../disclosure/count-table';
 import { protectTable } from '../disclosure/protect-table';
 import { computeMatrix, type ComputedMatrix } from '../matrix/compute-matrix';
 import { computeFiche } from '../matrix/fiche';
+import { compositionCategory, compositionSheet } from './composition-labels';
 import { LABELS, areaLabel, areaMeasures, type OutputLanguage } from './output-document';
 import type { OutputMeasures, OutputTable } from './table-writer';
 
@@ -75,7 +76,7 @@ export function buildFicheTables(session: OpenSession, cohort: CohortDefinition,
     listTable(lang === 'nl' ? 'Bestemming' : lang === 'fr' ? 'Destination' : 'Destinations', name, areas(f.destinationsOfDecided), f.destinationsOfDecided.map((x) => x.persons), policy, lang),
   ];
   for (const [key, list] of Object.entries(f.composition)) {
-    tables.push(listTable(key, `${name} — ${L.persons}`, list.map((x) => x.key), list.map((x) => x.persons), policy, lang));
+    tables.push(listTable(compositionSheet(key, lang), `${name} — ${L.persons}`, list.map((x) => compositionCategory(key, x.key, lang)), list.map((x) => x.persons), policy, lang));
   }
   return { tables, measures: null };
 }
