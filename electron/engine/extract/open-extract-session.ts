@@ -72,15 +72,16 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       ),
     );
     const tables = guard(req.path, () => countRows(opened, (i, n) => progress(0.85 + (0.05 * i) / n, 'count'), built.rows));
-    const hashProgress = setInterval(() => progress(0.9 + 0.05 * share(), 'fingerprint'), 250);
+    // The workspace (its own key derivation) is opened while the fingerprint thread may still be hashing.
+    progress(0.9, 'workspace');
+    workspace = openWorkspace(workspacePath(dataDir, meta.extractId), key);
+    const hashProgress = setInterval(() => progress(0.92 + 0.07 * share(), 'fingerprint'), 250);
     const fileHash = await fingerprint.result
       .catch(() => {
         throw new AppError('FILE_UNREADABLE', { file: path.basename(req.path) });
       })
       .finally(() => clearInterval(hashProgress));
 
-    progress(0.95, 'workspace');
-    workspace = openWorkspace(workspacePath(dataDir, meta.extractId), key);
     const summary = buildSummary({
       filePath: req.path,
       meta,
