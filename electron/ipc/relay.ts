@@ -43,8 +43,10 @@ export function createRelay(deps: RelayDeps): Relay {
         return err instanceof HostFailure ? fail(err.error) : failWith('INTERNAL');
       }
     }
+    // The audit log records where an export came from: through this boundary it is always the UI.
+    const forEngine = method === 'export.matrix' ? { ...(parsed.data as object), channel: 'ui' } : parsed.data;
     try {
-      return await deps.engine.call(method, parsed.data);
+      return await deps.engine.call(method, forEngine);
     } catch {
       return failWith('ENGINE_UNAVAILABLE');
     }

@@ -5,8 +5,15 @@ import type { HandlerTable } from '../core/handler-types';
 import { openExtractSession } from './open-extract-session';
 
 export function extractHandlers(state: EngineState): HandlerTable<'extract.open' | 'extract.close' | 'extract.summary' | 'extract.recent'> {
-  // One open at a time: a second request waits for the first to settle.
+  // One open or close at a time: a request waits for the one before it to settle. A close
+  // (the idle lock on suspend or screen lock) that arrives while an extract is opening thus
+  // closes that extract once it is open, instead of finding nothing to close.
   let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => T | Promise<T>): Promise<T> => {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
 
   return {
     'extract.open': (req, ctx) => {
@@ -30,11 +37,9 @@ export function extractHandlers(state: EngineState): HandlerTable<'extract.open'
           throw err;
         }
       };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
-      return result;
+      return serial(run);
     },
-    'extract.close': () => ({ closed: state.closeSession() }),
+    'extract.close': () => serial(() => ({ closed: state.closeSession() })),
     'extract.summary': () => {
       if (!state.session) throw new AppError('NO_EXTRACT_OPEN');
       return state.session.summary;

@@ -114,6 +114,9 @@ function startHelper(source: HelperSource, jobs: ReadJob[], counters: SharedArra
   return new Promise((resolve) => {
     let failure: HelperError | null = null;
     let worker: Worker;
+    // The helper gets its own copy (workerData is cloned when the Worker is constructed) and
+    // wipes it once applied; this thread's copy is wiped right after the clone.
+    const keyCopy = new Uint8Array(source.key);
     try {
       worker = new Worker(READ_WORKER, {
         eval: true,
@@ -121,8 +124,7 @@ function startHelper(source: HelperSource, jobs: ReadJob[], counters: SharedArra
           sqliteModule: sqliteModulePath(),
           file: source.file,
           pragmas: cipherPragmas(source.cipher),
-          // A copy for the helper (structured clone), wiped there once applied.
-          key: new Uint8Array(source.key),
+          key: keyCopy,
           jobs,
           counters,
         },
@@ -130,6 +132,8 @@ function startHelper(source: HelperSource, jobs: ReadJob[], counters: SharedArra
     } catch (err) {
       resolve({ code: 'HELPER_START', message: String(err) });
       return;
+    } finally {
+      keyCopy.fill(0);
     }
     worker.on('message', (m: { job?: number; values?: Float64Array[]; error?: HelperError }) => {
       if (m.error) failure = m.error;
