@@ -41,6 +41,13 @@ export const AuditEntry = z.object({
   }),
   /** SHA-256 of the published values kept for the differencing guard. */
   snapshotSha256: Sha256,
+  /**
+   * Absent on a release (every entry written before this field existed is one). 'failed':
+   * the release recorded in entry `releaseSeq` did not complete; no file was left under
+   * its name. The rest repeats that entry.
+   */
+  status: z.literal('failed').optional(),
+  releaseSeq: z.number().int().positive().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../shared/api/errors';
 import { REPO_ROOT } from '../support/test-engine';
+import { makeTempDir } from '../support/temp-dirs';
 
 const CLI = path.join(REPO_ROOT, 'dist/electron/cli.cjs');
-const work = mkdtempSync(path.join(os.tmpdir(), 'vv-cli-'));
+const work = makeTempDir('vv-cli-');
 const dataDir = path.join(work, 'data');
 const PASS = 'cli-test-passphrase';
 const passFile = path.join(work, 'pass.txt');
@@ -93,7 +93,7 @@ describe('command line', () => {
     const csv = path.join(work, 'bad-csv');
     expect(cli(['demo-data', '--persons', '30', '--seed', '2', '--csv', csv]).code).toBe(0);
     writeFileSync(path.join(csv, 'person.csv'), 'person_id,birth_year,birth_month,sex,nationality,death_date\nP1,1990,,Q,SYR,\n');
-    const outDir = mkdtempSync(path.join(os.tmpdir(), 'vv-cli-out-'));
+    const outDir = makeTempDir('vv-cli-out-');
     const r = cli(['import', '--from', csv, '--out', path.join(outDir, 'x.db')], { VERHUIS_PASSPHRASE: PASS });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^IMPORT_INVALID: De CSV-bestanden bevatten \d+ fout/);

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { ExtractTable } from '../../shared/extract/extract-schema';
+import { makeTempDir } from '../support/temp-dirs';
 
 /** A small, valid CSV folder written by hand, so each test can break one thing. */
 export const VALID: Record<ExtractTable, string> = {
@@ -53,7 +53,8 @@ export interface FolderOptions {
   eol?: '\n' | '\r\n';
 }
 
-export const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
+/** Removed after the test file (see tests/support/temp-dirs.ts). */
+export const tempDir = (prefix: string) => makeTempDir(prefix);
 
 /** Writes the folder: VALID with `overrides`, converted to the delimiter, line ending and encoding asked. */
 export function writeFolder(overrides: Partial<Record<ExtractTable, string>> = {}, opts: FolderOptions = {}): string {

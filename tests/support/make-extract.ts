@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ConcreteCipher } from '../../electron/engine/extract/cipher';
 import { createEncryptedExtract, finishExtract, writeExtractMeta } from '../../electron/engine/extract/create-extract';
 import { EXTRACT_SCHEMA, type ExtractTable } from '../../shared/extract/extract-schema';
@@ -43,8 +40,8 @@ export interface MadeExtract {
   meta: Record<string, string>;
 }
 
-/** A fresh temp folder for a test's files. */
-export const makeTempDir = (prefix = 'vv-test-'): string => mkdtempSync(path.join(os.tmpdir(), prefix));
+/** A fresh temp folder for a test's files (removed after the test file). */
+export { makeTempDir } from './temp-dirs';
 
 /** Writes an encrypted extract at filePath (which must not exist) and returns what it holds. */
 export function makeExtract(filePath: string, options: MakeExtractOptions = {}): MadeExtract {

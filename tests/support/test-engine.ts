@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine, type Engine } from '../../electron/engine/core/dispatch';
 import { buildHandlers } from '../../electron/engine/handlers';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
+import { makeTempDir } from './temp-dirs';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const RESOURCES_DIR = path.join(REPO_ROOT, 'resources');
@@ -20,7 +20,8 @@ export interface TestEngine {
 }
 
 export function makeTestEngine(): TestEngine {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vv-data-'));
+  // Removed by dispose(), and after the test file in any case.
+  const dataDir = makeTempDir('vv-data-');
   const engine = createEngine({ resourcesDir: RESOURCES_DIR, dataDir, appVersion: '0.0.0-test' }, buildHandlers, {
     validateResponses: true,
   });

@@ -22,6 +22,11 @@ export function saveSnapshot(ws: Database, seq: number, s: Snapshot): void {
   );
 }
 
+/** Forgets the snapshot of a release that did not complete (nothing of it was published). */
+export function dropSnapshot(ws: Database, seq: number): void {
+  ws.prepare('DELETE FROM export_snapshot WHERE seq = ?').run(seq);
+}
+
 const LIST_FIELDS = ['status', 'decisionYears', 'applicationYears', 'nationalities', 'sexes', 'ageBands', 'kbiTargetStatus', 'nt2Reached'] as const;
 
 const within = (inner: readonly unknown[], outer: readonly unknown[]) =>

@@ -13,7 +13,7 @@ import type { EngineState } from '../core/engine-state';
 import type { OpenSession } from '../core/open-session';
 import { appendAudit, sha256Hex } from '../audit/audit-log';
 import { canonicalJson } from '../audit/canonical-json';
-import { findDifferencingRisk, saveSnapshot, type Snapshot } from '../audit/differencing';
+import { dropSnapshot, findDifferencingRisk, saveSnapshot, type Snapshot } from '../audit/differencing';
 import { activePolicy, outputPolicy } from '../policy/policy-file';
 import { getWorkspaceSetting } from '../workspace/workspace-settings';
 import { buildFicheTables, buildMatrixTables, type BuiltTables } from './build-tables';
@@ -68,8 +68,8 @@ export function protectedTables(session: OpenSession, cohort: CohortDefinition, 
 /**
  * THE way a table leaves the application: file, clipboard or CLI. It checks the policy,
  * recomputes the table, applies disclosure control, refuses a differencing risk against
- * earlier exports, writes through a TableWriter to a temporary file in the target folder
- * and renames it into place, and records a hash-chained audit entry.
+ * earlier exports, writes through a TableWriter to a temporary file in the target folder,
+ * records a hash-chained audit entry, and only then renames the file into place.
  */
 export async function releaseTable(state: EngineState, req: ReleaseRequest): Promise<ReleaseResult> {
   const session = requireSession(state);
@@ -95,13 +95,12 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   const sha256 = sha256Hex(bytes);
 
   let fileName: string | null = null;
-  let written: string | null = null;
+  let staged: StagedFile | null = null;
   if (req.output !== 'clipboard') {
     if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
     const target = path.resolve(req.path);
     fileName = path.basename(target);
-    writeAtomically(target, bytes);
-    written = target;
+    staged = stageFile(target, bytes);
   }
   const entry: AuditEntry = {
     time: createdAt.toISOString(),
@@ -119,27 +118,58 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     counts: { tables: built.tables.length, cells: built.tables.reduce((n, t) => n + t.table.cells.length, 0), protected: counts },
     snapshotSha256: sha256Hex(JSON.stringify(snapshot.values)),
   };
+  // The audit entry is durable before the file shows under its name: a crash in between
+  // leaves an entry and a hidden temp file, never an exported file without its entry.
   let seq: number;
   try {
     seq = appendAudit(session.workspace, entry, (s) => saveSnapshot(session.workspace, s, snapshot)).seq;
   } catch {
     // No output without its audit entry.
-    if (written) unlinkQuietly(written);
+    if (staged) unlinkQuietly(staged.temp);
     throw new AppError('WORKSPACE_ERROR', { reason: 'audit log' });
   }
+  if (staged) publishStaged(session, staged, entry, seq);
   return { fileName, sha256, text: req.output === 'clipboard' ? new TextDecoder().decode(bytes) : null, auditSeq: seq, counts };
 }
 
-/** Writes next to the target, then renames: a reader never sees a half-written export. */
-function writeAtomically(target: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+interface StagedFile {
+  temp: string;
+  target: string;
+}
+
+/**
+ * Renames the staged file into place. If that fails, a second audit entry records that the
+ * release of entry `seq` did not complete (nothing left under the file name), its snapshot
+ * is dropped (nothing was published to difference against) and the temp file removed.
+ */
+function publishStaged(session: OpenSession, staged: StagedFile, released: AuditEntry, seq: number): void {
   try {
-    writeFileSync(tmp, bytes, { flag: 'wx' });
-    renameSync(tmp, target);
+    fileOps.rename(staged.temp, staged.target);
   } catch (err) {
-    unlinkQuietly(tmp);
+    unlinkQuietly(staged.temp);
+    const failed: AuditEntry = { ...released, time: new Date().toISOString(), status: 'failed', releaseSeq: seq };
+    try {
+      appendAudit(session.workspace, failed, () => dropSnapshot(session.workspace, seq));
+    } catch {
+      throw new AppError('WORKSPACE_ERROR', { reason: 'audit log' });
+    }
     throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });
   }
+}
+
+/** The file operations of a release; a test replaces `rename` to simulate a failing disk. */
+export const fileOps = { rename: renameSync };
+
+/** Writes the bytes to a temp file beside the target (hidden, exclusive): renamed into place once audited. */
+function stageFile(target: string, bytes: Uint8Array): StagedFile {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') unlinkQuietly(temp);
+    throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });
+  }
+  return { temp, target };
 }
 
 function unlinkQuietly(file: string) {

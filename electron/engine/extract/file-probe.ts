@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../core/app-error';
+import { withSidecarHold } from './sidecar-files';
 
 /**
  * Looks at the file before any key is tried. To SQLCipher a wrong key and bytes that are
@@ -70,18 +71,21 @@ export function probeFile(filePath: string): FileProbe {
   return { size, wholePages: size % MIN_PAGE === 0 };
 }
 
+/** A plain SQLite file in WAL mode gets -wal/-shm on open: the hold removes them again. */
 function opensWithoutKey(filePath: string): boolean {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 500 });
-    db.pragma('temp_store=MEMORY');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    db?.close();
-  }
+  return withSidecarHold(filePath, () => {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 500 });
+      db.pragma('temp_store=MEMORY');
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      db?.close();
+    }
+  });
 }
 
 /** Shannon entropy in bits per byte. */

@@ -16,6 +16,7 @@ import { probeFile } from './file-probe';
 import { startFingerprint, type PendingFingerprint } from './fingerprint';
 import { checkIntegrity, openWithKey } from './open-extract';
 import { createOpenSession } from './session';
+import { holdSidecars } from './sidecar-files';
 import { fromSqliteError, isNotADatabase } from './sqlite-errors';
 
 export interface OpenRequest {
@@ -44,13 +45,14 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
   const started = performance.now();
   const progress: Progress = (fraction, stage) => emit({ type: 'progress', task: 'open', fraction, stage });
   progress(0, 'file');
-  const probe = probeFile(req.path);
-
+  // Held from before the first connection until the session closes (or the open fails).
+  const sidecars = holdSidecars(req.path);
   const key = passphraseBytes(req.passphrase);
   let db: Database | undefined;
   let workspace: Database | undefined;
   let fingerprint: PendingFingerprint | undefined;
   try {
+    const probe = probeFile(req.path);
     progress(0.05, 'key');
     const keyed = openWithKey(req.path, key, req.cipher, probe);
     db = keyed.db;
@@ -90,7 +92,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       tables,
       openMs: Math.round(performance.now() - started),
     });
-    const session = createOpenSession(db, workspace, summary);
+    const session = createOpenSession(db, workspace, summary, () => sidecars.release());
     adoptSessionIndex(session, built.index);
     progress(1, 'ready');
     return session;
@@ -98,6 +100,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     fingerprint?.cancel();
     workspace?.close();
     db?.close();
+    sidecars.release();
     throw err;
   } finally {
     wipe(key);

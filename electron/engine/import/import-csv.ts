@@ -3,8 +3,10 @@ import path from 'node:path';
 import { EXTRACT_TABLES, tableSpec, type ExtractTable } from '../../../shared/extract/extract-schema';
 import type { ImportIssue } from '../../../shared/api/methods/import';
 import { AppError } from '../core/app-error';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ConcreteCipher } from '../extract/cipher';
 import { createEncryptedExtract, finishExtract } from '../extract/create-extract';
+import { asWriteFailure } from '../extract/write-failure';
 import { IssueCollector } from './import-issues';
 import { loadMeta } from './meta-loader';
 import { refdataNisValidator, type NisValidator } from './nis-validator';
@@ -65,7 +67,6 @@ export async function importCsvFolder(opts: CsvImportOptions): Promise<CsvImport
 
   const totalBytes = [...files.values()].reduce((s, f) => s + statSync(f).size, 0) || 1;
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Date.now()}.importing`);
-  const db = createEncryptedExtract(temp, opts.passphrase, opts.cipher);
   const started = Date.now();
   let bytes = 0;
   let rows = 0;
@@ -86,12 +87,23 @@ export async function importCsvFolder(opts: CsvImportOptions): Promise<CsvImport
   const issues = new IssueCollector(100);
   const counts: { name: ExtractTable; rows: number }[] = [];
   let done = false;
+  let db: Database | undefined;
+  let tempIsOurs = true;
   try {
+    // Inside the guarded region: a failure after the temp file exists still removes it.
+    try {
+      db = createEncryptedExtract(temp, opts.passphrase, opts.cipher);
+    } catch (err) {
+      // A temp file of that name that was already there is not ours to delete.
+      if (err instanceof AppError && err.code === 'IMPORT_TARGET_EXISTS') tempIsOurs = false;
+      throw asWriteFailure(err);
+    }
     db.exec('BEGIN');
     const meta = await loadMeta(db, files.get('extract_meta')!, 'extract_meta.csv', issues, onBytes);
     counts.push({ name: 'extract_meta', rows: (db.prepare('SELECT count(*) FROM extract_meta').pluck().get() as number) ?? 0 });
+    const opened = db;
     const ctx = {
-      db,
+      db: opened,
       issues,
       persons: new PersonIdSet(),
       personsReadable: true,
@@ -104,8 +116,8 @@ export async function importCsvFolder(opts: CsvImportOptions): Promise<CsvImport
         rows += d;
         // Commit regularly so the statement journal stays small.
         if (rows % 100_000 < d) {
-          db.exec('COMMIT');
-          db.exec('BEGIN');
+          opened.exec('COMMIT');
+          opened.exec('BEGIN');
         }
       },
     };
@@ -130,8 +142,8 @@ export async function importCsvFolder(opts: CsvImportOptions): Promise<CsvImport
     report(true);
     return { ok: true, targetPath: target, rows: total, rowsPerSecond: total / secs, tables: counts };
   } finally {
-    if (db.open) db.close();
-    if (!done) rmSync(temp, { force: true });
+    if (db?.open) db.close();
+    if (!done && tempIsOurs) rmSync(temp, { force: true });
   }
 }
 

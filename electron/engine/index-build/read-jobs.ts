@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { applyCipher, type ConcreteCipher } from '../extract/cipher';
+import { holdSidecars } from '../extract/sidecar-files';
 import { runReadJob, type ReadJob } from './packed-queries';
 
 /**
@@ -117,6 +118,8 @@ function startHelper(source: HelperSource, jobs: ReadJob[], counters: SharedArra
     // The helper gets its own copy (workerData is cloned when the Worker is constructed) and
     // wipes it once applied; this thread's copy is wiped right after the clone.
     const keyCopy = new Uint8Array(source.key);
+    // The helper's connection may create -wal/-shm beside a WAL-mode extract: held until it exits.
+    const sidecars = holdSidecars(source.file);
     try {
       worker = new Worker(READ_WORKER, {
         eval: true,
@@ -130,6 +133,7 @@ function startHelper(source: HelperSource, jobs: ReadJob[], counters: SharedArra
         },
       });
     } catch (err) {
+      sidecars.release();
       resolve({ code: 'HELPER_START', message: String(err) });
       return;
     } finally {
@@ -142,7 +146,10 @@ function startHelper(source: HelperSource, jobs: ReadJob[], counters: SharedArra
     worker.on('error', (err) => {
       failure = { code: 'HELPER_ERROR', message: String(err) };
     });
-    worker.on('exit', () => resolve(failure));
+    worker.on('exit', () => {
+      sidecars.release();
+      resolve(failure);
+    });
   });
 }
 

@@ -2,8 +2,10 @@ import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { EXTRACT_TABLES, type ExtractTable } from '../../../shared/extract/extract-schema';
 import { AppError } from '../core/app-error';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ConcreteCipher } from '../extract/cipher';
 import { createEncryptedExtract, finishExtract } from '../extract/create-extract';
+import { asWriteFailure } from '../extract/write-failure';
 import { isoToDay } from './day';
 import { generatorGeo } from './geo-tables';
 import { buildTables, generatePerson, type Cell, type ModelContext } from './person-model';
@@ -105,9 +107,18 @@ export function writeSyntheticExtract(
   const target = path.resolve(targetPath);
   if (!opts.replace && existsSync(target)) throw new AppError('IMPORT_TARGET_EXISTS', { file: path.basename(target) });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.generating`);
-  const db = createEncryptedExtract(temp, passphrase, cipher);
+  let db: Database.Database | undefined;
+  let tempIsOurs = true;
   let csv: CsvSink | null = null;
   try {
+    // Inside the guarded region: a failure after the temp file exists still removes it.
+    try {
+      db = createEncryptedExtract(temp, passphrase, cipher);
+    } catch (err) {
+      // A temp file of that name that was already there is not ours to delete.
+      if (err instanceof AppError && err.code === 'IMPORT_TARGET_EXISTS') tempIsOurs = false;
+      throw asWriteFailure(err);
+    }
     csv = opts.csvDir ? new CsvSink(opts.csvDir, opts.csv) : null;
     const dbSink = new DatabaseSink(db);
     const counts = generateSynthetic(csv ? new TeeSink([dbSink, csv]) : dbSink, opts);
@@ -124,8 +135,8 @@ export function writeSyntheticExtract(
     return counts;
   } catch (err) {
     csv?.close();
-    if (db.open) db.close();
-    rmSync(temp, { force: true });
+    if (db?.open) db.close();
+    if (tempIsOurs) rmSync(temp, { force: true });
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('IMPORT_TARGET_EXISTS', { file: path.basename(target) });
     throw err;
   }

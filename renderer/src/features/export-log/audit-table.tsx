@@ -3,7 +3,7 @@ import { formatCount, localeOf } from '../../../../shared/format/number-format';
 import { useExportText } from '../export/export-i18n';
 import { useMatrixText, type MatrixTextKey } from '../matrix/matrix-i18n';
 
-/** One row per output, newest first. The SHA-256 is shown whole (monospace) so it can be compared with the file's. */
+/** One row per output (and one per release that failed after it was recorded), newest first. The SHA-256 is shown whole (monospace) so it can be compared with the file's. */
 export function AuditTable({ records }: { records: AuditRecord[] }) {
   const { lang, xt } = useExportText();
   const { mt } = useMatrixText();
@@ -38,12 +38,15 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
             const c = r.entry.counts.protected;
             const p = r.entry.policy;
             return (
-              <tr key={r.seq} data-seq={r.seq} data-sha256={r.entry.sha256} data-file={r.entry.fileName ?? ''}>
+              <tr key={r.seq} data-seq={r.seq} data-sha256={r.entry.sha256} data-file={r.entry.fileName ?? ''} data-status={r.entry.status ?? 'released'}>
                 <td className="num">{r.seq}</td>
                 <td>{time(r.entry.time)}</td>
                 <td>{r.entry.user}</td>
                 <td>{r.entry.output === 'clipboard' ? xt('log.clipboard') : r.entry.output.toUpperCase()}{r.entry.channel === 'cli' ? ' (CLI)' : ''}</td>
-                <td className="audit-table__file">{r.entry.fileName ?? '—'}</td>
+                <td className="audit-table__file">
+                  {r.entry.fileName ?? '—'}
+                  {r.entry.status === 'failed' ? ` (${xt('log.failed', { seq: r.entry.releaseSeq ?? '?' })})` : ''}
+                </td>
                 <td className="audit-table__sha" title={r.entry.sha256}>{r.entry.sha256}</td>
                 <td>{table(r)}</td>
                 <td className="num">

@@ -81,6 +81,7 @@ const nl = {
   'log.fiche': 'fiche {area} ({level}, {vintage})',
   'log.matrix': '{kind}, {level}, indeling {vintage}',
   'log.policyValue': 'T={t}, {method}',
+  'log.failed': 'niet geschreven: uitvoer nr. {seq} mislukt',
 } as const;
 
 export type ExportTextKey = keyof typeof nl;
@@ -163,6 +164,7 @@ const en: Record<ExportTextKey, string> = {
   'log.fiche': 'area profile {area} ({level}, {vintage})',
   'log.matrix': '{kind}, {level}, vintage {vintage}',
   'log.policyValue': 'T={t}, {method}',
+  'log.failed': 'not written: release no. {seq} failed',
 };
 
 const DICTS: Record<UiLanguage, Record<ExportTextKey, string>> = { nl, en };
