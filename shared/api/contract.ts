@@ -9,6 +9,7 @@ import { matrixMethods } from './methods/matrix';
 import { browseMethods } from './methods/browse';
 import { exportMethods } from './methods/export';
 import { hostMethods } from './methods/host';
+import { sessionStateMethods } from './methods/session-state';
 
 /**
  * The one contract between the renderer and the engine: every method the renderer
@@ -24,6 +25,7 @@ export const contract = {
   ...browseMethods,
   ...exportMethods,
   ...hostMethods,
+  ...sessionStateMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

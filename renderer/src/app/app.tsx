@@ -14,12 +14,15 @@ import { CohortView } from '../features/cohort/cohort-view';
 import { ExportLogView } from '../features/export-log/export-log-view';
 import { FicheView } from '../features/fiche/fiche-view';
 import { ImportWizard } from '../features/import/import-wizard';
-import { MatrixView } from '../features/matrix/matrix-view';
+import { INITIAL_MATRIX_SETTINGS, MatrixView } from '../features/matrix/matrix-view';
+import type { MatrixViewSettings } from '../../../shared/api/methods/session-state';
+import { localeOf } from '../../../shared/format/number-format';
 import { OpenScreen, type DemoExtract } from '../features/open/open-screen';
 import { OverviewView } from '../features/overview-view';
 import { sameDefinition } from '../features/cohort/cohort-model';
 import { AppHeader } from './app-header';
 import { StatusBar } from './status-bar';
+import { useDraft } from './use-draft';
 import type { View } from './views';
 
 type Screen = 'boot' | 'open' | 'import' | 'main';
@@ -46,6 +49,7 @@ export function App() {
   const [demo, setDemo] = useState<DemoExtract | null>(null);
   const [cohort, setCohort] = useState<CohortDefinition>(DEFAULT_COHORT);
   const [cohortName, setCohortName] = useState<string | null>(null);
+  const [matrixSettings, setMatrixSettings] = useState<MatrixViewSettings>(INITIAL_MATRIX_SETTINGS);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   // The Chromium shell passes --extract FILE as ?extract= to pre-fill the path.
   const [openPath, setOpenPath] = useState(() => new URLSearchParams(window.location.search).get('extract') ?? '');
@@ -78,8 +82,20 @@ export function App() {
     setSummary(null);
     setCohort(DEFAULT_COHORT);
     setCohortName(null);
+    setMatrixSettings(INITIAL_MATRIX_SETTINGS);
     setView('overview');
   }, []);
+
+  // Autosave of the working state into the extract's workspace, restored after a crash.
+  const draft = useDraft(
+    summary ? summary.fingerprint : null,
+    { cohort, cohortName, matrix: matrixSettings },
+    useCallback((d) => {
+      setCohort(d.cohort);
+      setCohortName(d.cohortName);
+      if (d.matrix) setMatrixSettings(d.matrix);
+    }, []),
+  );
 
   const refreshInfo = useCallback(async () => {
     const info = await settle(() => verhuis().app.info({}));
@@ -204,6 +220,20 @@ export function App() {
               }}
             />
           )}
+          {screen === 'main' && summary && draft.restoredAt && (
+            <div className="draft-notice" data-testid="draft-restored">
+              <Notice kind="info">
+                <span>
+                  {i18n.t('draft.restored', {
+                    when: new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(draft.restoredAt)),
+                  })}
+                </span>{' '}
+                <button type="button" className="button button--ghost" onClick={draft.dismiss} aria-label={i18n.t('common.dismiss')} data-testid="draft-restored-dismiss">
+                  ×
+                </button>
+              </Notice>
+            </div>
+          )}
           {screen === 'main' && summary && (
             <main className="main-view" data-testid="main-view" data-view={view}>
               {view === 'overview' && <OverviewView summary={summary} />}
@@ -218,7 +248,7 @@ export function App() {
                   }}
                 />
               )}
-              {view === 'matrix' && <MatrixView cohort={cohort} />}
+              {view === 'matrix' && <MatrixView cohort={cohort} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
               {view === 'fiche' && <FicheView cohort={cohort} />}
               {view === 'exportLog' && <ExportLogView />}
             </main>

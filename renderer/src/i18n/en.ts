@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   'common.from': 'from',
   'common.to': 'to',
   'common.toIncl': 'up to and including',
+  'draft.restored': 'Your previous work has been restored (cohort and matrix choices from {when}).',
   'common.loading': 'Loading…',
   'common.next': 'Next',
   'common.previous': 'Previous',

@@ -9,6 +9,7 @@ export const nl = {
   'common.from': 'van',
   'common.to': 'tot',
   'common.toIncl': 'tot en met',
+  'draft.restored': 'Je vorige werk is hersteld (cohort en matrixkeuzes van {when}).',
   'common.loading': 'Laden…',
   'common.next': 'Volgende',
   'common.previous': 'Vorige',

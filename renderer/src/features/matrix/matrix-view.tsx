@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
 import type { MatrixDefinitionInput } from '../../../../shared/matrix/matrix-definition';
+import type { MatrixViewSettings } from '../../../../shared/api/methods/session-state';
 import { formatCount, formatDate, formatDuration } from '../../../../shared/format/number-format';
 import { ErrorMessage } from '../../components/error-message';
 import { ProgressBar } from '../../components/progress-bar';
@@ -19,7 +20,8 @@ import './matrix.css';
 const TABS = ['table', 'heatmap', 'sankey', 'bar', 'map', 'corridors'] as const;
 type Tab = (typeof TABS)[number];
 
-const INITIAL: MatrixChoice = {
+/** The matrix choices and tab on first use; kept by the app (and its autosaved draft) across views. */
+export const INITIAL_MATRIX_SETTINGS: MatrixViewSettings = {
   kind: 'state',
   level: 'arrondissement',
   vintage: '2019',
@@ -30,6 +32,7 @@ const INITIAL: MatrixChoice = {
   destinationDate: null,
   periodFrom: null,
   periodTo: null,
+  tab: 'table',
 };
 
 /**
@@ -37,10 +40,19 @@ const INITIAL: MatrixChoice = {
  * table, heatmap, Sankey, net-migration bars, a map or the top corridors. Every change of the
  * cohort or the definition recomputes the matrix in the engine.
  */
-export function MatrixView({ cohort }: { cohort: CohortDefinition }) {
+export function MatrixView({
+  cohort,
+  settings,
+  onSettingsChange,
+}: {
+  cohort: CohortDefinition;
+  settings: MatrixViewSettings;
+  onSettingsChange: (next: MatrixViewSettings) => void;
+}) {
   const { lang, mt } = useMatrixText();
-  const [choice, setChoice] = useState<MatrixChoice>(INITIAL);
-  const [tab, setTab] = useState<Tab>('table');
+  const { tab, ...choice } = settings;
+  const setChoice = (next: MatrixChoice): void => onSettingsChange({ ...next, tab });
+  const setTab = (next: Tab): void => onSettingsChange({ ...choice, tab: next });
   const { originDate, destinationDate, period } = choiceDates(choice);
   const periodFrom = period?.from ?? null;
   const periodTo = period?.to ?? null;

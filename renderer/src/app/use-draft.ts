@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MatrixViewSettings, WorkspaceDraft } from '../../../shared/api/methods/session-state';
+import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import { settle, verhuis } from '../api/verhuis';
+
+/** Autosave waits this long after the last change: one write per burst of clicks. */
+const AUTOSAVE_DELAY_MS = 1000;
+
+interface DraftState {
+  cohort: CohortDefinition;
+  cohortName: string | null;
+  matrix: MatrixViewSettings;
+}
+
+/**
+ * "Nothing lost on a crash": while an extract is open, the working state (cohort being built,
+ * matrix choices) is autosaved into the extract's encrypted workspace; on opening, a previous
+ * draft is restored. `session` changes per opened extract (null when none is open).
+ * Returns when the restored draft was saved (ISO), or null when nothing was restored.
+ */
+export function useDraft(session: string | null, current: DraftState, restore: (draft: WorkspaceDraft) => void) {
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  // Autosave only once the previous draft was read: else the defaults would overwrite it.
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  const restoreRef = useRef(restore);
+  restoreRef.current = restore;
+
+  useEffect(() => {
+    setRestoredAt(null);
+    setLoadedFor(null);
+    if (session === null) return undefined;
+    let live = true;
+    void (async () => {
+      const r = await settle(() => verhuis().workspace.loadDraft({}));
+      if (!live) return;
+      if (r.ok && r.value.draft) {
+        restoreRef.current(r.value.draft);
+        setRestoredAt(r.value.savedAt);
+      }
+      setLoadedFor(session);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  const { cohort, cohortName, matrix } = current;
+  useEffect(() => {
+    if (session === null || loadedFor !== session) return undefined;
+    const timer = setTimeout(() => {
+      void settle(() => verhuis().workspace.saveDraft({ draft: { cohort, cohortName, matrix } }));
+    }, AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [session, loadedFor, cohort, cohortName, matrix]);
+
+  return { restoredAt, dismiss: () => setRestoredAt(null) };
+}
