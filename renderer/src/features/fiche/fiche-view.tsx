@@ -13,6 +13,7 @@ import { ExportButtons } from '../matrix/export-buttons';
 import { AreaPicker } from './area-picker';
 import { FicheBlocks } from './fiche-blocks';
 import '../matrix/matrix.css';
+import { SelectField } from '../../components/select-field';
 
 type FicheLevel = 'municipality' | 'arrondissement';
 
@@ -68,35 +69,24 @@ export function FicheView({ cohort }: { cohort: CohortDefinition }) {
     <section className="fiche-view" data-testid="fiche-view">
       <h2 className="view-title">{mt('fiche.title')}</h2>
       <div className="fiche-picker">
-        <label className="matrix-controls__field">
-          <span className="field__label">{mt('fiche.level')}</span>
-          <select
-            className="input"
-            value={level}
-            onChange={(e) => {
-              setLevel(e.target.value as FicheLevel);
-              setCode(null);
-              setFiche(null);
-            }}
-            data-testid="fiche-level"
-          >
-            {(['municipality', 'arrondissement'] as const).map((l) => (
-              <option key={l} value={l}>
-                {mt(`level.${l}` as MatrixTextKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="matrix-controls__field">
-          <span className="field__label">{mt('matrix.vintage')}</span>
-          <select className="input" value={vintage} onChange={(e) => setVintage(e.target.value as Vintage)} data-testid="fiche-vintage">
-            {(['2014', '2019', '2025'] as const).map((v) => (
-              <option key={v} value={v}>
-                {mt(`vintage.${v}` as MatrixTextKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={mt('fiche.level')}
+          value={level}
+          options={(['municipality', 'arrondissement'] as const).map((l) => ({ value: l, label: mt(`level.${l}` as MatrixTextKey) }))}
+          onChange={(l) => {
+            setLevel(l);
+            setCode(null);
+            setFiche(null);
+          }}
+          testId="fiche-level"
+        />
+        <SelectField
+          label={mt('matrix.vintage')}
+          value={vintage}
+          options={(['2014', '2019', '2025'] as const).map((v) => ({ value: v, label: mt(`vintage.${v}` as MatrixTextKey) }))}
+          onChange={setVintage}
+          testId="fiche-vintage"
+        />
         <AreaPicker areas={areas} selected={code} onSelect={setCode} />
         {code && (
           <ExportButtons

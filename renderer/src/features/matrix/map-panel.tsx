@@ -13,6 +13,7 @@ import { type NameLanguage, areaName } from './area-order';
 import { matrixMeasures } from './matrix-measures';
 import { useMatrix } from './use-matrix';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
+import { SelectField } from '../../components/select-field';
 
 type MapMeasure = 'netRate' | 'retention';
 
@@ -71,23 +72,25 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
   return (
     <div className="matrix-chart-panel">
       <div className="matrix-chart-panel__options">
-        <label className="matrix-controls__field matrix-controls__field--inline">
-          <span className="field__label">{mt('map.level')}</span>
-          <select className="input" value={level} onChange={(e) => setLevel(e.target.value as MapLevel)} data-testid="map-level">
-            {(['arrondissement', 'municipality'] as const).map((l) => (
-              <option key={l} value={l}>
-                {mt(`level.${l}` as MatrixTextKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="matrix-controls__field matrix-controls__field--inline">
-          <span className="field__label">{mt('map.measure')}</span>
-          <select className="input" value={measure} onChange={(e) => setMeasure(e.target.value as MapMeasure)} data-testid="map-measure">
-            <option value="netRate">{mt('map.netRate')}</option>
-            <option value="retention">{mt('map.retention')}</option>
-          </select>
-        </label>
+        <SelectField
+          className="matrix-controls__field matrix-controls__field--inline"
+          label={mt('map.level')}
+          value={level}
+          options={(['arrondissement', 'municipality'] as const).map((l) => ({ value: l, label: mt(`level.${l}` as MatrixTextKey) }))}
+          onChange={setLevel}
+          testId="map-level"
+        />
+        <SelectField
+          className="matrix-controls__field matrix-controls__field--inline"
+          label={mt('map.measure')}
+          value={measure}
+          options={[
+            { value: 'netRate', label: mt('map.netRate') },
+            { value: 'retention', label: mt('map.retention') },
+          ]}
+          onChange={setMeasure}
+          testId="map-measure"
+        />
         <label className="matrix-controls__check">
           <input type="checkbox" checked={showFlows} onChange={(e) => setShowFlows(e.target.checked)} data-testid="map-flows" />
           {mt('map.flows')}

@@ -1,6 +1,7 @@
 import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
 import type { MatrixKind } from '../../../../shared/matrix/matrix-definition';
 import { DateField } from '../../components/date-field';
+import { SelectField } from '../../components/select-field';
 import type { NameLanguage } from './area-order';
 import { periodReversed } from './matrix-dates';
 import type { CellMeasure } from './matrix-measures';
@@ -43,46 +44,35 @@ export function MatrixControls({ choice, onChange }: Props) {
   const set = <K extends keyof MatrixChoice>(key: K, value: MatrixChoice[K]): void => onChange({ ...choice, [key]: value });
   return (
     <form className="matrix-controls" onSubmit={(e) => e.preventDefault()} data-testid="matrix-controls">
-      <label className="matrix-controls__field matrix-controls__field--wide">
-        <span className="field__label">{mt('matrix.kind')}</span>
-        <select className="input" value={choice.kind} onChange={(e) => set('kind', e.target.value as MatrixKind)} data-testid="matrix-kind">
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {mt(`matrix.kind.${k}` as MatrixTextKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="matrix-controls__field">
-        <span className="field__label">{mt('matrix.level')}</span>
-        <select className="input" value={choice.level} onChange={(e) => set('level', e.target.value as AreaLevel)} data-testid="matrix-level">
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {mt(`level.${l}` as MatrixTextKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="matrix-controls__field">
-        <span className="field__label">{mt('matrix.vintage')}</span>
-        <select className="input" value={choice.vintage} onChange={(e) => set('vintage', e.target.value as Vintage)} data-testid="matrix-vintage">
-          {VINTAGES.map((v) => (
-            <option key={v} value={v}>
-              {mt(`vintage.${v}` as MatrixTextKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="matrix-controls__field">
-        <span className="field__label">{mt('matrix.measure')}</span>
-        <select className="input" value={choice.measure} onChange={(e) => set('measure', e.target.value as CellMeasure)} data-testid="matrix-measure">
-          {MEASURES.map(([m, key]) => (
-            <option key={m} value={m}>
-              {mt(key)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        className="matrix-controls__field matrix-controls__field--wide"
+        label={mt('matrix.kind')}
+        value={choice.kind}
+        options={KINDS.map((k) => ({ value: k, label: mt(`matrix.kind.${k}` as MatrixTextKey) }))}
+        onChange={(v) => set('kind', v)}
+        testId="matrix-kind"
+      />
+      <SelectField
+        label={mt('matrix.level')}
+        value={choice.level}
+        options={LEVELS.map((l) => ({ value: l, label: mt(`level.${l}` as MatrixTextKey) }))}
+        onChange={(v) => set('level', v)}
+        testId="matrix-level"
+      />
+      <SelectField
+        label={mt('matrix.vintage')}
+        value={choice.vintage}
+        options={VINTAGES.map((v) => ({ value: v, label: mt(`vintage.${v}` as MatrixTextKey) }))}
+        onChange={(v) => set('vintage', v)}
+        testId="matrix-vintage"
+      />
+      <SelectField
+        label={mt('matrix.measure')}
+        value={choice.measure}
+        options={MEASURES.map(([m, key]) => ({ value: m, label: mt(key) }))}
+        onChange={(v) => set('measure', v)}
+        testId="matrix-measure"
+      />
       <label className="matrix-controls__field">
         <span className="field__label">{mt('matrix.followUp')}</span>
         <select

@@ -9,6 +9,7 @@ import type { NameLanguage } from './area-order';
 import { sankeyData } from './sankey-data';
 import { useMatrix } from './use-matrix';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
+import { SelectField } from '../../components/select-field';
 
 interface Props {
   cohort: CohortDefinition;
@@ -29,16 +30,14 @@ export function SankeyPanel({ cohort, definition, nameLang }: Props) {
   return (
     <div className="matrix-chart-panel">
       <div className="matrix-chart-panel__options">
-        <label className="matrix-controls__field matrix-controls__field--inline">
-          <span className="field__label">{mt('sankey.level')}</span>
-          <select className="input" value={level} onChange={(e) => setLevel(e.target.value as 'region' | 'province')} data-testid="sankey-level">
-            {(['region', 'province'] as const).map((l) => (
-              <option key={l} value={l}>
-                {mt(`level.${l}` as MatrixTextKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          className="matrix-controls__field matrix-controls__field--inline"
+          label={mt('sankey.level')}
+          value={level}
+          options={(['region', 'province'] as const).map((l) => ({ value: l, label: mt(`level.${l}` as MatrixTextKey) }))}
+          onChange={setLevel}
+          testId="sankey-level"
+        />
         <label className="matrix-controls__check">
           <input type="checkbox" checked={stayers} onChange={(e) => setStayers(e.target.checked)} data-testid="sankey-stayers" />
           {mt('sankey.stayers')}
