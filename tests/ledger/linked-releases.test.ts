@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import loadHighs, { type Highs } from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
@@ -219,4 +220,34 @@ describe('disclosure control across releases of one extract', () => {
     const published = [...(a.ok ? a.tables : []), ...(b.ok ? b.tables : [])];
     expectNothingDerivable(published);
   }, 600_000);
+});
+
+describe('random sequences of releases', () => {
+  const cohorts = [
+    C,
+    { ...C, ageRange: { min: 18, max: 60 } },
+    { ...C, ageRange: { min: 18, max: 61 } },
+    { ...C, nationalities: ['AFG', 'PAK'] },
+    { ...C, sexes: ['M'] },
+  ];
+  const levels: AreaLevel[] = ['region', 'province', 'arrondissement'];
+  const vintages: Vintage[] = ['2019', '2025'];
+  const step = fc.oneof(
+    fc.record({ kind: fc.constant('matrix' as const), cohort: fc.constantFrom(...cohorts), def: fc.constantFrom('state', 'first-move'), level: fc.constantFrom(...levels), vintage: fc.constantFrom(...vintages) }),
+    fc.record({ kind: fc.constant('fiche' as const), cohort: fc.constantFrom(...cohorts), area: fc.constantFrom('02000', '03000', '04000') }),
+  );
+
+  it('2–20 releases of random cohorts, definitions, levels, vintages and fiches leave nothing derivable', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 20 }), async (steps) => {
+        await freshDataFolder();
+        await run(
+          steps.map((s) => () =>
+            s.kind === 'matrix' ? releaseMatrix(s.cohort, { kind: s.def, level: s.level, vintage: s.vintage }) : releaseFiche(s.cohort, 'region', '2019', s.area),
+          ),
+        );
+      }),
+      { numRuns: 4, seed: 20261129, endOnFailure: true },
+    );
+  }, 1_200_000);
 });
