@@ -8,7 +8,7 @@ import { startEngineWorker, type EngineClient } from '../engine-host/engine-clie
 import { SHELL_APP_ORIGIN, isOnOrigin } from '../host/app-origin';
 import { appPaths } from '../host/app-paths';
 import { openDemoExtract } from '../host/demo-extract';
-import { createHostHandlers, noDialogs } from '../host/host-handlers';
+import { createHostHandlers, noDialogs, type HostDialogs } from '../host/host-handlers';
 import { createRelay } from '../ipc/relay';
 import { chromiumArgs, isRootUser } from './chromium-flags';
 import { CALL_BINDING, EVENT_NAME } from './bridge-names';
@@ -30,6 +30,8 @@ export interface ShellOptions {
   executablePath?: string;
   viewport?: { width: number; height: number };
   appVersion?: string;
+  /** The host's file dialogs. Default: none (the UI shows its path fields); the e2e suite injects a fake. */
+  dialogs?: HostDialogs;
 }
 
 export interface Shell {
@@ -72,7 +74,7 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
     if (!page) throw new Error('no page');
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   });
-  const relay = createRelay({ engine, host: createHostHandlers({ dialogs: noDialogs, clipboard }) });
+  const relay = createRelay({ engine, host: createHostHandlers({ dialogs: options.dialogs ?? noDialogs, clipboard }) });
 
   const headless = options.headless ?? !process.env.DISPLAY;
   const browser = await chromium.launch({

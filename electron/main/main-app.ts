@@ -13,6 +13,7 @@ import { policyIdleMinutes, watchPolicyChanges } from './policy-idle';
 import { APP_ENTRY_URL, createMainWindow } from './main-window';
 import { guardAllWebContents } from './navigation-guard';
 import { lockDownSession } from './session-lockdown';
+import { requestRecorder } from './test-switches';
 
 export interface MainOptions {
   paths: AppPaths;
@@ -24,6 +25,8 @@ export interface MainOptions {
   idleMinutes?: number;
   /** Open the bundled demo extract at start when it exists (off with --no-auto-open). */
   autoOpenDemo?: boolean;
+  /** Test-only (--verhuis-test-record-requests): record every request for the e2e suite; ignored when packaged. */
+  recordRequests?: boolean;
   log?: (line: string) => void;
 }
 
@@ -63,6 +66,8 @@ export async function startMainApp(electron: ElectronLike, options: MainOptions)
   lockDownSession(electron.session.defaultSession, {
     isPackaged: app.isPackaged,
     onBlocked: (scheme) => log(`network: blocked a ${scheme} request`),
+    // Checked here as well as in main.ts: whatever the caller says, an installed app never records.
+    onRequest: options.recordRequests && !app.isPackaged ? requestRecorder() : undefined,
   });
 
   // The idle limit follows the policy in force: read at start and after every call that may change it.

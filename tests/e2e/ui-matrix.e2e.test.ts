@@ -404,7 +404,7 @@ describe('Matrix speed on a 150,000-person extract', () => {
       timeout: 170_000,
     });
   });
-  const app = useApp({ autoOpenDemo: false, extract: file, viewport: { width: 1280, height: 800 } });
+  const app = useApp({ autoOpenDemo: false, viewport: { width: 1280, height: 800 } });
 
   it('prints the time from a filter change to the updated table and heatmap', async () => {
     const { page } = app();
