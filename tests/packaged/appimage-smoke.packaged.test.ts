@@ -87,4 +87,12 @@ describe('packaged AppImage', () => {
     expect(app.output(), 'main blocked a request').not.toMatch(/network: blocked/);
     expect(consoleErrors).toEqual([]);
   });
+
+  it("ignores --inspect: the fuse that turns off Node's debugger in main is set", async () => {
+    await app?.close();
+    app = await launchPackaged(appImage, ['--inspect=0']);
+    // The window is up, so the command line has been read; Node never opened its debugger.
+    expect(app.page.url()).toMatch(/^app:\/\/verhuisverkenner\//);
+    expect(app.errors()).not.toMatch(/Debugger listening on/);
+  });
 });

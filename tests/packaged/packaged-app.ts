@@ -14,6 +14,8 @@ export interface PackagedApp {
   page: Page;
   /** Everything main printed (its log lines: "network: blocked a … request" among them). */
   output: () => string;
+  /** Everything it printed on stderr (Chromium's and Node's own messages). */
+  errors: () => string;
   /** The app's data folder ($XDG_CONFIG_HOME/Verhuisverkenner). */
   userData: string;
   close(): Promise<void>;
@@ -41,16 +43,18 @@ async function appPage(browser: Browser, timeoutMs: number): Promise<Page> {
   throw new Error('the packaged app showed no app:// window');
 }
 
-export async function launchPackaged(appImage: string): Promise<PackagedApp> {
+export async function launchPackaged(appImage: string, extraArgs: string[] = []): Promise<PackagedApp> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'vv-packaged-'));
-  const child: ChildProcess = spawn(appImage, packagedArgs({ isRoot: isRoot() }), {
+  const child: ChildProcess = spawn(appImage, [...packagedArgs({ isRoot: isRoot() }), ...extraArgs], {
     // Extract-and-run needs no FUSE (containers, CI); the data folder is the run's own.
     env: { ...process.env, APPIMAGE_EXTRACT_AND_RUN: '1', XDG_CONFIG_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   let out = '';
+  let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString('utf8')));
   const stop = () => {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
@@ -60,10 +64,8 @@ export async function launchPackaged(appImage: string): Promise<PackagedApp> {
   };
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
-      let err = '';
       const timer = setTimeout(() => reject(new Error(`the AppImage opened no debugging port within 120 s:\n${err.slice(-2000)}`)), 120_000);
-      child.stderr!.on('data', (d: Buffer) => {
-        err += d.toString('utf8');
+      child.stderr!.on('data', () => {
         const ws = devToolsEndpoint(err);
         if (ws) {
           clearTimeout(timer);
@@ -80,6 +82,7 @@ export async function launchPackaged(appImage: string): Promise<PackagedApp> {
     return {
       page,
       output: () => out,
+      errors: () => err,
       userData: path.join(home, 'Verhuisverkenner'),
       async close() {
         // Quit as the window's close button would, then make sure nothing is left behind.
