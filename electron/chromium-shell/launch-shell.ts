@@ -32,6 +32,8 @@ export interface ShellOptions {
   appVersion?: string;
   /** The host's file dialogs. Default: none (the UI shows its path fields); the e2e suite injects a fake. */
   dialogs?: HostDialogs;
+  /** Sees every call the page makes before it is relayed (the e2e suite records what the UI asked for). */
+  onCall?: (method: unknown, request: unknown) => void;
 }
 
 export interface Shell {
@@ -103,9 +105,10 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
   page.on('popup', (p) => void p.close());
 
   // The sender check: only the page's own main frame on the app origin may call.
-  await page.exposeBinding(CALL_BINDING, (source, method: unknown, request: unknown) =>
-    relay(method, request, source.frame === page.mainFrame() && isOnOrigin(source.frame.url(), SHELL_APP_ORIGIN)),
-  );
+  await page.exposeBinding(CALL_BINDING, (source, method: unknown, request: unknown) => {
+    options.onCall?.(method, request);
+    return relay(method, request, source.frame === page.mainFrame() && isOnOrigin(source.frame.url(), SHELL_APP_ORIGIN));
+  });
   await page.addInitScript({ content: pageBridge });
 
   const deliver = (event: EngineEvent) =>

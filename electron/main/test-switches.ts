@@ -4,7 +4,8 @@
  * exactly as without them (no recording, its own data folder).
  *
  * --verhuis-test-record-requests   main records every request its session sees, so the suite
- *                                  can fail on any request that left app://
+ *                                  can fail on any request that left app://, and every engine
+ *                                  call the renderer makes (what the UI asked for)
  * --verhuis-test-user-data=DIR     the data folder (settings, workspaces, log) of this run
  */
 export const RECORD_REQUESTS_SWITCH = '--verhuis-test-record-requests';
@@ -43,4 +44,35 @@ export function requestRecorder(target: object = globalThis): (request: Recorded
   const list: RecordedRequest[] = [];
   Object.defineProperty(target, RECORDED_REQUESTS_KEY, { value: list, configurable: true, enumerable: false, writable: false });
   return (request) => void list.push(request);
+}
+
+/** Where main keeps the engine calls the renderer made (test-only, with the request recording). */
+export const RECORDED_CALLS_KEY = '__verhuisRecordedCalls';
+
+export interface RecordedCall {
+  method: string;
+  request: unknown;
+}
+
+/** A request as recorded: a passphrase is never kept, not even in a test's memory. */
+export function recordableRequest(request: unknown): unknown {
+  if (!request || typeof request !== 'object' || !('passphrase' in request)) return request;
+  return { ...(request as object), passphrase: '[not recorded]' };
+}
+
+/**
+ * The engine client main relays to, recording each call first (method and validated request),
+ * so a test can see what the UI asked for: the preload's API is frozen by contextBridge and
+ * cannot be wrapped in the page.
+ */
+export function recordEngineCalls<E extends { call(method: string, request: unknown): Promise<unknown> }>(engine: E, target: object = globalThis): E {
+  const list: RecordedCall[] = [];
+  Object.defineProperty(target, RECORDED_CALLS_KEY, { value: list, configurable: true, enumerable: false, writable: false });
+  return {
+    ...engine,
+    call: (method: string, request: unknown) => {
+      list.push({ method, request: recordableRequest(request) });
+      return engine.call(method, request);
+    },
+  };
 }

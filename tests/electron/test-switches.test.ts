@@ -4,7 +4,18 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ElectronLike, SessionLike } from '../../electron/main/electron-like';
 import { startMainApp } from '../../electron/main/main-app';
-import { RECORDED_REQUESTS_KEY, RECORD_REQUESTS_SWITCH, USER_DATA_SWITCH, requestRecorder, testSwitches, type RecordedRequest } from '../../electron/main/test-switches';
+import {
+  RECORDED_CALLS_KEY,
+  RECORDED_REQUESTS_KEY,
+  RECORD_REQUESTS_SWITCH,
+  USER_DATA_SWITCH,
+  recordEngineCalls,
+  recordableRequest,
+  requestRecorder,
+  testSwitches,
+  type RecordedCall,
+  type RecordedRequest,
+} from '../../electron/main/test-switches';
 import { FakePowerMonitor, fakeEngine, fakeIpcMain } from './fakes';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'vv-switches-'));
@@ -116,5 +127,33 @@ describe('request recording in main', () => {
     await startMainApp(f.electron, { paths, startEngine: () => fakeEngine().engine, autoOpenDemo: false, log: () => undefined });
     f.request('https://example.org/');
     expect(recorded()).toBeUndefined();
+  });
+});
+
+describe('engine calls recorded for the e2e suite', () => {
+  it('keeps method and request in order, never a passphrase, and still relays each call', async () => {
+    const target = {};
+    const { engine } = fakeEngine();
+    const recording = recordEngineCalls(engine, target);
+    await recording.call('extract.open', { path: '/x.db', passphrase: 'geheim', cipher: { preset: 'auto' } });
+    await recording.call('browse.rows', { table: 'person', startRow: 100, endRow: 200 });
+    expect(engine.call).toHaveBeenCalledWith('extract.open', { path: '/x.db', passphrase: 'geheim', cipher: { preset: 'auto' } });
+    expect((target as Record<string, RecordedCall[]>)[RECORDED_CALLS_KEY]).toEqual([
+      { method: 'extract.open', request: { path: '/x.db', passphrase: '[not recorded]', cipher: { preset: 'auto' } } },
+      { method: 'browse.rows', request: { table: 'person', startRow: 100, endRow: 200 } },
+    ]);
+    expect(recordableRequest(null)).toBeNull();
+  });
+
+  it('main relays through the recorder only when recording in an unpackaged run', async () => {
+    for (const isPackaged of [false, true]) {
+      delete (globalThis as Record<string, unknown>)[RECORDED_CALLS_KEY];
+      const f = fakeElectron(isPackaged);
+      await startMainApp(f.electron, { paths, startEngine: () => fakeEngine().engine, autoOpenDemo: false, recordRequests: true, log: () => undefined });
+      const calls = (globalThis as unknown as Record<string, RecordedCall[] | undefined>)[RECORDED_CALLS_KEY];
+      if (isPackaged) expect(calls).toBeUndefined();
+      else expect(Array.isArray(calls)).toBe(true);
+    }
+    delete (globalThis as Record<string, unknown>)[RECORDED_CALLS_KEY];
   });
 });

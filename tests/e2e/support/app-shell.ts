@@ -46,6 +46,13 @@ export interface AppShell {
   requestsOutsideApp(): Promise<BlockedRequest[]>;
   /** Forgets the requests recorded so far (after a test's own probes). */
   forgetRequests(): Promise<void>;
+  /**
+   * The requests the page sent for an engine method (e.g. 'cohort.count'), oldest first, as the
+   * host received them (passphrases not kept). The page's API cannot be wrapped in a test:
+   * Electron's contextBridge freezes it.
+   */
+  calls(method: string): Promise<unknown[]>;
+  forgetCalls(): Promise<void>;
   /** The system clipboard as another program would read it. */
   clipboard: { read(): Promise<string> };
   dialogs: ShellDialogs;

@@ -1,6 +1,7 @@
 import { launchShell, type Shell } from '../../../electron/chromium-shell/launch-shell';
 import { SHELL_APP_ORIGIN } from '../../../electron/host/app-origin';
 import { noDialogs, type HostDialogs } from '../../../electron/host/host-handlers';
+import { recordableRequest, type RecordedCall } from '../../../electron/main/test-switches';
 import type { AppOptions, AppShell, LockTrigger, SaveDialogCall } from './app-shell';
 import { DIST_ELECTRON } from './paths';
 
@@ -33,6 +34,7 @@ type LockableShell = Shell & { lock?: (trigger: LockTrigger) => Promise<void> };
 export async function launchChromiumApp(options: AppOptions): Promise<AppShell> {
   if (options.idleMinutes !== undefined) throw new Error('idleMinutes: the Chromium shell takes the idle limit from the policy only');
   const fake = fakeDialogs();
+  const calls: RecordedCall[] = [];
   const shell: LockableShell = await launchShell({
     headless: true,
     autoOpenDemo: options.autoOpenDemo ?? false,
@@ -40,6 +42,7 @@ export async function launchChromiumApp(options: AppOptions): Promise<AppShell> 
     viewport: options.viewport,
     distElectronDir: DIST_ELECTRON,
     dialogs: fake.dialogs,
+    onCall: (method, request) => void calls.push({ method: String(method), request: recordableRequest(request) }),
   });
   const lock = typeof shell.lock === 'function' ? shell.lock.bind(shell) : null;
   return {
@@ -49,6 +52,8 @@ export async function launchChromiumApp(options: AppOptions): Promise<AppShell> 
     consoleErrors: shell.consoleErrors,
     requestsOutsideApp: async () => [...shell.requests],
     forgetRequests: async () => void (shell.requests.length = 0),
+    calls: async (method) => calls.filter((c) => c.method === method).map((c) => c.request),
+    forgetCalls: async () => void (calls.length = 0),
     clipboard: {
       // Reading is the test's privilege only: the shell itself grants the page clipboard-write alone.
       read: async () => {

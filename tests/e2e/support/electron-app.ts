@@ -4,7 +4,7 @@ import path from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import type { BlockedRequest } from '../../../electron/chromium-shell/shell-routing';
 import { ELECTRON_APP_ORIGIN, isOnOrigin } from '../../../electron/host/app-origin';
-import { RECORDED_REQUESTS_KEY, type RecordedRequest } from '../../../electron/main/test-switches';
+import { RECORDED_CALLS_KEY, RECORDED_REQUESTS_KEY, type RecordedCall, type RecordedRequest } from '../../../electron/main/test-switches';
 import type { AppOptions, AppShell, LockTrigger, SaveDialogCall } from './app-shell';
 import { electronLaunchArgs } from './electron-args';
 import { REPO_ROOT } from './paths';
@@ -15,16 +15,16 @@ const STUBS_KEY = '__verhuisTestStubs';
 interface MainStubs {
   saveAnswers: (string | null)[];
   saveCalls: SaveDialogCall[];
-  /** The OS idle time main sees (seconds); null: the real one. */
-  idleSeconds: number | null;
+  /** The OS idle time main sees (seconds). */
+  idleSeconds: number;
 }
 
 /**
  * Replaces, in main, what a test cannot click: the save dialog answers from a queue (empty
- * queue: cancelled), the open dialog is always cancelled, and the OS idle time can be set.
+ * queue: cancelled), the open dialog is always cancelled, and the OS idle time is the test's.
  * Runs inside Electron's main process (serialised by Playwright), so it is self-contained.
  */
-async function installMainStubs(app: ElectronApplication, idleSeconds: number | null): Promise<void> {
+async function installMainStubs(app: ElectronApplication, idleSeconds: number): Promise<void> {
   await app.evaluate(
     ({ dialog, powerMonitor }, arg) => {
       const stubs: MainStubs = { saveAnswers: [], saveCalls: [], idleSeconds: arg.idleSeconds };
@@ -37,9 +37,7 @@ async function installMainStubs(app: ElectronApplication, idleSeconds: number | 
         return answer ? { canceled: false, filePath: answer } : { canceled: true, filePath: '' };
       };
       d['showOpenDialog'] = async () => ({ canceled: true, filePaths: [] });
-      const pm = powerMonitor as unknown as { getSystemIdleTime(): number };
-      const real = pm.getSystemIdleTime.bind(pm);
-      pm.getSystemIdleTime = () => stubs.idleSeconds ?? real();
+      (powerMonitor as unknown as { getSystemIdleTime(): number }).getSystemIdleTime = () => stubs.idleSeconds;
     },
     { key: STUBS_KEY, idleSeconds },
   );
@@ -73,15 +71,17 @@ export async function launchElectronApp(options: AppOptions): Promise<AppShell> 
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-    // With a short idle limit the real X idle time (no real input under xvfb) would lock at once.
-    await installMainStubs(app, options.idleMinutes !== undefined ? 0 : null);
+    // The OS idle time says nothing here: Playwright's input never reaches the X server, so under
+    // xvfb it only grows and would lock every app once the run passes the policy's 15 minutes.
+    // It stays "just now" unless a test asks for idle (lock('idle')).
+    await installMainStubs(app, 0);
     const recording = await app.evaluate((_e, key) => Array.isArray((globalThis as unknown as Record<string, unknown>)[key]), RECORDED_REQUESTS_KEY);
     if (!recording) throw new Error('Electron main records no requests: the test switch was ignored (a packaged build?)');
     if (options.viewport) await page.setViewportSize(options.viewport);
     await page.waitForLoadState('load');
     const running = app;
 
-    const setIdle = (seconds: number | null) =>
+    const setIdle = (seconds: number) =>
       running.evaluate((_e, arg) => void ((globalThis as unknown as Record<string, MainStubs>)[arg.key]!.idleSeconds = arg.seconds), { key: STUBS_KEY, seconds });
     const lock = async (trigger: LockTrigger): Promise<void> => {
       if (trigger !== 'idle') {
@@ -103,6 +103,11 @@ export async function launchElectronApp(options: AppOptions): Promise<AppShell> 
       requestsOutsideApp: async () =>
         outsideApp(await running.evaluate((_e, key) => [...((globalThis as unknown as Record<string, RecordedRequest[]>)[key] ?? [])], RECORDED_REQUESTS_KEY)),
       forgetRequests: () => running.evaluate((_e, key) => void ((globalThis as unknown as Record<string, RecordedRequest[]>)[key]!.length = 0), RECORDED_REQUESTS_KEY),
+      calls: async (method) =>
+        (await running.evaluate((_e, key) => [...((globalThis as unknown as Record<string, RecordedCall[]>)[key] ?? [])], RECORDED_CALLS_KEY))
+          .filter((c) => c.method === method)
+          .map((c) => c.request),
+      forgetCalls: () => running.evaluate((_e, key) => void ((globalThis as unknown as Record<string, RecordedCall[]>)[key]!.length = 0), RECORDED_CALLS_KEY),
       clipboard: { read: () => running.evaluate(({ clipboard }) => clipboard.readText()) },
       dialogs: {
         answerNextSave: (p) => running.evaluate((_e, arg) => void (globalThis as unknown as Record<string, MainStubs>)[arg.key]!.saveAnswers.push(arg.p), { key: STUBS_KEY, p }),
