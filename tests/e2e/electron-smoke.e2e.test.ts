@@ -4,8 +4,10 @@ import { onlyIn, useApp } from './support/shell-harness';
 
 /**
  * What only Electron has: the app:// protocol handler, the sandboxed preload exposing exactly
- * the contract, the IPC sender check and the session lockdown, with the engine worker behind
- * them. The rest of the suite runs in Electron as well when VERHUIS_E2E_SHELL=electron.
+ * the contract to the main frame only, main's validation and the session lockdown, with the
+ * engine worker behind them. (The IPC sender check itself cannot be reached from a page, which
+ * has no other way to IPC; it is unit-tested.) The rest of the suite runs in Electron as well
+ * when VERHUIS_E2E_SHELL=electron.
  */
 const skipReason = onlyIn('electron', 'main, preload and app:// exist only there; run with VERHUIS_E2E_SHELL=electron');
 
