@@ -42,5 +42,5 @@ export function summaryLine(result) {
     return `verify:electron: FAILED at ${result.failedAt} — ${done}; log: ${result.log}`;
   }
   const mb = (result.appImage.bytes / 1024 / 1024).toFixed(0);
-  return `verify:electron: OK — ${e2e}; ${path.basename(result.appImage.file)} (${mb} MB, sha256 ${result.appImage.sha256.slice(0, 16)}…) built; packaged smoke (demo opened, matrix computed, exported, audit entry verified; --inspect refused): ${counts(result.smoke)}`;
+  return `verify:electron: OK — ${e2e}; ${path.basename(result.appImage.file)} (${mb} MB, sha256 ${result.appImage.sha256.slice(0, 16)}…) built; packaged smoke (demo opened, matrix computed, exported, audit entry verified; --inspect and ELECTRON_RUN_AS_NODE refused): ${counts(result.smoke)}`;
 }

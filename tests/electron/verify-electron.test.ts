@@ -40,7 +40,7 @@ describe('npm run verify:electron: its summary line', () => {
   it('on success names the tests, the AppImage and its checksum', () => {
     const line = summaryLine({ e2e, appImage: { file: '/r/release/Verhuisverkenner-0.1.0.AppImage', bytes: 120 * 1024 * 1024, sha256: 'ab'.repeat(32) }, smoke: { passed: 1, failed: 0, skipped: 0 } });
     expect(line).toBe(
-      'verify:electron: OK — e2e in Electron: 38 passed, 0 failed, 5 skipped; Verhuisverkenner-0.1.0.AppImage (120 MB, sha256 abababababababab…) built; packaged smoke (demo opened, matrix computed, exported, audit entry verified; --inspect refused): 1 passed, 0 failed, 0 skipped',
+      'verify:electron: OK — e2e in Electron: 38 passed, 0 failed, 5 skipped; Verhuisverkenner-0.1.0.AppImage (120 MB, sha256 abababababababab…) built; packaged smoke (demo opened, matrix computed, exported, audit entry verified; --inspect and ELECTRON_RUN_AS_NODE refused): 1 passed, 0 failed, 0 skipped',
     );
   });
 

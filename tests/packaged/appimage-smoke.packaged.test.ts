@@ -95,4 +95,12 @@ describe('packaged AppImage', () => {
     expect(app.page.url()).toMatch(/^app:\/\/verhuisverkenner\//);
     expect(app.errors()).not.toMatch(/Debugger listening on/);
   });
+
+  it('ignores ELECTRON_RUN_AS_NODE: the fuse that stops the binary acting as plain Node is set', async () => {
+    await app?.close();
+    // As plain Node the binary would print the marker and exit before any window (and refuse the debugging switch).
+    app = await launchPackaged(appImage, ['-e', 'console.log("RAN-AS-NODE")'], { ELECTRON_RUN_AS_NODE: '1' });
+    expect(app.page.url()).toMatch(/^app:\/\/verhuisverkenner\//);
+    expect(app.output()).not.toContain('RAN-AS-NODE');
+  });
 });

@@ -43,11 +43,11 @@ async function appPage(browser: Browser, timeoutMs: number): Promise<Page> {
   throw new Error('the packaged app showed no app:// window');
 }
 
-export async function launchPackaged(appImage: string, extraArgs: string[] = []): Promise<PackagedApp> {
+export async function launchPackaged(appImage: string, extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<PackagedApp> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'vv-packaged-'));
   const child: ChildProcess = spawn(appImage, [...packagedArgs({ isRoot: isRoot() }), ...extraArgs], {
     // Extract-and-run needs no FUSE (containers, CI); the data folder is the run's own.
-    env: { ...process.env, APPIMAGE_EXTRACT_AND_RUN: '1', XDG_CONFIG_HOME: home },
+    env: { ...process.env, ...extraEnv, APPIMAGE_EXTRACT_AND_RUN: '1', XDG_CONFIG_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
