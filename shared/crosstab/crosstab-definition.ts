@@ -37,7 +37,7 @@ export const CrosstabVariable = z.discriminatedUnion('var', [
     .object({
       var: z.literal('ageBand'),
       /** Custom bands; empty = the standard bands. Ages in no band count as "other". */
-      bands: z.array(AgeSpan).max(30).default([]),
+      bands: z.array(AgeSpan).max(121).default([]),
     })
     .strict(),
   z

@@ -177,6 +177,7 @@ describe('Profile and cross-tab views', () => {
     }
     await page.getByTestId('crosstab-measure').selectOption('rowPercent');
     await expect.poll(() => table.locator('tbody tr').first().locator('td').last().textContent()).toMatch(/^100,0\s%$/);
+    await table.locator('td.cell--protected').first().scrollIntoViewIfNeeded();
     await saveScreenshot(shell, 'crosstab-nl');
 
     const xlsx = path.join(outDir, 'kruistabel.xlsx');

@@ -1,8 +1,8 @@
 import type { Category, CrosstabDefinition, CrosstabVariable } from '../../../shared/crosstab/crosstab-definition';
-import { forEachBit, type Bitset } from '../cohort/bitset';
+import type { Bitset } from '../cohort/bitset';
 import type { ColumnarIndex } from '../cohort/columnar-index';
 import { hash32 } from '../matrix/count-types';
-import { categorise } from './categorise';
+import { categorise, categoryOf, memberList, type Categorised } from './categorise';
 
 type Label = { nl: string; en: string };
 
@@ -40,37 +40,44 @@ export interface CountOptions {
   persons?: boolean;
 }
 
+/** Category index of every listed person, in list order. */
+function codes(c: Categorised, list: Int32Array): Int32Array {
+  const out = new Int32Array(list.length);
+  const { raw, offset, lookup } = c;
+  for (let i = 0; i < list.length; i++) out[i] = lookup[raw[list[i]] + offset];
+  return out;
+}
+
 /**
  * Counts of a cross-tab over the cohort: every member in exactly one cell of exactly one
- * layer. Pure over the columnar index: one pass over the members per variable and one to count.
+ * layer. Pure over the columnar index: plain loops over the member list and typed arrays.
  */
 export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: CrosstabDefinition, options: CountOptions = {}): ComputedCrosstab {
-  const rv = categorise(ix, members, def.rows);
-  const cv = categorise(ix, members, def.cols);
-  const lv = def.layers ? categorise(ix, members, def.layers) : null;
+  const list = memberList(members);
+  const rv = categorise(ix, list, def.rows);
+  const cv = categorise(ix, list, def.cols);
+  const lv = def.layers ? categorise(ix, list, def.layers) : null;
   const R = rv.categories.length;
   const C = cv.categories.length;
   const L = lv ? lv.categories.length : 1;
   // All layers in one array: cell (l, r, c) at (l * R + r) * C + c.
+  const index = codes(rv, list);
+  const col = codes(cv, list);
+  for (let i = 0; i < list.length; i++) index[i] = index[i] * C + col[i];
+  const layerOf = lv ? codes(lv, list) : null;
+  if (layerOf) for (let i = 0; i < list.length; i++) index[i] += layerOf[i] * R * C;
   const all = new Int32Array(L * R * C);
-  const ro = rv.of;
-  const co = cv.of;
-  const lo = lv?.of;
-  let cohortSize = 0;
-  if (lo) forEachBit(members, (p) => void all[(lo[p] * R + ro[p]) * C + co[p]]++);
-  else forEachBit(members, (p) => void all[ro[p] * C + co[p]]++);
+  for (let i = 0; i < list.length; i++) all[index[i]]++;
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {
     keys = new Uint32Array(L * R * C);
+    for (let i = 0; i < list.length; i++) keys[index[i]] += hash32(list[i]);
     const cell = new Int32Array(ix.persons).fill(-1);
-    forEachBit(members, (p) => {
-      const k = ro[p] * C + co[p];
-      cell[p] = k;
-      keys![(lo ? lo[p] * R * C : 0) + k] += hash32(p);
-    });
-    placement = { cell, layer: lo ?? null };
+    for (let i = 0; i < list.length; i++) cell[list[i]] = index[i] % (R * C);
+    placement = { cell, layer: lv ? categoryOf(lv, list, ix.persons) : null };
   }
+  let cohortSize = 0;
   const layers = Array.from({ length: L }, (_, l) => {
     const table = withMargins(R, C, all.subarray(l * R * C, (l + 1) * R * C), keys ? keys.subarray(l * R * C, (l + 1) * R * C) : null);
     cohortSize += table.total;
@@ -86,19 +93,19 @@ export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: Crossta
   };
 }
 
-/** A one-way table (the profile's): one row (the cohort), one column per category. */
-export function computeOneWay(ix: ColumnarIndex, members: Bitset, v: CrosstabVariable, options: CountOptions = {}) {
-  const cv = categorise(ix, members, v);
+/** A one-way table (the profile's): one row (the cohort), one column per category. `list` from memberList. */
+export function computeOneWay(ix: ColumnarIndex, list: Int32Array, v: CrosstabVariable, options: CountOptions = {}) {
+  const cv = categorise(ix, list, v);
   const C = cv.categories.length;
   const counts = new Int32Array(C);
-  const co = cv.of;
-  forEachBit(members, (p) => void counts[co[p]]++);
+  const { raw, offset, lookup } = cv;
+  for (let i = 0; i < list.length; i++) counts[lookup[raw[list[i]] + offset]]++;
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {
     keys = new Uint32Array(C);
-    forEachBit(members, (p) => void (keys![co[p]] += hash32(p)));
-    placement = { cell: co, layer: null };
+    for (let i = 0; i < list.length; i++) keys[lookup[raw[list[i]] + offset]] += hash32(list[i]);
+    placement = { cell: categoryOf(cv, list, ix.persons), layer: null };
   }
   return { categories: cv.categories, label: cv.label, table: withMargins(1, C, counts, keys), placement };
 }

@@ -27,7 +27,7 @@ export function VariablePicker({ legend, testId, draft, onChange, optional = fal
     <fieldset className="variable-picker" data-testid={testId}>
       <legend>{legend}</legend>
       <SelectField
-        label={legend}
+        label={pt('crosstab.variable')}
         value={draft?.kind ?? ''}
         options={options}
         onChange={(v) => onChange(v === '' ? null : draft ? { ...draft, kind: v as VariableKind } : blank(v as VariableKind))}
