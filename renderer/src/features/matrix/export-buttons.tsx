@@ -92,9 +92,9 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   };
 
   const copy = async () => {
-    if (subject.kind !== 'matrix') return;
     setPrompt(null);
-    await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language }), true);
+    if (subject.kind === 'matrix') await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language }), true);
+    else if (subject.kind === 'profile' || subject.kind === 'crosstab') await run(() => verhuis().clipboard.copyCrosstab({ cohort: subject.cohort, subject: subject.subject, language }), true);
   };
 
   const counts = done?.released.counts;
@@ -114,8 +114,8 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
         >
           {xt('export.csv')}
         </button>
-        {kind === 'matrix' && (
-          <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.copyTitle')} onClick={() => void copy()} data-testid="matrix-copy">
+        {kind !== 'fiche' && (
+          <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.copyTitle')} onClick={() => void copy()} data-testid={`${kind}-copy`}>
             {xt('export.copy')}
           </button>
         )}
