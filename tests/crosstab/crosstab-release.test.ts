@@ -92,3 +92,23 @@ describe('cross-tabs through the release path', () => {
     expect(clip.ok ? null : clip.error.code).toBe('DIFFERENCING_RISK');
   });
 });
+
+describe('custom groups saved with the cohort recipe', () => {
+  it('keeps the cross-tab with a saved cohort, writes it into the recipe and restores it on import', async () => {
+    const definition = {
+      rows: { var: 'nationality' as const, top: 3, groups: [{ label: 'Hoorn van Afrika', codes: ['ERI', 'SOM'] }] },
+      cols: { var: 'area' as const, at: 'decision' as const, level: 'municipality' as const, groups: [{ label: 'Centrumsteden', codes: ['11002', '44021'] }] },
+      layers: { var: 'ageBand' as const, bands: [{ min: 0, max: 17 }, { min: 18, max: 120 }] },
+    };
+    await t.value('cohort.save', { name: 'Vluchtelingen', definition: EVERYONE });
+    expect((await t.value('crosstab.saved', { cohortName: 'Vluchtelingen' })).definition).toBeNull();
+    await t.value('crosstab.saveWithCohort', { cohortName: 'Vluchtelingen', definition });
+    const { recipe, json } = await t.value('cohort.exportRecipe', { name: 'Vluchtelingen' });
+    expect(recipe.crosstab).toMatchObject(definition);
+    const imported = await t.value('cohort.importRecipe', { json, saveAs: 'Kopie' });
+    expect(imported.saved?.name).toBe('Kopie');
+    expect((await t.value('crosstab.saved', { cohortName: 'Kopie' })).definition).toMatchObject(definition);
+    const missing = await t.call('crosstab.saveWithCohort', { cohortName: 'Bestaat niet', definition });
+    expect(missing.ok).toBe(false);
+  });
+});

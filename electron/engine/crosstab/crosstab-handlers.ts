@@ -5,13 +5,22 @@ import { sessionIndex } from '../cohort/session-index';
 import { protectedTables, releaseTable, requireSession, sessionPolicy } from '../export/release';
 import { computeCrosstab } from './compute-crosstab';
 import { computeProfile } from './compute-profile';
+import { savedCrosstab, saveCrosstab } from './saved-crosstab';
+import { getCohort } from '../cohort/cohort-store';
 
-type CrosstabMethod = 'crosstab.compute' | 'crosstab.profile' | 'crosstab.preview' | 'export.crosstab' | 'export.crosstabClipboard';
+type CrosstabMethod = 'crosstab.saved' | 'crosstab.saveWithCohort' | 'crosstab.compute' | 'crosstab.profile' | 'crosstab.preview' | 'export.crosstab' | 'export.crosstabClipboard';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 
 export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMethod> {
   return {
+    'crosstab.saved': ({ cohortName }) => ({ definition: savedCrosstab(requireSession(state).workspace, cohortName) }),
+    'crosstab.saveWithCohort': ({ cohortName, definition }) => {
+      const ws = requireSession(state).workspace;
+      getCohort(ws, cohortName); // COHORT_NOT_FOUND for a cohort that is not saved
+      saveCrosstab(ws, cohortName, definition);
+      return { saved: true };
+    },
     'crosstab.compute': ({ cohort, definition }, { emit }) => {
       const started = performance.now();
       const ix = sessionIndex(requireSession(state), emit);

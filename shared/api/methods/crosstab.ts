@@ -45,6 +45,9 @@ const Exported = z.object({ fileName: z.string().nullable(), sha256: z.string(),
  * `preview`; files and the clipboard only through the one release path (`export.*`).
  */
 export const crosstabMethods = {
+  /** The cross-tab kept with a saved cohort (its recipe file carries it); null: none. */
+  'crosstab.saved': method(z.object({ cohortName: z.string().trim().min(1).max(120) }).strict(), z.object({ definition: CrosstabDefinition.nullable() })),
+  'crosstab.saveWithCohort': method(z.object({ cohortName: z.string().trim().min(1).max(120), definition: CrosstabDefinition }).strict(), z.object({ saved: z.boolean() })),
   'crosstab.compute': method(z.object({ cohort: CohortDefinition, definition: CrosstabDefinition }).strict(), CrosstabResult),
   'crosstab.profile': method(z.object({ cohort: CohortDefinition, options: ProfileOptions.default({ topNationalities: 10, vintage: '2019' }) }).strict(), ProfileResult),
   /** The tables after disclosure control, as every output would carry them: the UI marks the protected cells. */

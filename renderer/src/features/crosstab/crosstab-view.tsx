@@ -14,7 +14,8 @@ import '../profile/profile.css';
 import { type ProfileTextKey, useProfileText } from '../profile/profile-i18n';
 import { useEngineValue, useProtectedTables } from '../profile/use-crosstab-data';
 import { CrosstabTable } from './crosstab-table';
-import { draftOf, variableOf, type VariableDraft } from './variable-draft';
+import { draftFromVariable, draftOf, variableOf, type VariableDraft } from './variable-draft';
+import { SavedWithCohort } from './saved-with-cohort';
 import { VariablePicker } from './variable-picker';
 
 export interface CrosstabChoice {
@@ -71,6 +72,10 @@ export function CrosstabView({ cohort, choice, onChoice }: { cohort: CohortDefin
           className="field"
         />
       </div>
+      <SavedWithCohort
+        definition={definition}
+        onLoad={(d) => onChoice({ ...choice, rows: draftFromVariable(d.rows), cols: draftFromVariable(d.cols), layers: d.layers ? draftFromVariable(d.layers) : null })}
+      />
       {built.issue && <p className="field__hint" role="alert" data-testid="crosstab-invalid">{pt('crosstab.invalid', { issue: built.issue })}</p>}
       <ErrorMessage error={result.error} testId="crosstab-error" />
       {x && (

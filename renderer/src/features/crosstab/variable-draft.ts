@@ -72,3 +72,17 @@ export function variableOf(d: VariableDraft): { ok: true; value: CrosstabVariabl
   const issue = parsed.error.issues[0];
   return { ok: false, issue: `${issue?.path.join('.') || d.kind}: ${issue?.message ?? ''}` };
 }
+
+/** The picker's draft of a saved variable (the inverse of variableOf, for loading a saved cross-tab). */
+export function draftFromVariable(v: CrosstabVariable): VariableDraft {
+  switch (v.var) {
+    case 'nationality':
+      return draftOf('nationality', { top: v.top === null ? 'all' : String(v.top), natGroups: v.groups.map((g) => `${g.label}=${g.codes.join(',')}`).join('; ') });
+    case 'ageBand':
+      return draftOf('ageBand', { bands: v.bands.map((b) => (b.max >= 120 ? `${b.min}+` : `${b.min}-${b.max}`)).join(',') });
+    case 'area':
+      return draftOf('area', { level: v.level, at: v.at, date: v.date ?? '', vintage: v.vintage, centrumsteden: v.groups.some((g) => g.label === CENTRUMSTEDEN_GROUP.label) });
+    default:
+      return draftOf(v.var);
+  }
+}
