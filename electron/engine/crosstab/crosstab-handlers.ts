@@ -2,7 +2,7 @@ import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
 import { evaluateCohort } from '../cohort/evaluate-cohort';
 import { sessionIndex } from '../cohort/session-index';
-import { protectedTables, releaseTable, requireSession, sessionPolicy } from '../export/release';
+import { releasableTables, releaseTable, requireSession, sessionPolicy } from '../export/release';
 import { computeCrosstab } from './compute-crosstab';
 import { computeProfile } from './compute-profile';
 import { savedCrosstab, saveCrosstab } from './saved-crosstab';
@@ -48,8 +48,9 @@ export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMetho
         ms: performance.now() - started,
       };
     },
-    'crosstab.preview': ({ cohort, subject }) => {
-      const built = protectedTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl');
+    // The same protection as the release: on its own, then against every earlier release in the ledger.
+    'crosstab.preview': async ({ cohort, subject }) => {
+      const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl');
       return { tables: built.tables.map((t) => t.table) };
     },
     'export.crosstab': async ({ cohort, subject, format, path, language, channel }) => {
