@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { SelectField } from '../../components/select-field';
 import { DisclosureLegend } from '../matrix/disclosure-legend';
 import { ExportButtons } from '../matrix/export-buttons';
+import { linkedReleasesOf } from '../profile/linked-releases';
 import { flagsFromProtected } from '../matrix/grid-rows';
 import '../matrix/matrix.css';
 import '../profile/profile.css';
@@ -90,6 +91,7 @@ export function CrosstabView({ cohort, choice, onChoice }: { cohort: CohortDefin
             roundingBase={protectedTable?.roundingBase ?? null}
             available={protectedTable !== null}
             error={preview.error}
+            linkedReleases={linkedReleasesOf(preview.value?.tables ?? null)}
           />
           {subject && <ExportButtons subject={{ kind: 'crosstab', cohort, subject, fileBase: `${lang === 'en' ? 'crosstab' : 'kruistabel'}-${definition!.rows.var}-${definition!.cols.var}` }} />}
           {x.labels.layers && (

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { SelectField } from '../../components/select-field';
 import { DisclosureLegend } from '../matrix/disclosure-legend';
 import { ExportButtons } from '../matrix/export-buttons';
+import { linkedReleasesOf } from './linked-releases';
 import { flagsFromProtected, type CellFlags } from '../matrix/grid-rows';
 import '../matrix/matrix.css';
 import { ProfileTable } from './profile-table';
@@ -60,6 +61,7 @@ export function ProfileView({ cohort }: { cohort: CohortDefinition }) {
             roundingBase={first?.roundingBase ?? null}
             available={protectedTables !== null}
             error={preview.error}
+            linkedReleases={linkedReleasesOf(preview.value?.tables ?? null)}
           />
           <ExportButtons subject={{ kind: 'profile', cohort, subject, fileBase: lang === 'en' ? 'profile' : 'profiel' }} />
           <div className="profile-grid" data-copy-guard="">
