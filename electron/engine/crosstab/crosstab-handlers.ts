@@ -48,9 +48,10 @@ export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMetho
         ms: performance.now() - started,
       };
     },
-    // The same protection as the release: on its own, then against every earlier release in the ledger.
+    // The release's protection: on its own, then against every earlier release in the ledger
+    // (on screen exact derivability only, as the matrix preview; the export adds the attacker's programmes).
     'crosstab.preview': async ({ cohort, subject }) => {
-      const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl');
+      const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl', { intervals: false });
       return { tables: built.tables.map((t) => t.table) };
     },
     'export.crosstab': async ({ cohort, subject, format, path, language, channel }) => {
