@@ -7,7 +7,6 @@ import { sessionIndex } from '../cohort/session-index';
 import { protectTable } from '../disclosure/protect-table';
 import { personCellsFromCellOf, type PersonCells } from '../ledger/person-cells';
 import { LABELS, type OutputLanguage } from '../export/output-document';
-import type { OutputTable } from '../export/table-writer';
 import type { BuiltTables, LinkedCells } from '../export/build-tables';
 import type { CountTable } from '../disclosure/count-table';
 import { computeCrosstab, type CountsTable, type PersonPlacement } from './compute-crosstab';
