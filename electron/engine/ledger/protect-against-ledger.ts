@@ -53,7 +53,8 @@ export function protectAgainstLedger(
   const linked = Array.from({ length: n }, () => new Map<number, number>());
   const emptyResult = (tables: ProtectedCounts[]): LedgerProtection => ({ linked, tables, against: [], rounds: 0, stats: null, ms: performance.now() - started });
   const implies = release.hierarchy.some((h) => h !== null && h.level !== 'region');
-  if (ledger.length === 0 && !implies) return emptyResult(release.protected);
+  // Tables of one release describe the same persons (a fiche's lists): they are linked too.
+  if (ledger.length === 0 && !implies && release.counts.length === 1) return emptyResult(release.protected);
 
   let current = release.protected;
   // The same table again (xlsx, then csv, then the clipboard): publish exactly what was
