@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import loadHighs from 'highs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import { CrosstabSubject } from '../../shared/crosstab/crosstab-definition';
@@ -15,6 +16,8 @@ import { PERTURBATION_BOUND } from '../../electron/engine/ledger/protect-against
 import { makeTestEngine, type TestEngine } from '../support/test-engine';
 import { makeTempDir } from '../support/make-extract';
 import { exportSession } from '../export/export-session';
+import type { PersonCells } from '../../electron/engine/ledger/person-cells';
+import { attack, csvTables, type AttackedTable } from '../support/attacker-lp';
 import { attackLedger } from './ledger-attacker';
 
 /**
@@ -38,6 +41,7 @@ beforeAll(() => {
   t = makeTestEngine();
 });
 beforeEach(() => {
+  publishedFiles.length = 0;
   process.env.VERHUIS_POLICY_FILE = path.join(dir, 'none.json');
   t.engine.state.session?.close();
   t.engine.state.session = exportSession(5, 1500);
@@ -60,8 +64,28 @@ function tableByTableLedger(releases: Release[]): LedgerTable[] {
   });
 }
 
+const cellsOf = (pc: PersonCells) => {
+  const m = new Map<number, number[]>();
+  for (let i = 0; i < pc.person.length; i++) m.set(pc.person[i], [...(m.get(pc.person[i]) ?? []), pc.cell[i]]);
+  return m;
+};
+
+/** Every table released so far as the files show it (read back from the CSVs), for the shared attacker. */
+const publishedFiles: AttackedTable[] = [];
+
 /** Releases through the engine's one path (CSV); a refusal is fine (nothing left), anything else fails. */
 async function release(r: Release, name: string): Promise<'released' | 'refused'> {
+  const outcome = await releaseOnly(r, name);
+  if (outcome === 'released') {
+    // Who counts where does not depend on protection: the tables' PersonCells as the engine builds them.
+    const built = protectedTables(t.engine.state.session!, r.cohort, r.subject, DEFAULT_POLICY, 'nl');
+    const grids = csvTables(readFileSync(path.join(dir, name), 'utf8'), built.tables.length);
+    grids.forEach((g, i) => publishedFiles.push({ label: `${name} table ${i}`, ...g, band: 0, cellsOf: cellsOf(built.personCells[i]) }));
+  }
+  return outcome;
+}
+
+async function releaseOnly(r: Release, name: string): Promise<'released' | 'refused'> {
   const file = path.join(dir, name);
   const res =
     r.subject.kind === 'matrix'
@@ -72,6 +96,14 @@ async function release(r: Release, name: string): Promise<'released' | 'refused'
   if (res.ok) return 'released';
   expect(ACCEPTED_REFUSALS).toContain(res.error.code);
   return 'refused';
+}
+
+/** The project's shared attacker (tests/support/attacker-lp.ts) over the values read back from the files. */
+async function expectFilesSafe() {
+  expect(publishedFiles.length).toBeGreaterThan(0);
+  const report = attack(await loadHighs(), publishedFiles, T);
+  expect(report.narrowCells, 'suppressed small cells narrower than T').toEqual([]);
+  expect(report.pinnedAtoms, 'small groups of persons pinned').toEqual([]);
 }
 
 describe('cross-tabs and the release ledger against an LP attacker', () => {
@@ -95,6 +127,7 @@ describe('cross-tabs and the release ledger against an LP attacker', () => {
     expect(attack.atoms).toBeGreaterThan(10);
     expect(attack.narrowCells).toEqual([]);
     expect(attack.pinnedSmallAtoms).toEqual([]);
+    await expectFilesSafe();
   }, 300_000);
 
   it('two cross-tabs of cohorts a few persons apart: table by table the small group is pinned; through the ledger it is not', async () => {
@@ -124,5 +157,6 @@ describe('cross-tabs and the release ledger against an LP attacker', () => {
     const attack = await attackLedger(loadLedger(t.engine.state.session!.workspace), T);
     expect(attack.narrowCells).toEqual([]);
     expect(attack.pinnedSmallAtoms).toEqual([]);
+    await expectFilesSafe();
   }, 300_000);
 });
