@@ -3,6 +3,7 @@ import type { Bitset } from '../cohort/bitset';
 import type { ColumnarIndex } from '../cohort/columnar-index';
 import { hash32 } from '../matrix/count-types';
 import { categorise, categoryOf, memberList, type Categorised } from './categorise';
+import { countCodes, gatherCodes } from './gather-codes';
 
 type Label = { nl: string; en: string };
 
@@ -43,8 +44,7 @@ export interface CountOptions {
 /** Category index of every listed person, in list order. */
 function codes(c: Categorised, list: Int32Array): Int32Array {
   const out = new Int32Array(list.length);
-  const { raw, offset, lookup } = c;
-  for (let i = 0; i < list.length; i++) out[i] = lookup[raw[list[i]] + offset];
+  gatherCodes(c.raw, c.offset, c.lookup, list, out);
   return out;
 }
 
@@ -97,14 +97,13 @@ export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: Crossta
 export function computeOneWay(ix: ColumnarIndex, list: Int32Array, v: CrosstabVariable, options: CountOptions = {}) {
   const cv = categorise(ix, list, v);
   const C = cv.categories.length;
-  const counts = new Int32Array(C);
-  const { raw, offset, lookup } = cv;
-  for (let i = 0; i < list.length; i++) counts[lookup[raw[list[i]] + offset]]++;
+  const code = codes(cv, list);
+  const counts = countCodes(code, C);
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {
     keys = new Uint32Array(C);
-    for (let i = 0; i < list.length; i++) keys[lookup[raw[list[i]] + offset]] += hash32(list[i]);
+    for (let i = 0; i < list.length; i++) keys[code[i]] += hash32(list[i]);
     placement = { cell: categoryOf(cv, list, ix.persons), layer: null };
   }
   return { categories: cv.categories, label: cv.label, table: withMargins(1, C, counts, keys), placement };
