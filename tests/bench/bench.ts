@@ -4,10 +4,11 @@ import { matrixSection } from './sections/matrix';
 import { importSection } from './sections/import';
 import { openSection } from './sections/open';
 import { disclosureSection } from './sections/disclosure';
+import { ledgerSection } from './sections/ledger';
 import { crosstabSection } from './sections/crosstab';
 import { makeBenchContext, type BenchSection } from './bench-context';
 // Each capability adds its section here.
-const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection, crosstabSection];
+const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection, ledgerSection, crosstabSection];
 
 /** `npm run bench [section…]`: prints figures and ratios against peers measured in the same run. */
 async function main() {
