@@ -15,7 +15,7 @@ export interface ChartOptions {
 export const MAX_HEATMAP_CELLS = 160 * 160;
 
 const FONT = 11;
-const LABEL_MAX = 240;
+const LABEL_MAX = 300;
 
 /**
  * The heatmap of a protected matrix: inner cells only, colour on a log scale of the published
@@ -42,7 +42,8 @@ export function heatmapSvg(t: OutputTable, o: ChartOptions): string {
   const gridW = p.cols * cell;
   const gridH = p.rows * cell;
   const legendY = top + gridH + 24;
-  const width = Math.max(left + gridW + 24, 560);
+  // The last column's label leans right by about 0.64 of its length.
+  const width = Math.max(left + gridW + Math.min(LABEL_MAX, colLabelW) * 0.64 + 24, 560);
   const height = legendY + 96;
 
   const body: string[] = [text(16, 24, fitText(o.title, 14, width - 32), 14, 'font-weight="bold"')];
