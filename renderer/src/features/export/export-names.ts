@@ -15,3 +15,10 @@ export function matrixFileName(definition: Pick<MatrixDefinition, 'kind' | 'leve
 export function ficheFileName(areaCode: string, areaName: string | null, ext: 'xlsx' | 'csv', now = new Date()): string {
   return `fiche-${slug(areaCode)}${areaName ? `-${slug(areaName)}` : ''}-${today(now)}.${ext}`;
 }
+
+const CHART: Record<'heatmap' | 'net-bar', string> = { heatmap: 'heatmap', 'net-bar': 'netto-migratie' };
+
+/** "heatmap-toestand-arrondissement-2019-2025-03-14.png": which chart of which matrix, made when. */
+export function chartFileName(definition: Pick<MatrixDefinition, 'kind' | 'level' | 'vintage'>, chart: 'heatmap' | 'net-bar', ext: 'png' | 'svg', now = new Date()): string {
+  return `${CHART[chart]}-${KIND[definition.kind]}-${definition.level}-${definition.vintage}-${today(now)}.${ext}`;
+}

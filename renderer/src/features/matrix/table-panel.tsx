@@ -41,7 +41,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
           available={disclosure.available}
           error={disclosure.error}
         />
-        <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang }} />
+        <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang, measure }} />
       </div>
       <MatrixGrid model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} marks={disclosure.flags} />
     </div>
