@@ -23,6 +23,7 @@ function published(rows: number, cols: number, cells: (number | null)[], cellSta
     colStatus,
     totalStatus,
     counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 },
+    linkedTo: [],
   };
 }
 
