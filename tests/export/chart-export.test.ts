@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { protectTable, type DisclosureRules } from '../../electron/engine/disclosure/protect-table';
@@ -130,5 +130,12 @@ describe('chart export through the release path', () => {
     expect(readFileSync(bar, 'utf8')).toContain('Net migration (in − out)');
     const r = await t.call('export.chart', { cohort: COHORT, definition: { kind: 'state', level: 'municipality' }, chart: 'heatmap', format: 'png', path: path.join(dir, 'gem.png'), language: 'nl' });
     expect(r.ok ? 'written' : r.error.code).toBe('CHART_TOO_LARGE');
+    expect(readdirSync(dir).filter((f) => f.startsWith('gem.') || f.startsWith('.gem.'))).toEqual([]);
+    // At municipality level the bars are bounded like the screen's: the largest gains and losses, the rest counted.
+    const gem = path.join(dir, 'gem-netto.svg');
+    await t.value('export.chart', { cohort: COHORT, definition: { kind: 'state', level: 'municipality' }, chart: 'net-bar', format: 'svg', path: gem, language: 'nl' });
+    const svg = readFileSync(gem, 'utf8');
+    expect((svg.match(/<rect [^>]*height="16"/g) ?? []).length).toBeLessThanOrEqual(80);
+    expect(svg).toMatch(/\d+ gebieden niet getoond/);
   });
 });

@@ -9,22 +9,33 @@ const NET = 4;
 const FONT = 11;
 const BAR = 16;
 const GAP = 4;
+/** As the screen's bar chart (renderer/src/charts/net-bars.ts): the largest gains and losses. */
+const MAX_BARS = 60;
+const MAX_PROTECTED = 20;
 
 /**
  * Net migration per area as horizontal bars, from the area measures of the protected matrix
  * (published values only; null where an input is suppressed). A protected net value is a
- * hatched box labelled [c] at the zero line, the same whatever it hides. Special areas
+ * hatched box labelled [c] at the zero line, the same whatever it hides, listed after the
+ * published bars (sorted by net, as on screen). Special areas
  * (abroad, deceased, unknown) are left out, as on screen.
  */
 export function netBarSvg(m: OutputMeasures, o: ChartOptions): string {
   const T = CHART_TEXT[o.lang];
   const uiLang = o.lang === 'en' ? 'en' : 'nl';
-  const bars: { label: string; net: number | null }[] = [];
+  const all: { label: string; net: number | null }[] = [];
   m.rows.forEach((row, i) => {
     if (m.special?.[i]) return;
     const v = row[NET];
-    bars.push({ label: String(row[0]), net: typeof v === 'number' ? v : null });
+    all.push({ label: String(row[0]), net: typeof v === 'number' ? v : null });
   });
+  // As on screen: largest gain on top, and at most MAX_BARS (the largest gains and losses);
+  // protected values (no order to show) after the published ones, up to MAX_PROTECTED, then counted.
+  const published = all.filter((x) => x.net !== null).sort((x, y) => y.net! - x.net!);
+  const hidden = all.filter((x) => x.net === null);
+  const shown = published.length <= MAX_BARS ? published : published.slice(0, MAX_BARS / 2).concat(published.slice(published.length - MAX_BARS / 2));
+  const bars = shown.concat(hidden.slice(0, MAX_PROTECTED));
+  const leftOut = published.length - shown.length + Math.max(0, hidden.length - MAX_PROTECTED);
   let maxAbs = 0;
   for (const b of bars) if (b.net !== null) maxAbs = Math.max(maxAbs, Math.abs(b.net));
   let labelW = 0;
@@ -36,7 +47,7 @@ export function netBarSvg(m: OutputMeasures, o: ChartOptions): string {
   const zero = left + plotW / 2;
   const top = 64;
   const width = left + plotW + valueW + 16;
-  const height = top + bars.length * (BAR + GAP) + 72;
+  const height = top + bars.length * (BAR + GAP) + 96;
   const half = plotW / 2;
   const len = (v: number) => (maxAbs > 0 ? (Math.abs(v) / maxAbs) * half : 0);
 
@@ -53,12 +64,17 @@ export function netBarSvg(m: OutputMeasures, o: ChartOptions): string {
     const w = len(b.net);
     const x = b.net >= 0 ? zero : zero - w;
     const label = formatSigned(b.net, uiLang);
-    body.push(`<rect x="${num(x)}" y="${y}" width="${num(Math.max(w, 1))}" height="${BAR}" fill="${b.net >= 0 ? '#2171b5' : '#d94801'}"><title>${esc(`${b.label}: ${label}`)}</title></rect>`);
+    body.push(`<rect x="${num(x)}" y="${y}" width="${num(Math.max(w, 1))}" height="${BAR}" fill="${b.net >= 0 ? '#2a6fbb' : '#c8372d'}"><title>${esc(`${b.label}: ${label}`)}</title></rect>`);
     body.push(b.net >= 0 ? text(zero + w + 4, y + BAR / 2 + 4, label, FONT) : text(zero - w - 4, y + BAR / 2 + 4, label, FONT, 'text-anchor="end"'));
   });
   const bottom = top + bars.length * (BAR + GAP);
   body.push(`<line x1="${num(zero)}" y1="${top - 4}" x2="${num(zero)}" y2="${bottom}" stroke="#595959" stroke-width="1"/>`);
   body.push(`<rect x="16" y="${bottom + 20}" width="18" height="12" fill="url(#${HATCH_ID})" stroke="#bfbfbf"/>`, text(42, bottom + 30, T.protectedCell, FONT));
-  if (m.rows.length > 0 && bars.some((b) => b.net !== null) && o.rounding) body.push(text(16, bottom + 52, T.rounded(o.rounding), FONT));
+  let y = bottom + 52;
+  if (leftOut > 0) {
+    body.push(text(16, y, T.leftOut(leftOut), FONT));
+    y += 20;
+  }
+  if (o.rounding) body.push(text(16, y, T.rounded(o.rounding), FONT));
   return svgDocument(width, height, HATCH_DEF, body, o.title);
 }
