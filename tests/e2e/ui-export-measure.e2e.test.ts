@@ -162,4 +162,18 @@ describe('export what you see', () => {
     expect(await rows.nth(2).textContent()).toContain('rijpercentages');
     await saveScreenshot(app(), 'export-measure-log');
   });
+
+  it('in English: the heatmap tab offers the image export, and the matrix says which measure it exports', async () => {
+    const { page } = app();
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('nav-matrix').click();
+    await waitMatrix(page);
+    await page.getByTestId('matrix-tab-table').click();
+    await expect.poll(() => page.getByTestId('matrix-export-measure').textContent()).toBe('Exports the chosen measure: Row percentages.');
+    await page.getByTestId('matrix-tab-heatmap').click();
+    expect(await page.getByTestId('chart-export-png').textContent()).toBe('Image (PNG)');
+    expect(await page.getByTestId('chart-export-png').getAttribute('title')).toMatch(/drawn in the engine from the protected table/);
+    await saveScreenshot(app(), 'export-measure-heatmap-en');
+    await page.getByTestId('lang-nl').click();
+  });
 });

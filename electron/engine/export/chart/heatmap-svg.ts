@@ -2,7 +2,7 @@ import { formatCount } from '../../../../shared/format/number-format';
 import type { OutputLanguage } from '../output-document';
 import type { OutputTable } from '../table-writer';
 import { CHART_TEXT } from './chart-text';
-import { HATCH_DEF, HATCH_ID, blues, esc, fitText, num, svgDocument, text, textWidth } from './svg-parts';
+import { HATCH_DEF, HATCH_ID, heatColour, esc, fitText, num, svgDocument, text, textWidth } from './svg-parts';
 
 export interface ChartOptions {
   title: string;
@@ -68,18 +68,18 @@ export function heatmapSvg(t: OutputTable, o: ChartOptions): string {
         continue;
       }
       const s = scale(v);
-      body.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${v === 0 ? '#ffffff' : blues(0.08 + 0.92 * s)}" stroke="#e6e6e6" stroke-width="1"><title>${esc(tip)}</title></rect>`);
+      body.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${v === 0 ? '#ffffff' : heatColour(0.15 + 0.85 * s)}" stroke="#e6e6e6" stroke-width="1"><title>${esc(tip)}</title></rect>`);
       if (showValues && v > 0) {
         const label = formatCount(v, uiLang);
         const size = Math.round(Math.min(11, (cell - 4) / (label.length * 0.6)) * 10) / 10;
-        body.push(text(x + cell / 2, y + cell / 2 + size * 0.35, label, size, `text-anchor="middle" fill="${s > 0.55 ? '#ffffff' : '#08306b'}"`));
+        body.push(text(x + cell / 2, y + cell / 2 + size * 0.35, label, size, `text-anchor="middle" fill="${s > 0.6 ? '#ffffff' : '#262626'}"`));
       }
     }
   }
   // Legend: the colour bar between 0 and the largest published count, and the protected swatch.
   const barW = 200;
   const stops: string[] = [];
-  for (let i = 0; i <= 10; i++) stops.push(`<stop offset="${i / 10}" stop-color="${blues(0.08 + 0.092 * i)}"/>`);
+  for (let i = 0; i <= 10; i++) stops.push(`<stop offset="${i / 10}" stop-color="${heatColour(0.15 + 0.085 * i)}"/>`);
   const defs = `${HATCH_DEF}<linearGradient id="scale" x1="0" x2="1" y1="0" y2="0">${stops.join('')}</linearGradient>`;
   body.push(text(16, legendY, T.logScale, FONT));
   body.push(`<rect x="16" y="${legendY + 6}" width="${barW}" height="12" fill="url(#scale)" stroke="#bfbfbf"/>`);

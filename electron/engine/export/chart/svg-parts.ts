@@ -40,9 +40,9 @@ export function svgDocument(width: number, height: number, defs: string, body: s
   );
 }
 
-/** Blues, light to dark (ColorBrewer), interpolated in RGB. */
-const STOPS = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'].map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
-export function blues(t: number): string {
+/** YlOrRd, light to dark (ColorBrewer), interpolated in RGB: the screen's heatmap scale (Plotly 'YlOrRd'). */
+const STOPS = ['#ffffcc', '#ffeda0', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#bd0026', '#800026'].map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+export function heatColour(t: number): string {
   const x = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(x));
   const f = x - i;
