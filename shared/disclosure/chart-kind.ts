@@ -6,3 +6,6 @@ export type ChartKind = z.infer<typeof ChartKind>;
 
 export const ImageFormat = z.enum(['svg', 'png']);
 export type ImageFormat = z.infer<typeof ImageFormat>;
+
+/** Above this many inner cells a heatmap image is unreadable (and slow to rasterise): the engine refuses it. */
+export const MAX_HEATMAP_CELLS = 160 * 160;

@@ -11,8 +11,7 @@ export interface ChartOptions {
   rounding?: number | null;
 }
 
-/** Above this many inner cells an image is unreadable (and slow to rasterise): choose a higher level. */
-export const MAX_HEATMAP_CELLS = 160 * 160;
+export { MAX_HEATMAP_CELLS } from '../../../../shared/disclosure/chart-kind';
 
 const FONT = 11;
 const LABEL_MAX = 300;

@@ -9,6 +9,8 @@ import { heatmapData } from './heatmap-data';
 import type { MatrixMeasures } from './matrix-measures';
 import { useMatrixText } from './matrix-i18n';
 import { ExportButtons } from './export-buttons';
+import { useExportText } from '../export/export-i18n';
+import { MAX_HEATMAP_CELLS } from '../../../../shared/disclosure/chart-kind';
 
 interface HeatmapProps {
   /** The cohort of the matrix: the chart export recomputes and protects it in the engine. */
@@ -22,6 +24,7 @@ interface HeatmapProps {
 /** The heatmap with its log-scale switch (a few large cells otherwise wash out the rest). */
 export function HeatmapPanel({ cohort, result, nameLang, revision, onDrawn }: HeatmapProps) {
   const { lang, mt } = useMatrixText();
+  const { xt } = useExportText();
   const [log, setLog] = useState(true);
   const data = useMemo(() => heatmapData(result, nameLang, log, lang), [result, nameLang, log, lang]);
   return (
@@ -34,7 +37,11 @@ export function HeatmapPanel({ cohort, result, nameLang, revision, onDrawn }: He
         {result.rows.length > 80 && <span className="field__hint">{mt('matrix.tooLargeForHeatmap')}</span>}
       </div>
       <HeatmapChart data={data} log={log} revision={revision * 2 + (log ? 1 : 0)} onDrawn={onDrawn} />
-      <ExportButtons subject={{ kind: 'chart', chart: 'heatmap', cohort, definition: result.definition, nameLang }} />
+      {result.rows.length * result.cols.length <= MAX_HEATMAP_CELLS ? (
+        <ExportButtons subject={{ kind: 'chart', chart: 'heatmap', cohort, definition: result.definition, nameLang }} />
+      ) : (
+        <p className="field__hint" data-testid="heatmap-image-too-large">{xt('export.imageTooLarge')}</p>
+      )}
     </div>
   );
 }
