@@ -124,8 +124,8 @@ export const ERROR_MESSAGES = {
     };
   },
   CHART_TOO_LARGE: t(
-    'Deze grafiek heeft te veel cellen voor een afbeelding ({cells}; hoogstens {max}). Kies een hoger niveau.',
-    'This chart has too many cells for an image ({cells}; at most {max}). Choose a higher level.',
+    'Deze heatmap heeft te veel gebieden voor een afbeelding (hoogstens {max} × {max}). Kies een hoger niveau.',
+    'This heatmap has too many areas for an image (at most {max} × {max}). Choose a higher level.',
   ),
   AUDIT_BROKEN: t(
     'Het uitvoerlogboek is gewijzigd of beschadigd (item {entry}).',

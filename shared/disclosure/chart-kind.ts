@@ -8,4 +8,5 @@ export const ImageFormat = z.enum(['svg', 'png']);
 export type ImageFormat = z.infer<typeof ImageFormat>;
 
 /** Above this many inner cells a heatmap image is unreadable (and slow to rasterise): the engine refuses it. */
-export const MAX_HEATMAP_CELLS = 160 * 160;
+export const MAX_HEATMAP_SIDE = 160;
+export const MAX_HEATMAP_CELLS = MAX_HEATMAP_SIDE * MAX_HEATMAP_SIDE;

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuditRecord } from '../../shared/disclosure/audit-entry';
+import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import { percentTable } from '../../shared/disclosure/percent-table';
 import type { ProtectedCounts } from '../../shared/disclosure/protection';
 import { saveScreenshot, useApp } from './support/shell-harness';
@@ -25,6 +26,7 @@ const engineCall = (page: Page, ns: string, fn: string, request: unknown) =>
     ([n, f, r]) => ((window as unknown as { verhuis: Record<string, Record<string, Call>> }).verhuis[n as string]![f as string]!)(r),
     [ns, fn, request] as const,
   );
+const EVERYONE = CohortDefinition.parse({ status: ['REFUGEE', 'SUBSIDIARY'] });
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 async function waitMatrix(page: Page): Promise<void> {
@@ -71,6 +73,12 @@ describe('export what you see', () => {
     await waitMatrix(page);
     expect(await page.getByTestId('matrix-export-measure').textContent()).toBe('Uitvoer in de gekozen maat: Rijpercentages.');
 
+    // The protected table before the release: afterwards the release ledger may protect the same table further.
+    const definition = { kind: 'state', level: 'province', vintage: '2019' } as const;
+    const preview = await engineCall(page, 'disclosure', 'preview', { cohort: EVERYONE, definition });
+    expect(preview.ok).toBe(true);
+    const table = preview.value as ProtectedCounts;
+
     await page.getByTestId('matrix-export-xlsx').click();
     await page.getByTestId('matrix-save-path-input').waitFor();
     await saveScreenshot(app(), 'export-measure-dialog');
@@ -79,9 +87,9 @@ describe('export what you see', () => {
 
     const rec = await latestAudit(page);
     expect(rec.entry).toMatchObject({ output: 'xlsx', measure: 'rowPct', path: file, sha256: sha256(readFileSync(file)) });
-    // The same table the engine protected for this cohort and definition, in row percentages.
-    const preview = await engineCall(page, 'disclosure', 'preview', { cohort: rec.entry.cohort, definition: rec.entry.table.kind === 'matrix' ? rec.entry.table.definition : null });
-    const table = preview.value as ProtectedCounts;
+    // The release was of that cohort and definition: compare with the preview, in row percentages.
+    expect(rec.entry.cohort).toEqual(EVERYONE);
+    expect(rec.entry.table).toMatchObject({ kind: 'matrix', definition });
     const pct = percentTable(table, 'rowPct');
     expect(pct.protectedCount).toBeGreaterThan(0);
 

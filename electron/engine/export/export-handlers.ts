@@ -1,4 +1,6 @@
 import { UserPolicy } from '../../../shared/disclosure/policy';
+import { MAX_HEATMAP_SIDE } from '../../../shared/disclosure/chart-kind';
+import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
 import { listAudit, verifyAudit } from '../audit/audit-log';
@@ -40,6 +42,8 @@ export function exportHandlers(state: EngineState): HandlerTable<ExportMethod> {
       return { fileName: null, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts, text: r.text ?? '' };
     },
     'export.chart': async ({ cohort, definition, chart, format, path, language }) => {
+      // A municipality heatmap is always too large for an image: refused before the costly protection.
+      if (chart === 'heatmap' && definition.level === 'municipality') throw new AppError('CHART_TOO_LARGE', { max: MAX_HEATMAP_SIDE });
       const r = await releaseTable(state, { channel: 'ui', output: format, path, language, cohort, subject: { kind: 'matrix', definition }, chart });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },

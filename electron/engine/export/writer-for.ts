@@ -36,7 +36,7 @@ export function chartSvg(doc: OutputDocument, chart: ChartKind, options: ChartOp
   const t = doc.tables[0];
   if (chart === 'heatmap') {
     const cells = t.table.rows * t.table.cols;
-    if (cells > MAX_HEATMAP_CELLS) throw new AppError('CHART_TOO_LARGE', { cells, max: MAX_HEATMAP_CELLS });
+    if (cells > MAX_HEATMAP_CELLS) throw new AppError('CHART_TOO_LARGE', { max: Math.sqrt(MAX_HEATMAP_CELLS) });
     return heatmapSvg(t, options);
   }
   if (!doc.measures) throw new AppError('NOT_SUPPORTED', { what: 'net-bar' });
