@@ -1,4 +1,5 @@
 import type { LocalizedText } from './localized';
+import { writeReason } from './write-reasons';
 
 /**
  * The stable error codes of the API, with their NL/EN messages. Messages say what
@@ -114,9 +115,17 @@ export const ERROR_MESSAGES = {
     'Het beleidsbestand van de beheerder is ongeldig ({issue}). Uitvoer is geblokkeerd tot het hersteld is.',
     'The administrator\'s policy file is invalid ({issue}). Output is blocked until it is fixed.',
   ),
-  WRITE_FAILED: t(
-    'Het bestand kon niet geschreven worden ({reason}). Kies een andere map.',
-    'The file could not be written ({reason}). Choose another folder.',
+  // The reason is a code (ENOENT, SQLITE_FULL…); the message says it in words.
+  WRITE_FAILED: (p) => {
+    const why = writeReason(String(p.reason ?? 'io'));
+    return {
+      nl: `Het bestand kon niet geschreven worden: ${why.nl}. Kies een andere map of naam.`,
+      en: `The file could not be written: ${why.en}. Choose another folder or name.`,
+    };
+  },
+  CHART_TOO_LARGE: t(
+    'Deze heatmap heeft te veel gebieden voor een afbeelding (hoogstens {max} × {max}). Kies een hoger niveau.',
+    'This heatmap has too many areas for an image (at most {max} × {max}). Choose a higher level.',
   ),
   AUDIT_BROKEN: t(
     'Het uitvoerlogboek is gewijzigd of beschadigd (item {entry}).',

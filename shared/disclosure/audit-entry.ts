@@ -4,6 +4,8 @@ import { MatrixDefinition } from '../matrix/matrix-definition';
 import { CrosstabDefinition, ProfileOptions } from '../crosstab/crosstab-definition';
 import { DisclosurePolicy } from './policy';
 import { ReasonCounts } from './protection';
+import { CellMeasure } from './percent-table';
+import { ChartKind } from './chart-kind';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -25,7 +27,7 @@ export const AuditEntry = z.object({
   /** OS user name of the analyst. */
   user: z.string(),
   channel: z.enum(['ui', 'cli']),
-  output: z.enum(['xlsx', 'csv', 'clipboard']),
+  output: z.enum(['xlsx', 'csv', 'clipboard', 'svg', 'png']),
   extractId: z.string(),
   extractFingerprint: z.string(),
   /** SHA-256 of the cohort definition as canonical JSON. */
@@ -34,6 +36,12 @@ export const AuditEntry = z.object({
   table: ExportedTable,
   /** Base name of the file written (null for the clipboard). */
   fileName: z.string().nullable(),
+  /** Full path of the file written (absent for the clipboard and in entries older than this field). */
+  path: z.string().optional(),
+  /** What the cells held: counts, row or column percentages (absent: counts, in older entries). */
+  measure: CellMeasure.optional(),
+  /** For an image: which chart of the table was drawn. */
+  chart: ChartKind.optional(),
   /** SHA-256 of the bytes written (or of the clipboard text). */
   sha256: Sha256,
   policy: DisclosurePolicy,

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorMessage } from '../../shared/api/errors';
 import { CohortDefinition, COHORT_VERSION, DEFAULT_COHORT } from '../../shared/cohort/cohort-definition';
+import { percentTable, type PercentValue } from '../../shared/disclosure/percent-table';
 import { DEFAULT_POLICY } from '../../shared/disclosure/policy';
 import { MatrixDefinition } from '../../shared/matrix/matrix-definition';
 import { openExtractSession } from '../../electron/engine/extract/open-extract-session';
@@ -159,6 +160,27 @@ describe('matrix command', () => {
     expect(r.code).toBe(0);
     exports++;
     for (const v of bodyValues(csvTable(out))) if (v !== '[c]') expect(Number(v) === 0 || Number(v) >= T).toBe(true);
+  });
+
+  it('with --measure rowPct writes row percentages of the protected table, [c] where an input is protected', async () => {
+    const out = path.join(work, 'row-pct.csv');
+    const r = cli(['matrix', '--extract', extract, '--definition', 'state', '--level', 'province', '--format', 'csv', '--out', out, '--measure', 'rowPct'], { VERHUIS_PASSPHRASE: PASS });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    exports++;
+    const rows = csvTable(out);
+    expect(rows[0][0]).toMatch(/Rijpercentages$/);
+    const { table } = await expectedTable(DEFAULT_COHORT, MatrixDefinition.parse({ kind: 'state', level: 'province' }));
+    const pct = percentTable(table, 'rowPct');
+    const shown = (v: PercentValue) => (v === 'protected' ? '[c]' : v === 'undefined' ? '' : `${(Math.round(v * 1000) / 10).toFixed(1).replace('.', ',')}%`);
+    const expected: string[] = [];
+    for (let i = 0; i < table.rows; i++) expected.push(...pct.cells.slice(i * table.cols, (i + 1) * table.cols).map(shown), shown(pct.rowTotals[i]));
+    expected.push(...pct.colTotals.map(shown), shown(pct.total));
+    expect(bodyValues(rows)).toEqual(expected);
+    expect(expected).toContain('[c]');
+    const usage = cli(['matrix', '--extract', extract, '--definition', 'state', '--level', 'region', '--format', 'csv', '--out', out, '--measure', 'share'], { VERHUIS_PASSPHRASE: PASS });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--measure');
   });
 
   it('audit verify reports the entries intact, and an altered entry as broken', () => {

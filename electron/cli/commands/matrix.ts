@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CohortRecipe, DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
 import { AreaLevel, Vintage } from '../../../shared/geo/area-level';
 import { MatrixKind } from '../../../shared/matrix/matrix-definition';
+import { CellMeasure } from '../../../shared/disclosure/percent-table';
 import type { CliContext } from '../cli-context';
 import { UsageError, cliFailure } from '../cli-context';
 import type { CliCommand, OptionValues } from './command';
@@ -31,7 +32,7 @@ export const command: CliCommand = {
     en: 'Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app\'s export does).',
   },
   usage:
-    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--names nl|fr]`,
+    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--names nl|fr] [--measure counts|rowPct|colPct]`,
   options: {
     ...EXTRACT_OPTIONS,
     recipe: { type: 'string' },
@@ -41,6 +42,7 @@ export const command: CliCommand = {
     format: { type: 'string' },
     out: { type: 'string' },
     names: { type: 'string' },
+    measure: { type: 'string' },
   },
   async run(ctx: CliContext, v: OptionValues) {
     const need = (k: string) => {
@@ -59,6 +61,8 @@ export const command: CliCommand = {
     const out = path.resolve(need('out'));
     const names = (v.names as string | undefined) ?? (ctx.lang === 'nl' ? 'nl' : 'en');
     if (!['nl', 'fr', 'en'].includes(names)) throw new UsageError({ nl: '--names: nl of fr.', en: '--names: nl or fr.' });
+    const measure = CellMeasure.safeParse((v.measure as string | undefined) ?? 'counts');
+    if (!measure.success) throw new UsageError({ nl: '--measure: counts, rowPct of colPct.', en: '--measure: counts, rowPct or colPct.' });
     // Without a recipe: everyone granted protection.
     const cohort = typeof v.recipe === 'string' ? readRecipe(v.recipe) : DEFAULT_COHORT;
 
@@ -71,6 +75,7 @@ export const command: CliCommand = {
         path: out,
         language: names as 'nl' | 'fr' | 'en',
         channel: 'cli',
+        measure: measure.data,
       });
       ctx.out(`${ctx.t('Geschreven', 'Written')}: ${r.fileName}`);
       ctx.out(`SHA-256: ${r.sha256}`);

@@ -11,9 +11,9 @@ export type OutputLanguage = 'nl' | 'fr' | 'en';
 
 /** Labels of the outputs. Area names follow the language (French names for fr). */
 export const LABELS = {
-  nl: { total: 'Totaal', corner: 'Bij beslissing \\ op einddatum', area: 'Gebied', in: 'Instroom', out: 'Uitstroom', net: 'Netto', stayers: 'Blijvers', retention: 'Retentie', effectiveness: 'Effectiviteit (%)', measures: 'Maten per gebied', legend: 'Legende', metadata: 'Metadata', matrix: 'Verhuismatrix', persons: 'Personen' },
-  fr: { total: 'Total', corner: 'À la décision \\ à la date de fin', area: 'Zone', in: 'Entrées', out: 'Sorties', net: 'Solde', stayers: 'Restés', retention: 'Rétention', effectiveness: 'Efficacité (%)', measures: 'Mesures par zone', legend: 'Légende', metadata: 'Métadonnées', matrix: 'Matrice de déménagement', persons: 'Personnes' },
-  en: { total: 'Total', corner: 'At decision \\ at end date', area: 'Area', in: 'In', out: 'Out', net: 'Net', stayers: 'Stayers', retention: 'Retention', effectiveness: 'Effectiveness (%)', measures: 'Area measures', legend: 'Legend', metadata: 'Metadata', matrix: 'Relocation matrix', persons: 'Persons' },
+  nl: { total: 'Totaal', corner: 'Bij beslissing \\ op einddatum', area: 'Gebied', in: 'Instroom', out: 'Uitstroom', net: 'Netto', stayers: 'Blijvers', retention: 'Retentie', effectiveness: 'Effectiviteit', measures: 'Maten per gebied', legend: 'Legende', metadata: 'Metadata', matrix: 'Verhuismatrix', persons: 'Personen' },
+  fr: { total: 'Total', corner: 'À la décision \\ à la date de fin', area: 'Zone', in: 'Entrées', out: 'Sorties', net: 'Solde', stayers: 'Restés', retention: 'Rétention', effectiveness: 'Efficacité', measures: 'Mesures par zone', legend: 'Légende', metadata: 'Métadonnées', matrix: 'Matrice de déménagement', persons: 'Personnes' },
+  en: { total: 'Total', corner: 'At decision \\ at end date', area: 'Area', in: 'In', out: 'Out', net: 'Net', stayers: 'Stayers', retention: 'Retention', effectiveness: 'Effectiveness', measures: 'Area measures', legend: 'Legend', metadata: 'Metadata', matrix: 'Relocation matrix', persons: 'Persons' },
 } as const;
 
 export const areaLabel = (a: Area, lang: OutputLanguage): string => {
@@ -54,10 +54,11 @@ export function areaMeasures(p: ProtectedCounts, areas: Area[], lang: OutputLang
     const outflow = rt === null || stay === null ? null : rt - stay;
     const net = inflow === null || outflow === null ? null : inflow - outflow;
     const retention = stay === null || rt === null || rt === 0 ? null : stay / rt;
-    const eff = inflow === null || outflow === null || inflow + outflow === 0 ? null : (100 * (inflow - outflow)) / (inflow + outflow);
-    rows.push([areaLabel(areas[i], lang), stay, inflow, outflow, net, retention, eff === null ? null : Math.round(eff * 10) / 10]);
+    // Effectiveness (in − out) / (in + out) as a fraction, like retention: both are written as percentages.
+    const eff = inflow === null || outflow === null || inflow + outflow === 0 ? null : (inflow - outflow) / (inflow + outflow);
+    rows.push([areaLabel(areas[i], lang), stay, inflow, outflow, net, retention, eff]);
   }
-  return { sheet: L.measures, header: [L.area, L.stayers, L.in, L.out, L.net, L.retention, L.effectiveness], rows, percentColumns: [5] };
+  return { sheet: L.measures, header: [L.area, L.stayers, L.in, L.out, L.net, L.retention, L.effectiveness], rows, percentColumns: [5, 6], special: areas.map((a) => a.special) };
 }
 
 /** The cohort in words: every field that restricts it. */

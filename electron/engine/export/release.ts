@@ -24,8 +24,10 @@ import { getWorkspaceSetting } from '../workspace/workspace-settings';
 import { buildFicheTables, buildMatrixTables, type BuiltTables, type LinkedCells } from './build-tables';
 import { LABELS, legendLines, metadataRows, type OutputLanguage } from './output-document';
 import type { OutputDocument, TableWriter } from './table-writer';
-import { xlsxWriter } from './xlsx-writer';
-import { csvWriter, tsvWriter } from './text-writer';
+import { documentInMeasure } from './measure-document';
+import { releaseDetails, writerFor, type ReleaseOutput } from './writer-for';
+import type { CellMeasure } from '../../../shared/disclosure/percent-table';
+import type { ChartKind } from '../../../shared/disclosure/chart-kind';
 
 export const USER_POLICY_KEY = 'disclosure.userPolicy';
 
@@ -36,12 +38,16 @@ export type Subject =
 
 export interface ReleaseRequest {
   channel: 'ui' | 'cli';
-  output: 'xlsx' | 'csv' | 'clipboard';
+  output: ReleaseOutput;
   /** Target file (xlsx, csv); null for the clipboard. */
   path: string | null;
   language: OutputLanguage;
   cohort: CohortDefinition;
   subject: Subject;
+  /** The measure on screen (default counts); percentages come from published values only. */
+  measure?: CellMeasure;
+  /** For output svg/png: the chart drawn from the protected table. */
+  chart?: ChartKind;
 }
 
 export interface ReleaseResult {
@@ -116,23 +122,26 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   const createdAt = new Date();
   const counts = sumCounts(built.tables.map((t) => t.table.counts));
   const L = LABELS[req.language];
-  const doc: OutputDocument = {
+  const base: OutputDocument = {
     tables: built.tables,
     measures: built.measures,
     legend: { sheet: L.legend, lines: legendLines(req.language, policy) },
     metadata: { sheet: L.metadata, rows: metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt }) },
     decimalComma: req.language !== 'en',
   };
-  const writer: TableWriter = req.output === 'xlsx' ? xlsxWriter : req.output === 'csv' ? csvWriter : tsvWriter;
+  const doc = documentInMeasure(base, req.measure ?? 'counts', req.language);
+  const writer: TableWriter = await writerFor(req, state.config.resourcesDir);
   const bytes = await writer.write(doc);
   const sha256 = sha256Hex(bytes);
 
   let fileName: string | null = null;
+  let fullPath: string | null = null;
   let staged: StagedFile | null = null;
   if (req.output !== 'clipboard') {
     if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
     const target = path.resolve(req.path);
     fileName = path.basename(target);
+    fullPath = target;
     staged = stageFile(target, bytes);
   }
   const entry: AuditEntry = {
@@ -146,6 +155,7 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     cohort: req.cohort,
     table,
     fileName,
+    ...releaseDetails(req, fullPath),
     sha256,
     policy,
     counts: { tables: built.tables.length, cells: built.tables.reduce((n, t) => n + t.table.cells.length, 0), protected: counts },

@@ -1,3 +1,4 @@
+import type { PercentTable } from '../../../shared/disclosure/percent-table';
 import type { ProtectedCounts } from '../../../shared/disclosure/protection';
 
 /** One protected table as it is laid out in every output: labels, cells, totals. */
@@ -10,6 +11,8 @@ export interface OutputTable {
   colLabels: string[];
   totalLabel: string;
   table: ProtectedCounts;
+  /** When the export's measure is a percentage: written instead of the counts (same layout). */
+  percent?: PercentTable;
 }
 
 /** A sheet of per-area figures derived from the published values; null = not publishable. */
@@ -17,8 +20,10 @@ export interface OutputMeasures {
   sheet: string;
   header: string[];
   rows: Array<Array<string | number | null>>;
-  /** Columns holding fractions (shown as percentages). */
+  /** Columns holding fractions, written as percentages with one decimal in every format. */
   percentColumns: number[];
+  /** Per row: a special area (abroad, deceased, unknown…), left out of charts of areas. */
+  special?: boolean[];
 }
 
 /** Everything one export writes. Built only from protected tables (see release.ts). */
@@ -33,6 +38,6 @@ export interface OutputDocument {
 
 /** The project's own writer interface: the only way bytes of an export are produced. */
 export interface TableWriter {
-  readonly extension: 'xlsx' | 'csv' | 'tsv';
+  readonly extension: 'xlsx' | 'csv' | 'tsv' | 'svg' | 'png';
   write(doc: OutputDocument): Promise<Uint8Array>;
 }

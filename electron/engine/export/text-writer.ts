@@ -1,29 +1,39 @@
 import { SUPPRESSED_MARKER } from '../../../shared/disclosure/protection';
-import type { OutputDocument, OutputTable, TableWriter } from './table-writer';
+import type { OutputDocument, OutputMeasures, OutputTable, TableWriter } from './table-writer';
+import { percentText, tableValues, type OutputValue } from './table-values';
 
 const quote = (s: string, sep: string) => (/[";\t\n\r]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s);
 
+/** Counts are integers; any other number is written with one decimal ("-22,0" beside "-31,5"). */
 function fmt(v: string | number | null, decimalComma: boolean, sep: string): string {
   if (v === null) return SUPPRESSED_MARKER;
   if (typeof v === 'number') {
-    const s = Number.isInteger(v) ? String(v) : v.toFixed(4);
+    const s = Number.isInteger(v) ? String(v) : v.toFixed(1);
     return decimalComma ? s.replace('.', ',') : s;
   }
   return quote(v, sep);
 }
 
+function fmtValue(v: OutputValue, decimalComma: boolean): string {
+  if (v.kind === 'protected') return SUPPRESSED_MARKER;
+  if (v.kind === 'empty') return '';
+  return v.kind === 'percent' ? percentText(v.value, decimalComma) : String(v.value);
+}
+
 function tableLines(t: OutputTable, sep: string, decimalComma: boolean): string[] {
-  const p = t.table;
   const f = (v: string | number | null) => fmt(v, decimalComma, sep);
+  const { rows, totals } = tableValues(t);
   const lines = [[t.corner, ...t.colLabels, t.totalLabel].map(f).join(sep)];
-  for (let r = 0; r < p.rows; r++) {
-    const row: Array<string | number | null> = [t.rowLabels[r]];
-    for (let c = 0; c < p.cols; c++) row.push(p.cells[r * p.cols + c]);
-    row.push(p.rowTotals[r]);
-    lines.push(row.map(f).join(sep));
-  }
-  lines.push([t.totalLabel, ...p.colTotals, p.total].map(f).join(sep));
+  for (let r = 0; r < rows.length; r++) lines.push([f(t.rowLabels[r]), ...rows[r].map((v) => fmtValue(v, decimalComma))].join(sep));
+  lines.push([f(t.totalLabel), ...totals.map((v) => fmtValue(v, decimalComma))].join(sep));
   return lines;
+}
+
+/** Area measures: fractions as percentages with one decimal, like the xlsx shows them. */
+function measureLines(m: OutputMeasures, sep: string, decimalComma: boolean): string[] {
+  const pct = new Set(m.percentColumns);
+  const f = (v: string | number | null, col: number) => (typeof v === 'number' && pct.has(col) ? percentText(v, decimalComma) : fmt(v, decimalComma, sep));
+  return [m.header.map((h) => fmt(h, decimalComma, sep)).join(sep), ...m.rows.map((r) => r.map(f).join(sep))];
 }
 
 /**
@@ -37,7 +47,7 @@ export const csvWriter: TableWriter = {
     const sep = ';';
     const f = (v: string | number | null) => fmt(v, doc.decimalComma, sep);
     const blocks: string[][] = doc.tables.map((t) => tableLines(t, sep, doc.decimalComma));
-    if (doc.measures) blocks.push([doc.measures.header.map(f).join(sep), ...doc.measures.rows.map((r) => r.map(f).join(sep))]);
+    if (doc.measures) blocks.push(measureLines(doc.measures, sep, doc.decimalComma));
     blocks.push(doc.legend.lines.map((l) => f(l)));
     blocks.push(doc.metadata.rows.map(([k, v]) => [f(k), f(String(v))].join(sep)));
     const text = '\uFEFF' + blocks.map((b) => b.join('\r\n')).join('\r\n\r\n') + '\r\n';
@@ -45,11 +55,15 @@ export const csvWriter: TableWriter = {
   },
 };
 
-/** Tab-separated text of the first table only, for the clipboard (pastes into any spreadsheet). */
+/**
+ * Tab-separated text of the first table for the clipboard (pastes into any spreadsheet),
+ * followed by an empty line and the legend: a pasted [c] never travels without its meaning.
+ */
 export const tsvWriter: TableWriter = {
   extension: 'tsv',
   async write(doc: OutputDocument) {
     const lines = tableLines(doc.tables[0], '\t', doc.decimalComma);
-    return new TextEncoder().encode(lines.join('\n') + '\n');
+    const legend = doc.legend.lines.map((l) => quote(l, '\t'));
+    return new TextEncoder().encode([...lines, '', ...legend].join('\n') + '\n');
   },
 };

@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { SUPPRESSED_MARKER } from '../../../shared/disclosure/protection';
 import type { OutputDocument, OutputTable, TableWriter } from './table-writer';
+import { roundPercent, tableValues, type OutputValue } from './table-values';
+
+/** Excel's format of every percentage the app writes: one decimal. */
+const PERCENT_FORMAT = '0.0%';
 
 const BOLD = { bold: true } as const;
 
@@ -18,8 +22,8 @@ export const xlsxWriter: TableWriter = {
       const ws = wb.addWorksheet(m.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
       ws.addRow(m.header).font = BOLD;
       for (const r of m.rows) {
-        const row = ws.addRow(r.map((v) => (v === null ? SUPPRESSED_MARKER : v)));
-        for (const c of m.percentColumns) if (typeof r[c] === 'number') row.getCell(c + 1).numFmt = '0.0%';
+        const row = ws.addRow(r.map((v, c) => (v === null ? SUPPRESSED_MARKER : typeof v === 'number' && m.percentColumns.includes(c) ? roundPercent(v) : v)));
+        for (const c of m.percentColumns) if (typeof r[c] === 'number') row.getCell(c + 1).numFmt = PERCENT_FORMAT;
       }
       ws.getColumn(1).width = 34;
     }
@@ -35,19 +39,24 @@ export const xlsxWriter: TableWriter = {
   },
 };
 
+const cellOf = (v: OutputValue): string | number | null => (v.kind === 'protected' ? SUPPRESSED_MARKER : v.kind === 'empty' ? null : v.value);
+
+/** Writes one row of values; percentages get the percent format so Excel shows "42,9 %". */
+function addValues(ws: ExcelJS.Worksheet, label: string, values: OutputValue[]): ExcelJS.Row {
+  const row = ws.addRow([label, ...values.map(cellOf)]);
+  values.forEach((v, i) => {
+    if (v.kind === 'percent') row.getCell(i + 2).numFmt = PERCENT_FORMAT;
+  });
+  return row;
+}
+
 function addTable(wb: ExcelJS.Workbook, t: OutputTable) {
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   const p = t.table;
   ws.addRow([t.corner, ...t.colLabels, t.totalLabel]).font = BOLD;
-  const v = (x: number | null) => (x === null ? SUPPRESSED_MARKER : x);
-  for (let r = 0; r < p.rows; r++) {
-    const cells: Array<string | number> = [t.rowLabels[r]];
-    for (let c = 0; c < p.cols; c++) cells.push(v(p.cells[r * p.cols + c]));
-    cells.push(v(p.rowTotals[r]));
-    ws.addRow(cells);
-  }
-  const last = ws.addRow([t.totalLabel, ...p.colTotals.map(v), v(p.total)]);
-  last.font = BOLD;
+  const { rows, totals } = tableValues(t);
+  for (let r = 0; r < rows.length; r++) addValues(ws, t.rowLabels[r], rows[r]);
+  addValues(ws, t.totalLabel, totals).font = BOLD;
   ws.getColumn(1).width = 34;
   ws.getColumn(p.cols + 2).font = BOLD;
 }

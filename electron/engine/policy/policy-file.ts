@@ -65,7 +65,7 @@ export function activePolicy(user: UserPolicy | null, read: AdminPolicyRead = re
 }
 
 /** The policy for an output, or the refusal: an invalid administrator's file blocks every output. */
-export function outputPolicy(active: ActivePolicy, format: 'xlsx' | 'csv' | 'tsv'): DisclosurePolicy {
+export function outputPolicy(active: ActivePolicy, format: 'xlsx' | 'csv' | 'tsv' | 'svg' | 'png'): DisclosurePolicy {
   if (active.adminError !== null) throw new AppError('POLICY_INVALID', { issue: active.adminError });
   if (!active.policy.allowExport) throw new AppError('EXPORT_FORBIDDEN', { reason: 'export' });
   if (format === 'csv' && !active.policy.allowCsv) throw new AppError('EXPORT_FORBIDDEN', { reason: 'CSV' });

@@ -4,7 +4,8 @@ import type { PlotConfig, PlotData, PlotLayout } from './plot-types';
 
 /**
  * Plotly config shared by every chart. The modebar keeps zoom and reset but loses "download
- * as PNG": a picture of a matrix would leave the app without disclosure control. topojsonURL
+ * as PNG": a picture of the screen's unprotected counts would leave the app without disclosure
+ * control. Charts leave as images through the engine instead (the panels' PNG/SVG buttons, export.chart). topojsonURL
  * points at the app's own origin (never the CDN default); the geo asset cache is seeded in
  * plotly-bundle.ts so even that local path is not requested.
  */

@@ -6,6 +6,8 @@ import { AreaLevel, Vintage } from '../../geo/area-level';
 import { ActivePolicy, UserPolicy } from '../../disclosure/policy';
 import { ProtectedCounts, ReasonCounts } from '../../disclosure/protection';
 import { AuditRecord, AuditVerdict } from '../../disclosure/audit-entry';
+import { CellMeasure } from '../../disclosure/percent-table';
+import { ChartKind, ImageFormat } from '../../disclosure/chart-kind';
 
 const FilePath = z.string().min(1).max(4096);
 /** Area names in outputs: Dutch or French; labels in Dutch, French or English. */
@@ -39,6 +41,8 @@ export const exportMethods = {
         format: FileFormat,
         path: FilePath,
         language: OutputLanguage,
+        /** The measure on screen: counts, or percentages computed from the published values. */
+        measure: CellMeasure.default('counts'),
         /** Recorded in the audit log: the UI, or the CLI's matrix command. */
         channel: z.enum(['ui', 'cli']).default('ui'),
       })
@@ -53,8 +57,16 @@ export const exportMethods = {
   ),
   /** The protected matrix as tab-separated text; the host puts it on the clipboard. */
   'export.clipboard': method(
-    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: OutputLanguage }).strict(),
+    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: OutputLanguage, measure: CellMeasure.default('counts') }).strict(),
     Exported.extend({ text: z.string() }),
+  ),
+  /**
+   * A chart of the protected matrix as an image (SVG, or PNG rasterised from that SVG), drawn
+   * in the engine from the protected table: the renderer hands over no picture, only the choice.
+   */
+  'export.chart': method(
+    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, chart: ChartKind, format: ImageFormat, path: FilePath, language: OutputLanguage }).strict(),
+    Exported,
   ),
   'audit.list': method(z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(), z.object({ records: z.array(AuditRecord) })),
   'audit.verify': method(z.object({}).strict(), AuditVerdict),

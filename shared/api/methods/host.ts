@@ -4,6 +4,7 @@ import { CohortDefinition } from '../../cohort/cohort-definition';
 import { MatrixDefinition } from '../../matrix/matrix-definition';
 import { ReasonCounts } from '../../disclosure/protection';
 import { CrosstabSubject } from '../../crosstab/crosstab-definition';
+import { CellMeasure } from '../../disclosure/percent-table';
 
 const Filter = z.object({ name: z.string().max(80), extensions: z.array(z.string().max(16)).max(10) });
 
@@ -38,7 +39,7 @@ export const hostMethods = {
    * renderer never chooses what lands on the clipboard; it only learns the hash and the counts.
    */
   'clipboard.copyMatrix': method(
-    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: z.enum(['nl', 'fr', 'en']).default('nl') }).strict(),
+    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: z.enum(['nl', 'fr', 'en']).default('nl'), measure: CellMeasure.default('counts') }).strict(),
     z.object({ sha256: z.string(), auditSeq: z.number().int().positive(), counts: ReasonCounts }),
     { host: true },
   ),

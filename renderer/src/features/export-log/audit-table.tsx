@@ -2,6 +2,7 @@ import type { AuditRecord } from '../../../../shared/disclosure/audit-entry';
 import { formatCount, localeOf } from '../../../../shared/format/number-format';
 import { useExportText } from '../export/export-i18n';
 import { useMatrixText, type MatrixTextKey } from '../matrix/matrix-i18n';
+import { cohortBrief } from './cohort-brief';
 
 /** One row per output (and one per release that failed after it was recorded), newest first. The SHA-256 is shown whole (monospace) so it can be compared with the file's. */
 export function AuditTable({ records }: { records: AuditRecord[] }) {
@@ -17,7 +18,10 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
     if (t.kind === 'profile') return xt('log.profile');
     if (t.kind === 'crosstab') return xt('log.crosstab', { rows: t.definition.rows.var, cols: t.definition.cols.var, layers: t.definition.layers ? ` × ${t.definition.layers.var}` : '' });
     const d = t.definition;
-    return xt('log.matrix', { kind: mt(`matrix.kind.${d.kind}` as MatrixTextKey).split(' (')[0]!, level: mt(`level.${d.level}` as MatrixTextKey).toLowerCase(), vintage: d.vintage });
+    const what = xt('log.matrix', { kind: mt(`matrix.kind.${d.kind}` as MatrixTextKey).split(' (')[0]!, level: mt(`level.${d.level}` as MatrixTextKey).toLowerCase(), vintage: d.vintage });
+    // What the file held besides counts: a percentage measure, or a chart of the table.
+    const extra = r.entry.chart ? xt(`log.chart.${r.entry.chart}`) : r.entry.measure && r.entry.measure !== 'counts' ? xt(`log.measure.${r.entry.measure}`) : null;
+    return extra ? `${what} — ${extra}` : what;
   };
   return (
     <div className="audit-table-wrap">
@@ -29,6 +33,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
             <th scope="col">{xt('log.user')}</th>
             <th scope="col">{xt('log.output')}</th>
             <th scope="col">{xt('log.file')}</th>
+            <th scope="col">{xt('log.cohort')}</th>
             <th scope="col">{xt('log.sha')}</th>
             <th scope="col">{xt('log.table')}</th>
             <th scope="col">{xt('log.counts')}</th>
@@ -46,10 +51,11 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                 <td>{time(r.entry.time)}</td>
                 <td>{r.entry.user}</td>
                 <td>{r.entry.output === 'clipboard' ? xt('log.clipboard') : r.entry.output.toUpperCase()}{r.entry.channel === 'cli' ? ' (CLI)' : ''}</td>
-                <td className="audit-table__file">
-                  {r.entry.fileName ?? '—'}
+                <td className="audit-table__file" data-path={r.entry.path ?? ''}>
+                  {r.entry.path ?? r.entry.fileName ?? '—'}
                   {r.entry.status === 'failed' ? ` (${xt('log.failed', { seq: r.entry.releaseSeq ?? '?' })})` : ''}
                 </td>
+                <td className="audit-table__cohort" data-testid="audit-cohort">{cohortBrief(r.entry.cohort, lang)}</td>
                 <td className="audit-table__sha" title={r.entry.sha256}>{r.entry.sha256}</td>
                 <td>{table(r)}</td>
                 <td className="num">

@@ -20,3 +20,10 @@ export function ficheFileName(areaCode: string, areaName: string | null, ext: 'x
 export function crosstabFileName(base: string, ext: 'xlsx' | 'csv', now = new Date()): string {
   return `${slug(base)}-${today(now)}.${ext}`;
 }
+
+const CHART: Record<'heatmap' | 'net-bar', string> = { heatmap: 'heatmap', 'net-bar': 'netto-migratie' };
+
+/** "heatmap-toestand-arrondissement-2019-2025-03-14.png": which chart of which matrix, made when. */
+export function chartFileName(definition: Pick<MatrixDefinition, 'kind' | 'level' | 'vintage'>, chart: 'heatmap' | 'net-bar', ext: 'png' | 'svg', now = new Date()): string {
+  return `${CHART[chart]}-${KIND[definition.kind]}-${definition.level}-${definition.vintage}-${today(now)}.${ext}`;
+}

@@ -5,7 +5,7 @@ import { baseName, isAbsolutePath, withExtension } from './save-path';
 interface Props {
   /** Pre-filled path: the last folder typed plus a suggested name. */
   initial: string;
-  ext: 'xlsx' | 'csv' | 'json';
+  ext: 'xlsx' | 'csv' | 'json' | 'png' | 'svg';
   busy?: boolean;
   onSubmit: (path: string) => void;
   onCancel: () => void;

@@ -29,7 +29,7 @@ export function suggestPath(fileName: string, folder: string | null = lastFolder
 /** Gives the path the extension of the chosen format when it has none (or another). */
 export function withExtension(p: string, ext: string): string {
   const trimmed = p.trim();
-  return trimmed.toLowerCase().endsWith(`.${ext}`) ? trimmed : `${trimmed.replace(/\.(xlsx|csv|json)$/i, '')}.${ext}`;
+  return trimmed.toLowerCase().endsWith(`.${ext}`) ? trimmed : `${trimmed.replace(/\.(xlsx|csv|json|png|svg)$/i, '')}.${ext}`;
 }
 
 /** The base name of a path, for messages. */

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
+import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
 import { formatCount, formatSigned } from '../../../../shared/format/number-format';
 import { HeatmapChart } from '../../charts/heatmap-chart';
 import { NetBarChart, type NetBar } from '../../charts/net-bar-chart';
@@ -7,8 +8,13 @@ import { type NameLanguage, areaName } from './area-order';
 import { heatmapData } from './heatmap-data';
 import type { MatrixMeasures } from './matrix-measures';
 import { useMatrixText } from './matrix-i18n';
+import { ExportButtons } from './export-buttons';
+import { useExportText } from '../export/export-i18n';
+import { MAX_HEATMAP_CELLS } from '../../../../shared/disclosure/chart-kind';
 
 interface HeatmapProps {
+  /** The cohort of the matrix: the chart export recomputes and protects it in the engine. */
+  cohort: CohortDefinition;
   result: MatrixResult;
   nameLang: NameLanguage;
   revision: number;
@@ -16,8 +22,9 @@ interface HeatmapProps {
 }
 
 /** The heatmap with its log-scale switch (a few large cells otherwise wash out the rest). */
-export function HeatmapPanel({ result, nameLang, revision, onDrawn }: HeatmapProps) {
+export function HeatmapPanel({ cohort, result, nameLang, revision, onDrawn }: HeatmapProps) {
   const { lang, mt } = useMatrixText();
+  const { xt } = useExportText();
   const [log, setLog] = useState(true);
   const data = useMemo(() => heatmapData(result, nameLang, log, lang), [result, nameLang, log, lang]);
   return (
@@ -30,11 +37,17 @@ export function HeatmapPanel({ result, nameLang, revision, onDrawn }: HeatmapPro
         {result.rows.length > 80 && <span className="field__hint">{mt('matrix.tooLargeForHeatmap')}</span>}
       </div>
       <HeatmapChart data={data} log={log} revision={revision * 2 + (log ? 1 : 0)} onDrawn={onDrawn} />
+      {result.rows.length * result.cols.length <= MAX_HEATMAP_CELLS ? (
+        <ExportButtons subject={{ kind: 'chart', chart: 'heatmap', cohort, definition: result.definition, nameLang }} />
+      ) : (
+        <p className="field__hint" data-testid="heatmap-image-too-large">{xt('export.imageTooLarge')}</p>
+      )}
     </div>
   );
 }
 
 interface BarProps {
+  cohort: CohortDefinition;
   result: MatrixResult;
   measures: MatrixMeasures;
   nameLang: NameLanguage;
@@ -42,7 +55,7 @@ interface BarProps {
 }
 
 /** Net migration per area (areas that are both an origin and a destination). */
-export function NetBarPanel({ result, measures, nameLang, revision }: BarProps) {
+export function NetBarPanel({ cohort, result, measures, nameLang, revision }: BarProps) {
   const { lang } = useMatrixText();
   const bars = useMemo<NetBar[]>(
     () =>
@@ -54,6 +67,7 @@ export function NetBarPanel({ result, measures, nameLang, revision }: BarProps) 
   return (
     <div className="matrix-chart-panel">
       <NetBarChart bars={bars} revision={revision} />
+      <ExportButtons subject={{ kind: 'chart', chart: 'net-bar', cohort, definition: result.definition, nameLang }} />
     </div>
   );
 }

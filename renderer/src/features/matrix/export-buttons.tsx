@@ -3,26 +3,36 @@ import type { CohortDefinition } from '../../../../shared/cohort/cohort-definiti
 import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definition';
 import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
 import type { ReasonCounts } from '../../../../shared/disclosure/protection';
+import type { CellMeasure } from '../../../../shared/disclosure/percent-table';
+import type { ChartKind } from '../../../../shared/disclosure/chart-kind';
 import type { ApiError, Result } from '../../../../shared/api/result';
 import { formatCount } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { chooseSavePath } from '../export/choose-save-path';
 import { type ExportTextKey, useExportText } from '../export/export-i18n';
-import { crosstabFileName, ficheFileName, matrixFileName } from '../export/export-names';
+import { chartFileName, crosstabFileName, ficheFileName, matrixFileName } from '../export/export-names';
 import { SavePathPrompt } from '../export/save-path-prompt';
 import { baseName, rememberFolder, suggestPath } from '../export/save-path';
 import { usePolicy } from '../policy/use-policy';
 import type { NameLanguage } from './area-order';
 import type { CrosstabSubjectInput } from '../../../../shared/crosstab/crosstab-definition';
+import { useMatrixText } from './matrix-i18n';
 
-type Format = 'xlsx' | 'csv';
+type Format = 'xlsx' | 'csv' | 'png' | 'svg';
 
+/**
+ * What is exported: the matrix in the measure on screen, the fiche, or a chart of the matrix
+ * (drawn by the engine from the protected table, never a picture of the screen).
+ */
 export type ExportSubject =
-  | { kind: 'matrix'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage }
+  | { kind: 'matrix'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; measure?: CellMeasure }
   | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null }
   | { kind: 'profile'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
-  | { kind: 'crosstab'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string };
+  | { kind: 'crosstab'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
+  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: ChartKind };
+
+const FILTER_KEY: Record<Format, ExportTextKey> = { xlsx: 'export.filterXlsx', csv: 'export.filterCsv', png: 'export.filterPng', svg: 'export.filterSvg' };
 
 interface Released {
   fileName?: string | null;
@@ -41,6 +51,7 @@ const HINTED = new Set(['EXPORT_FORBIDDEN', 'DIFFERENCING_RISK', 'LINKED_TABLES'
  */
 export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const { lang, xt } = useExportText();
+  const { mt } = useMatrixText();
   const { policy } = usePolicy();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -48,7 +59,8 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const [prompt, setPrompt] = useState<{ format: Format; initial: string } | null>(null);
   const kind = subject.kind;
   // Area names in French only when the matrix's name switch says so; labels follow the UI language.
-  const language = subject.kind === 'matrix' && subject.nameLang === 'fr' ? 'fr' : lang;
+  const language = (subject.kind === 'matrix' || subject.kind === 'chart') && subject.nameLang === 'fr' ? 'fr' : lang;
+  const measure: CellMeasure = subject.kind === 'matrix' ? (subject.measure ?? 'counts') : 'counts';
   const exportAllowed = policy ? policy.policy.allowExport && policy.adminError === null : true;
   const csvAllowed = policy ? policy.policy.allowCsv : true;
 
@@ -67,11 +79,13 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
     setPrompt(null);
     await run(
       () =>
-        subject.kind === 'matrix'
-          ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format, path, language })
-          : subject.kind === 'profile' || subject.kind === 'crosstab'
-            ? verhuis().export.crosstab({ cohort: subject.cohort, subject: subject.subject, format, path, language })
-            : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format, path, language }),
+        subject.kind === 'chart'
+          ? verhuis().export.chart({ cohort: subject.cohort, definition: subject.definition, chart: subject.chart, format: format === 'svg' ? 'svg' : 'png', path, language })
+          : subject.kind === 'matrix'
+            ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, language, measure })
+            : subject.kind === 'profile' || subject.kind === 'crosstab'
+              ? verhuis().export.crosstab({ cohort: subject.cohort, subject: subject.subject, format: format === 'csv' ? 'csv' : 'xlsx', path, language })
+              : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format: format === 'csv' ? 'csv' : 'xlsx', path, language }),
       false,
     );
   };
@@ -80,20 +94,22 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
     setError(null);
     setDone(null);
     const name =
-      subject.kind === 'matrix'
-        ? matrixFileName(subject.definition, format)
-        : subject.kind === 'profile' || subject.kind === 'crosstab'
-          ? crosstabFileName(subject.fileBase, format)
-          : ficheFileName(subject.areaCode, subject.areaName, format);
-    const filter = { name: xt(format === 'xlsx' ? 'export.filterXlsx' : 'export.filterCsv'), extensions: [format] };
-    const choice = await chooseSavePath(xt('export.saveTitle'), name, filter);
+      subject.kind === 'chart'
+        ? chartFileName(subject.definition, subject.chart, format === 'svg' ? 'svg' : 'png')
+        : subject.kind === 'matrix'
+          ? matrixFileName(subject.definition, format === 'csv' ? 'csv' : 'xlsx')
+          : subject.kind === 'profile' || subject.kind === 'crosstab'
+            ? crosstabFileName(subject.fileBase, format === 'csv' ? 'csv' : 'xlsx')
+            : ficheFileName(subject.areaCode, subject.areaName, format === 'csv' ? 'csv' : 'xlsx');
+    const filter = { name: xt(FILTER_KEY[format]), extensions: [format] };
+    const choice = await chooseSavePath(xt(subject.kind === 'chart' ? 'export.saveImageTitle' : 'export.saveTitle'), name, filter);
     if (choice.kind === 'path') await writeTo(format, choice.path);
     else if (choice.kind === 'prompt') setPrompt({ format, initial: suggestPath(name) });
   };
 
   const copy = async () => {
     setPrompt(null);
-    if (subject.kind === 'matrix') await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language }), true);
+    if (subject.kind === 'matrix') await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language, measure }), true);
     else if (subject.kind === 'profile' || subject.kind === 'crosstab') await run(() => verhuis().clipboard.copyCrosstab({ cohort: subject.cohort, subject: subject.subject, language }), true);
   };
 
@@ -101,6 +117,17 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   return (
     <div className="export-buttons" data-testid={`${kind}-export`}>
       <div className="input-row">
+        {kind === 'chart' ? (
+          <>
+            <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.imageTitle')} onClick={() => void exportTo('png')} data-testid="chart-export-png">
+              {xt('export.png')}
+            </button>
+            <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.imageTitle')} onClick={() => void exportTo('svg')} data-testid="chart-export-svg">
+              {xt('export.svg')}
+            </button>
+          </>
+        ) : (
+          <>
         <button type="button" className="button" disabled={busy || !exportAllowed} onClick={() => void exportTo('xlsx')} data-testid={`${kind}-export-xlsx`}>
           {xt('export.excel')}
         </button>
@@ -119,8 +146,15 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
             {xt('export.copy')}
           </button>
         )}
+          </>
+        )}
         {busy && <span className="field__hint" role="status">{xt('export.busy')}</span>}
       </div>
+      {kind === 'matrix' && (
+        <p className="field__hint" data-testid="matrix-export-measure" data-measure={measure}>
+          {xt('export.measure', { measure: mt(`measure.${measure}`) })}
+        </p>
+      )}
       {!exportAllowed && <p className="field__hint" data-testid={`${kind}-export-forbidden`}>{xt('export.forbidden')}</p>}
       {prompt && (
         <SavePathPrompt

@@ -152,8 +152,8 @@ export function MatrixView({
             onRendered={markDrawn('table')}
           />
         )}
-        {result && tab === 'heatmap' && <HeatmapPanel result={result} nameLang={choice.nameLang} revision={state.revision} onDrawn={markDrawn('heatmap')} />}
-        {result && measures && tab === 'bar' && <NetBarPanel result={result} measures={measures} nameLang={choice.nameLang} revision={state.revision} />}
+        {result && tab === 'heatmap' && <HeatmapPanel cohort={cohort} result={result} nameLang={choice.nameLang} revision={state.revision} onDrawn={markDrawn('heatmap')} />}
+        {result && measures && tab === 'bar' && <NetBarPanel cohort={cohort} result={result} measures={measures} nameLang={choice.nameLang} revision={state.revision} />}
         {result && measures && tab === 'corridors' && <CorridorsPanel measures={measures} nameLang={choice.nameLang} />}
         {tab === 'sankey' && <SankeyPanel cohort={cohort} definition={definition} nameLang={choice.nameLang} />}
         {tab === 'map' && (

@@ -42,7 +42,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
           error={disclosure.error}
           linkedReleases={[...new Set((disclosure.protectedTable?.linkedTo ?? []).map(([, seq]) => seq))].sort((a, b) => a - b)}
         />
-        <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang }} />
+        <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang, measure }} />
       </div>
       <MatrixGrid model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} marks={disclosure.flags} />
     </div>

@@ -1,0 +1,77 @@
+import type { ChartKind } from '../../../shared/disclosure/chart-kind';
+import type { CellMeasure } from '../../../shared/disclosure/percent-table';
+import { AppError } from '../core/app-error';
+import { CHART_TEXT } from './chart/chart-text';
+import { MAX_HEATMAP_CELLS, heatmapSvg, type ChartOptions } from './chart/heatmap-svg';
+import { netBarSvg } from './chart/net-bar-svg';
+import { rasterisePng } from './chart/rasterise-png';
+import { LABELS, type OutputLanguage } from './output-document';
+import type { OutputDocument, TableWriter } from './table-writer';
+import { csvWriter, tsvWriter } from './text-writer';
+import { xlsxWriter } from './xlsx-writer';
+
+export type ReleaseOutput = 'xlsx' | 'csv' | 'clipboard' | 'svg' | 'png';
+
+/** What of a release request the writers need (release.ts's ReleaseRequest has it all). */
+interface WriterRequest {
+  output: ReleaseOutput;
+  language: OutputLanguage;
+  chart?: ChartKind;
+  measure?: CellMeasure;
+  subject: { kind: 'matrix'; definition: { kind: string; level: string; vintage: string } } | { kind: 'fiche' | 'crosstab' | 'profile' };
+}
+
+/** The chart's title: what the matrix is, in the output language. */
+function chartTitle(req: WriterRequest): string {
+  if (req.subject.kind !== 'matrix') return '';
+  const T = CHART_TEXT[req.language];
+  const d = req.subject.definition;
+  const kind = T.kind[d.kind as keyof typeof T.kind] ?? d.kind;
+  const level = T.level[d.level as keyof typeof T.level] ?? d.level;
+  return `${LABELS[req.language].matrix} (${kind}), ${level}, ${T.vintage} ${d.vintage}`;
+}
+
+/** The SVG of the requested chart, drawn from the document's protected table or area measures. */
+export function chartSvg(doc: OutputDocument, chart: ChartKind, options: ChartOptions): string {
+  const t = doc.tables[0];
+  if (chart === 'heatmap') {
+    const cells = t.table.rows * t.table.cols;
+    if (cells > MAX_HEATMAP_CELLS) throw new AppError('CHART_TOO_LARGE', { max: Math.sqrt(MAX_HEATMAP_CELLS) });
+    return heatmapSvg(t, options);
+  }
+  if (!doc.measures) throw new AppError('NOT_SUPPORTED', { what: 'net-bar' });
+  return netBarSvg(doc.measures, options);
+}
+
+/**
+ * A TableWriter that draws a chart: the image is made here, in the engine, from the protected
+ * document, so it passes the same policy, differencing guard and audit entry as a table.
+ */
+function chartWriter(req: WriterRequest, format: 'svg' | 'png', resourcesDir: string): TableWriter {
+  const chart = req.chart;
+  if (!chart || req.subject.kind !== 'matrix') throw new AppError('INVALID_REQUEST', { issue: 'chart: a matrix chart is required for an image' });
+  if (req.measure && req.measure !== 'counts') throw new AppError('INVALID_REQUEST', { issue: 'measure: charts draw counts' });
+  return {
+    extension: format,
+    async write(doc) {
+      const t = doc.tables[0].table;
+      const svg = chartSvg(doc, chart, { title: chartTitle(req), lang: req.language, rounding: t.method === 'rounding' ? t.roundingBase : null });
+      return format === 'svg' ? new TextEncoder().encode(svg) : rasterisePng(svg, resourcesDir);
+    },
+  };
+}
+
+export async function writerFor(req: WriterRequest, resourcesDir: string): Promise<TableWriter> {
+  if (req.output === 'xlsx') return xlsxWriter;
+  if (req.output === 'csv') return csvWriter;
+  if (req.output === 'clipboard') return tsvWriter;
+  return chartWriter(req, req.output, resourcesDir);
+}
+
+/** The audit entry's record of what was released beyond the table: full path, measure, chart. */
+export function releaseDetails(req: WriterRequest, fullPath: string | null): { path?: string; measure?: CellMeasure; chart?: ChartKind } {
+  return {
+    ...(fullPath ? { path: fullPath } : {}),
+    ...(req.output === 'svg' || req.output === 'png' ? { chart: req.chart } : { measure: req.measure ?? 'counts' }),
+  };
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** The charts the engine draws from a protected matrix for export (PNG or SVG). */
+export const ChartKind = z.enum(['heatmap', 'net-bar']);
+export type ChartKind = z.infer<typeof ChartKind>;
+
+export const ImageFormat = z.enum(['svg', 'png']);
+export type ImageFormat = z.infer<typeof ImageFormat>;
+
+/** Above this many inner cells a heatmap image is unreadable (and slow to rasterise): the engine refuses it. */
+export const MAX_HEATMAP_SIDE = 160;
+export const MAX_HEATMAP_CELLS = MAX_HEATMAP_SIDE * MAX_HEATMAP_SIDE;
