@@ -17,13 +17,13 @@ const DEF = { kind: 'state' as const, level: 'province' as const };
 
 beforeAll(() => {
   dir = makeTempDir('vv-export-');
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t = makeTestEngine();
 });
 beforeEach(() => {
   t.engine.state.session?.close();
   t.engine.state.session = exportSession();
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
 });
 afterAll(() => {
   t.dispose();

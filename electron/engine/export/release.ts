@@ -55,7 +55,7 @@ export const requireSession = (state: EngineState): OpenSession => {
 /** The policy in force for this session (the user's choices live in the workspace). */
 export function sessionPolicy(state: EngineState) {
   const user = state.session ? (getWorkspaceSetting<UserPolicy>(state.session.workspace, USER_POLICY_KEY) ?? null) : null;
-  return activePolicy(user);
+  return activePolicy(user, state.adminPolicy());
 }
 
 /** Protected tables for a subject: the same computation the preview shows. */
