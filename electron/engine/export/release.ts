@@ -21,6 +21,7 @@ import { LABELS, legendLines, metadataRows, type OutputLanguage } from './output
 import type { OutputDocument, TableWriter } from './table-writer';
 import { xlsxWriter } from './xlsx-writer';
 import { csvWriter, tsvWriter } from './text-writer';
+import { checkWritePath, PRIVATE_FILE_MODE, writeGuardOf } from './write-path';
 
 export const USER_POLICY_KEY = 'disclosure.userPolicy';
 
@@ -33,6 +34,8 @@ export interface ReleaseRequest {
   output: 'xlsx' | 'csv' | 'clipboard';
   /** Target file (xlsx, csv); null for the clipboard. */
   path: string | null;
+  /** Replace an existing file (the UI sets it only after the user confirmed). */
+  overwrite?: boolean;
   language: OutputLanguage;
   cohort: CohortDefinition;
   subject: Subject;
@@ -98,7 +101,7 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   let staged: StagedFile | null = null;
   if (req.output !== 'clipboard') {
     if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
-    const target = path.resolve(req.path);
+    const target = checkWritePath(req.path, writeGuardOf(state), { overwrite: req.overwrite === true });
     fileName = path.basename(target);
     staged = stageFile(target, bytes);
   }
@@ -164,7 +167,7 @@ export const fileOps = { rename: renameSync };
 function stageFile(target: string, bytes: Uint8Array): StagedFile {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
   try {
-    writeFileSync(temp, bytes, { flag: 'wx' });
+    writeFileSync(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') unlinkQuietly(temp);
     throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });

@@ -1,7 +1,7 @@
 import { SUPPRESSED_MARKER } from '../../../shared/disclosure/protection';
+import { textField } from '../../../shared/format/csv-cell';
 import type { OutputDocument, OutputTable, TableWriter } from './table-writer';
 
-const quote = (s: string, sep: string) => (/[";\t\n\r]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s);
 
 function fmt(v: string | number | null, decimalComma: boolean, sep: string): string {
   if (v === null) return SUPPRESSED_MARKER;
@@ -9,7 +9,7 @@ function fmt(v: string | number | null, decimalComma: boolean, sep: string): str
     const s = Number.isInteger(v) ? String(v) : v.toFixed(4);
     return decimalComma ? s.replace('.', ',') : s;
   }
-  return quote(v, sep);
+  return textField(v, sep);
 }
 
 function tableLines(t: OutputTable, sep: string, decimalComma: boolean): string[] {
@@ -39,7 +39,7 @@ export const csvWriter: TableWriter = {
     const blocks: string[][] = doc.tables.map((t) => tableLines(t, sep, doc.decimalComma));
     if (doc.measures) blocks.push([doc.measures.header.map(f).join(sep), ...doc.measures.rows.map((r) => r.map(f).join(sep))]);
     blocks.push(doc.legend.lines.map((l) => f(l)));
-    blocks.push(doc.metadata.rows.map(([k, v]) => [f(k), f(String(v))].join(sep)));
+    blocks.push(doc.metadata.rows.map(([k, v]) => [f(k), f(v)].join(sep)));
     const text = '\uFEFF' + blocks.map((b) => b.join('\r\n')).join('\r\n\r\n') + '\r\n';
     return new TextEncoder().encode(text);
   },

@@ -92,7 +92,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       tables,
       openMs: Math.round(performance.now() - started),
     });
-    const session = createOpenSession(db, workspace, summary, () => sidecars.release());
+    const session = createOpenSession(db, workspace, summary, () => sidecars.release(), path.resolve(req.path));
     adoptSessionIndex(session, built.index);
     progress(1, 'ready');
     return session;

@@ -11,6 +11,8 @@ const FilePath = z.string().min(1).max(4096);
 /** Area names in outputs: Dutch or French; labels in Dutch, French or English. */
 const OutputLanguage = z.enum(['nl', 'fr', 'en']).default('nl');
 const FileFormat = z.enum(['xlsx', 'csv']);
+/** Replace an existing file: set by the UI only after the user confirmed (the CLI: --overwrite). */
+const Overwrite = z.boolean().default(false);
 
 const Exported = z.object({
   fileName: z.string().nullable(),
@@ -38,6 +40,7 @@ export const exportMethods = {
         definition: MatrixDefinition,
         format: FileFormat,
         path: FilePath,
+        overwrite: Overwrite,
         language: OutputLanguage,
         /** Recorded in the audit log: the UI, or the CLI's matrix command. */
         channel: z.enum(['ui', 'cli']).default('ui'),
@@ -47,7 +50,7 @@ export const exportMethods = {
   ),
   'export.fiche': method(
     z
-      .object({ cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, language: OutputLanguage })
+      .object({ cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, overwrite: Overwrite, language: OutputLanguage })
       .strict(),
     Exported,
   ),
