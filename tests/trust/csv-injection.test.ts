@@ -46,7 +46,7 @@ function fieldsOf(text: string, delimiter: string): { value: string; quoted: boo
     relax_column_count: true,
     skip_empty_lines: true,
     cast: (value: string, ctx: { quoting: boolean }) => ({ value, quoted: ctx.quoting }),
-  }) as { value: string; quoted: boolean }[][];
+  }) as unknown as { value: string; quoted: boolean }[][];
   return rows.flat();
 }
 

@@ -96,3 +96,14 @@ export function checkWritePath(raw: string, guard: WriteGuard, options: { overwr
   }
   return target;
 }
+
+/** A folder the engine writes files into (the demo generator's CSV folder): the same rules, minus the file ones. */
+export function checkWriteFolder(raw: string, guard: WriteGuard): string {
+  if (!path.isAbsolute(raw)) throw refuse('relative path');
+  if (raw.split(/[\\/]+/).includes('..')) throw refuse("'..' in the path");
+  const target = path.resolve(raw);
+  const real = realOrNull(target) ?? target;
+  const dataDir = realOrNull(guard.dataDir) ?? path.resolve(guard.dataDir);
+  if (inside(real, dataDir) || inside(dataDir, real) || inside(target, path.resolve(guard.dataDir))) throw refuse('app data folder');
+  return target;
+}

@@ -3,6 +3,7 @@ import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
 import { importCsvFolder } from './import-csv';
+import { checkWritePath, writeGuardOf } from '../export/write-path';
 
 /** A new extract gets a passphrase of at least this many characters. */
 export const MIN_PASSPHRASE = 8;
@@ -15,6 +16,13 @@ export function importHandlers(state: EngineState): HandlerTable<'import.fromCsv
     'import.fromCsv': async (req, { emit }) => {
       reports.delete(state);
       if (req.passphrase.length < MIN_PASSPHRASE) throw new AppError('WEAK_PASSPHRASE', { min: MIN_PASSPHRASE });
+      // The write-path rules of every output; an import never replaces a file.
+      try {
+        checkWritePath(req.targetPath, writeGuardOf(state));
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'FILE_EXISTS') throw new AppError('IMPORT_TARGET_EXISTS', err.params);
+        throw err;
+      }
       const cipher = req.cipher.preset === 'auto' ? ({ preset: 'sqlcipher4' } as const) : req.cipher;
       const outcome = await importCsvFolder({
         sourceDir: req.sourceDir,
