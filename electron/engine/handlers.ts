@@ -8,6 +8,7 @@ import { matrixHandlers } from './matrix/matrix-handlers';
 import { browseHandlers } from './browse/browse-handlers';
 import { exportHandlers } from './export/export-handlers';
 import { draftHandlers } from './workspace/draft-handlers';
+import { trustHandlers } from './audit/trust-handlers';
 
 /** The full handler table: one factory per capability; the type checks that every engine method is handled. */
 export function buildHandlers(state: EngineState): HandlerTable {
@@ -20,5 +21,6 @@ export function buildHandlers(state: EngineState): HandlerTable {
     ...browseHandlers(state),
     ...exportHandlers(state),
     ...draftHandlers(state),
+    ...trustHandlers(state),
   };
 }

@@ -10,6 +10,7 @@ import { browseMethods } from './methods/browse';
 import { exportMethods } from './methods/export';
 import { hostMethods } from './methods/host';
 import { sessionStateMethods } from './methods/session-state';
+import { trustMethods } from './methods/trust';
 
 /**
  * The one contract between the renderer and the engine: every method the renderer
@@ -26,6 +27,7 @@ export const contract = {
   ...exportMethods,
   ...hostMethods,
   ...sessionStateMethods,
+  ...trustMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -93,7 +93,7 @@ export function metadataRows(m: MetadataInput): Array<[string, string | number]>
   ];
   if (t.kind === 'matrix') {
     rows.push(['Matrix definition', t.definition.kind], ['Level', t.definition.level], ['Vintage', t.definition.vintage], ['Matrix definition (JSON)', JSON.stringify(t.definition)]);
-  } else {
+  } else if (t.kind === 'fiche') {
     rows.push(['Fiche', t.areaCode], ['Level', t.level], ['Vintage', t.vintage]);
   }
   rows.push(

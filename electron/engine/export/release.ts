@@ -11,7 +11,8 @@ import type { AreaLevel, Vintage } from '../../../shared/geo/area-level';
 import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { OpenSession } from '../core/open-session';
-import { appendAudit, sha256Hex } from '../audit/audit-log';
+import { appendAudit, commitAudit, sha256Hex } from '../audit/audit-log';
+import { sealRelease } from '../audit/seal-release';
 import { canonicalJson } from '../audit/canonical-json';
 import { dropSnapshot, findDifferencingRisk, saveSnapshot, type Snapshot } from '../audit/differencing';
 import { activePolicy, outputPolicy } from '../policy/policy-file';
@@ -94,18 +95,15 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     decimalComma: req.language !== 'en',
   };
   const writer: TableWriter = req.output === 'xlsx' ? xlsxWriter : req.output === 'csv' ? csvWriter : tsvWriter;
-  const bytes = await writer.write(doc);
-  const sha256 = sha256Hex(bytes);
 
   let fileName: string | null = null;
-  let staged: StagedFile | null = null;
+  let target: string | null = null;
   if (req.output !== 'clipboard') {
     if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
-    const target = checkWritePath(req.path, writeGuardOf(state), { overwrite: req.overwrite === true });
+    target = checkWritePath(req.path, writeGuardOf(state), { overwrite: req.overwrite === true });
     fileName = path.basename(target);
-    staged = stageFile(target, bytes);
   }
-  const entry: AuditEntry = {
+  const entryFor = (sha256: string): AuditEntry => ({
     time: createdAt.toISOString(),
     user: osUser(),
     channel: req.channel,
@@ -120,12 +118,17 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     policy,
     counts: { tables: built.tables.length, cells: built.tables.reduce((n, t) => n + t.table.cells.length, 0), protected: counts },
     snapshotSha256: sha256Hex(JSON.stringify(snapshot.values)),
-  };
+  });
+  // The entry's place in the chain is fixed before the bytes are final: the file carries its proof.
+  const sealed = await sealRelease(session.workspace, writer, doc, entryFor, req.output !== 'clipboard');
+  const { bytes, digest: sha256, prepared } = sealed;
+  const entry = prepared.entry;
+  const staged: StagedFile | null = target ? stageFile(target, bytes) : null;
   // The audit entry is durable before the file shows under its name: a crash in between
   // leaves an entry and a hidden temp file, never an exported file without its entry.
   let seq: number;
   try {
-    seq = appendAudit(session.workspace, entry, (s) => saveSnapshot(session.workspace, s, snapshot)).seq;
+    seq = commitAudit(session.workspace, prepared, (s) => saveSnapshot(session.workspace, s, snapshot)).seq;
   } catch {
     // No output without its audit entry.
     if (staged) unlinkQuietly(staged.temp);

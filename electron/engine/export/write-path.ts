@@ -1,4 +1,5 @@
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
@@ -106,4 +107,16 @@ export function checkWriteFolder(raw: string, guard: WriteGuard): string {
   const dataDir = realOrNull(guard.dataDir) ?? path.resolve(guard.dataDir);
   if (inside(real, dataDir) || inside(dataDir, real) || inside(target, path.resolve(guard.dataDir))) throw refuse('app data folder');
   return target;
+}
+
+/** Writes bytes to a checked target: a hidden temp file beside it (0600, exclusive), then renamed into place. */
+export function writePrivateFile(target: string, bytes: Uint8Array | string): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+    renameSync(temp, target);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });
+  }
 }

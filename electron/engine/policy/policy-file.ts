@@ -87,6 +87,8 @@ export function readAdminPolicy(sources: PolicySources = policySources()): Admin
   const { dataDir, siteKeyFile, allowPolicyFileVariable, ...disclosure } = system ?? {};
   const site: SiteSettings = { ...(dataDir ? { dataDir } : {}), ...(siteKeyFile ? { siteKeyFile } : {}), ...(allowPolicyFileVariable !== undefined ? { allowPolicyFileVariable } : {}) };
   const base: AdminPolicyRead = { file: system ? sources.systemFile : null, admin: system ? AdminPolicyFile.parse(disclosure) : null, site, extraFile: null, error: null };
+  // A site key that cannot be read would chain entries without it: block output instead.
+  if (siteKeyFile && !readSiteKeyBytes(siteKeyFile)) return { ...base, error: 'siteKeyFile: unreadable or shorter than 32 bytes' };
   const useExtra = sources.extraFile !== undefined && (!sources.release || allowPolicyFileVariable === true);
   if (!useExtra) return base;
   const extraFile = sources.extraFile!;
@@ -130,4 +132,14 @@ export function outputPolicy(active: ActivePolicy, format: 'xlsx' | 'csv' | 'tsv
   if (!active.policy.allowExport) throw new AppError('EXPORT_FORBIDDEN', { reason: 'export' });
   if (format === 'csv' && !active.policy.allowCsv) throw new AppError('EXPORT_FORBIDDEN', { reason: 'CSV' });
   return active.policy;
+}
+
+/** The site key's bytes (at least 32), or null. */
+export function readSiteKeyBytes(file: string): Buffer | null {
+  try {
+    const bytes = readFileSync(file);
+    return bytes.length >= 32 ? bytes : null;
+  } catch {
+    return null;
+  }
 }

@@ -14,6 +14,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
   const table = (r: AuditRecord): string => {
     const t = r.entry.table;
     if (t.kind === 'fiche') return xt('log.fiche', { area: t.areaCode, level: t.level, vintage: t.vintage });
+    if (t.kind === 'recipe') return xt('log.recipe', { name: t.name });
     const d = t.definition;
     return xt('log.matrix', { kind: mt(`matrix.kind.${d.kind}` as MatrixTextKey).split(' (')[0]!, level: mt(`level.${d.level}` as MatrixTextKey).toLowerCase(), vintage: d.vintage });
   };
@@ -42,7 +43,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                 <td className="num">{r.seq}</td>
                 <td>{time(r.entry.time)}</td>
                 <td>{r.entry.user}</td>
-                <td>{r.entry.output === 'clipboard' ? xt('log.clipboard') : r.entry.output.toUpperCase()}{r.entry.channel === 'cli' ? ' (CLI)' : ''}</td>
+                <td>{r.entry.output === 'clipboard' ? xt('log.clipboard') : r.entry.output === 'recipe' ? 'JSON' : r.entry.output.toUpperCase()}{r.entry.channel === 'cli' ? ' (CLI)' : ''}</td>
                 <td className="audit-table__file">
                   {r.entry.fileName ?? '—'}
                   {r.entry.status === 'failed' ? ` (${xt('log.failed', { seq: r.entry.releaseSeq ?? '?' })})` : ''}
