@@ -10,4 +10,5 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   info: () => import('./info').then((m) => m.command),
   matrix: () => import('./matrix').then((m) => m.command),
   'audit verify': () => import('./audit-verify').then((m) => m.command),
+  'audit report': () => import('./audit-report').then((m) => m.command),
 };
