@@ -3,6 +3,7 @@ import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
 import { importCsvFolder } from './import-csv';
+import { cleanImportLeftovers, clearPendingImport, notePendingImport } from './import-leftovers';
 import { checkWritePath, writeGuardOf } from '../export/write-path';
 
 /** A new extract gets a passphrase of at least this many characters. */
@@ -12,6 +13,8 @@ export const MIN_PASSPHRASE = 8;
 const reports = new WeakMap<EngineState, { issues: ImportIssue[]; total: number }>();
 
 export function importHandlers(state: EngineState): HandlerTable<'import.fromCsv' | 'import.report'> {
+  // At start: the encrypted temp files of imports interrupted by a crash or kill -9.
+  cleanImportLeftovers(state.config.dataDir);
   return {
     'import.fromCsv': async (req, { emit }) => {
       reports.delete(state);
@@ -29,6 +32,7 @@ export function importHandlers(state: EngineState): HandlerTable<'import.fromCsv
         targetPath: req.targetPath,
         passphrase: req.passphrase,
         cipher,
+        onTemp: (temp, stage) => (stage === 'creating' ? notePendingImport : clearPendingImport)(state.config.dataDir, temp),
         onProgress: (p) =>
           emit({ type: 'progress', task: 'import', fraction: p.fraction, rows: p.rows, rowsPerSecond: p.rowsPerSecond, stage: p.stage }),
       });
