@@ -1,9 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { errorMessage } from '../../shared/api/errors';
-import { COHORT_VERSION, CohortRecipe } from '../../shared/cohort/cohort-definition';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { createHostHandlers, noDialogHostHandlers, noDialogs } from '../../electron/host/host-handlers';
 import { createRelay } from '../../electron/ipc/relay';
@@ -18,15 +17,6 @@ const COHORT = { status: ['REFUGEE'] };
 const DEFINITION = { kind: 'state', level: 'arrondissement' };
 const SHA = 'b'.repeat(64);
 const COUNTS = { primary: 3, class: 1, secondary: 4, rounded: 0 };
-const RECIPE = CohortRecipe.parse({
-  kind: 'verhuisverkenner.cohort',
-  version: COHORT_VERSION,
-  name: 'Syriërs 2016',
-  definition: { status: ['REFUGEE'], decisionYears: [2016], nationalities: ['SYR'] },
-  extractId: 'demo',
-  extractFingerprint: 'c'.repeat(64),
-  createdAt: '2025-01-01T00:00:00Z',
-});
 const TSV = 'Van\tAntwerpen\tTotaal\r\nAntwerpen\t[c]\t12\r\n';
 
 /** An engine that releases the protected TSV for export.clipboard and a written recipe for cohort.writeRecipeFile. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
@@ -14,7 +13,6 @@ import { makeTestEngine, type TestEngine } from '../support/test-engine';
  */
 const COHORT = { status: ['REFUGEE', 'SUBSIDIARY'] as ('REFUGEE' | 'SUBSIDIARY')[] };
 const DEF = { kind: 'state' as const, level: 'province' as const };
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const realRename = fileOps.rename;
 const savedPolicyEnv = process.env.VERHUIS_POLICY_FILE;
 
