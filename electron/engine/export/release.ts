@@ -78,6 +78,14 @@ export function protectedTables(session: OpenSession, cohort: CohortDefinition, 
 export async function releaseTable(state: EngineState, req: ReleaseRequest): Promise<ReleaseResult> {
   const session = requireSession(state);
   const policy = outputPolicy(sessionPolicy(state), req.output === 'clipboard' ? 'tsv' : req.output);
+  // The target is checked before any computation (write-path.ts).
+  let fileName: string | null = null;
+  let target: string | null = null;
+  if (req.output !== 'clipboard') {
+    if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
+    target = checkWritePath(req.path, writeGuardOf(state), { overwrite: req.overwrite === true });
+    fileName = path.basename(target);
+  }
   const built = protectedTables(session, req.cohort, req.subject, policy, req.language);
   const table: ExportedTable = req.subject.kind === 'matrix' ? { kind: 'matrix', definition: req.subject.definition } : { ...req.subject };
   const snapshot: Snapshot = { cohort: req.cohort, table, method: policy.method, values: publishedValues(built.tables.map((t) => t.table)) };
@@ -96,13 +104,6 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   };
   const writer: TableWriter = req.output === 'xlsx' ? xlsxWriter : req.output === 'csv' ? csvWriter : tsvWriter;
 
-  let fileName: string | null = null;
-  let target: string | null = null;
-  if (req.output !== 'clipboard') {
-    if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
-    target = checkWritePath(req.path, writeGuardOf(state), { overwrite: req.overwrite === true });
-    fileName = path.basename(target);
-  }
   const entryFor = (sha256: string): AuditEntry => ({
     time: createdAt.toISOString(),
     user: osUser(),

@@ -53,7 +53,8 @@ function statOrNull(p: string): Stats | null {
 
 const inside = (child: string, folder: string) => {
   const rel = path.relative(folder, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  // A name like '..x.xlsx' is inside; only a '..' segment leads out.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 };
 
 /**
