@@ -63,6 +63,7 @@ describe('write paths of exports', () => {
     expect(code(await exportTo(workspace, true))).toBe('PATH_REFUSED');
     expect(code(await exportTo(`${workspace}-wal`, true))).toBe('PATH_REFUSED');
     expect(code(await exportTo(path.join(t.dataDir, 'new.xlsx'), true))).toBe('PATH_REFUSED');
+    expect(code(await exportTo(path.join(t.dataDir, '..x.xlsx'), true))).toBe('PATH_REFUSED'); // a name, not a '..' segment
     expect(code(await exportTo(path.join(t.dataDir, 'workspaces', 'new.xlsx'), true))).toBe('PATH_REFUSED');
     // A copy of a workspace elsewhere is a workspace too.
     expect(code(await exportTo(path.join(dir, 'backup.vvw'), true))).toBe('PATH_REFUSED');
