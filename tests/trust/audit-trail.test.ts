@@ -97,6 +97,7 @@ describe('the three silent edits of the audit log are detected', () => {
     await release(t, 'trunc-b.xlsx');
     const first = ws(t).prepare('SELECT seq, hash FROM audit_log WHERE seq = 1').get();
     ws(t).prepare('DELETE FROM export_snapshot WHERE seq = 2').run();
+    ws(t).prepare('DELETE FROM release_ledger WHERE seq = 2').run();
     ws(t).prepare('DELETE FROM audit_log WHERE seq = 2').run();
     ws(t).prepare("UPDATE settings SET value = ? WHERE key = 'audit.head'").run(JSON.stringify(first));
     expect((await t.value('audit.verify', {})).ok).toBe(true);
