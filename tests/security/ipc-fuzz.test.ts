@@ -315,10 +315,11 @@ describe('IPC fuzz of the write-path parameters, with an extract open', () => {
       { weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 3, 4).map((i) => [ws(), `${ws()}-wal`, `${ws()}-shm`, path.join(out, 'copy.vvw'), path.join(dataDir, 'workspaces', 'new.vvw')][i]) },
       { weight: 3, arbitrary: fc.string({ maxLength: 10 }).map((s) => path.join(dataDir, `${s}x.xlsx`)) },
       { weight: 3, arbitrary: fc.constantFrom(dataDir, path.join(dataDir, 'logs'), path.join(dataDir, 'app-settings.json'), path.join(out, 'nope', 'x.xlsx'), '/dev/null', '/proc/self/mem', '/', `${out}/\u0000.xlsx`) },
-      // An existing file: refused unless overwrite is true (then it is a write).
-      { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }).map((n) => path.join(out, n === 0 ? 'existing.xlsx' : `ok-${n}.xlsx`)) },
-      // Rarely a new, writable file (each is a whole release).
-      { weight: 1, arbitrary: fc.integer({ min: 0, max: 99 }).map((n) => (n < 3 ? path.join(out, `ok-${n}.xlsx`) : path.join(out, 'nope', `${n}.xlsx`))) },
+      // An existing file: refused unless overwrite is true (then it is a write, rare: each release is
+      // protected against every earlier one, so writes get dearer as the ledger grows).
+      { weight: 2, arbitrary: fc.integer({ min: 0, max: 9 }).map((n) => (n === 0 ? path.join(out, 'existing.xlsx') : path.join(out, 'hard-link.xlsx'))) },
+      // Rarely a new, writable file.
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 199 }).map((n) => (n < 2 ? path.join(out, `ok-${n}.xlsx`) : path.join(out, 'nope', `${n}.xlsx`))) },
       { weight: 1, arbitrary: junk },
     );
   };
@@ -341,7 +342,7 @@ describe('IPC fuzz of the write-path parameters, with an extract open', () => {
         // Writable import targets are rarer still: each one is a whole import.
         return fc.record({
           sourceDir: fc.constantFrom(csvDir, out),
-          targetPath: p.map((x) => (typeof x === 'string' && x.startsWith(path.join(out, 'ok-')) && !x.endsWith('ok-0.xlsx') ? path.join(out, 'nope', 'x.db') : x)),
+          targetPath: p,
           passphrase: fc.constant('fuzz-passphrase'),
         });
       case 'audit.verifyExport':
@@ -368,9 +369,9 @@ describe('IPC fuzz of the write-path parameters, with an extract open', () => {
     expect(sent).toBe(RUNS_PER_METHOD * WRITERS.length);
     // The rules answered (not only the schema), and some writes went through.
     expect(written.refused.get('PATH_REFUSED') ?? 0).toBeGreaterThan(10_000);
-    expect(written.refused.get('FILE_EXISTS') ?? 0).toBeGreaterThan(100);
-    expect(written.ok).toBeGreaterThan(50);
-  }, 900_000);
+    expect(written.refused.get('FILE_EXISTS') ?? 0).toBeGreaterThan(50);
+    expect(written.ok).toBeGreaterThan(5);
+  }, 1_800_000);
 
   it('left the extract, the audit log and every folder outside the output folder as they were', async () => {
     expect(createHash('sha256').update(readFileSync(extractFile)).digest('hex')).toBe(extractSha);
