@@ -6,6 +6,7 @@ import { positiveInt, progressPrinter } from '../cli-util';
 import type { CliCommand, OptionValues } from './command';
 import path from 'node:path';
 import { checkWriteFolder, checkWritePath, writeGuardOf } from '../../engine/export/write-path';
+import { AppError } from '../../engine/core/app-error';
 
 /** `demo-data`: a seeded synthetic extract (encrypted) and/or the same data as CSV files. */
 export const command: CliCommand = {
@@ -40,7 +41,15 @@ export const command: CliCommand = {
     }
     // The engine's write-path rules: absolute after resolving, not in the data folder, not the workspace; --replace to overwrite.
     const guard = writeGuardOf(ctx.engine().state);
-    if (out) checkWritePath(path.resolve(out), guard, { overwrite: v.replace === true });
+    if (out) {
+      try {
+        checkWritePath(path.resolve(out), guard, { overwrite: v.replace === true });
+      } catch (err) {
+        // Same code as an import target that exists (--replace to replace it).
+        if (err instanceof AppError && err.code === 'FILE_EXISTS') throw new AppError('IMPORT_TARGET_EXISTS', err.params);
+        throw err;
+      }
+    }
     if (csvDir) checkWriteFolder(path.resolve(csvDir), guard);
     const progress = progressPrinter(ctx, ctx.t('personen', 'persons'));
     const opts = { persons, seed, referenceDate, onProgress: (done: number, total: number) => progress(done / total, done) };
