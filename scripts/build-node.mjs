@@ -4,6 +4,9 @@
 import { build } from 'esbuild';
 
 const quiet = process.argv.includes('--quiet');
+// --release (npm run dist): a release build. Development-only options (--resources-dir) disappear
+// and VERHUIS_POLICY_FILE is ignored unless the administrator's policy allows it (build-kind.ts).
+const release = process.argv.includes('--release');
 
 const entries = {
   main: 'electron/main/main.ts',
@@ -16,7 +19,7 @@ const entries = {
 const { existsSync } = await import('node:fs');
 const present = Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f)));
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: quiet ? 'error' : 'info' };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: quiet ? 'error' : 'info', ...(release ? { define: { __VERHUIS_RELEASE__: 'true' } } : {}) };
 
 await build({
   ...common,

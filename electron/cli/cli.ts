@@ -4,6 +4,7 @@ import { CliFailure, UsageError, chooseLang, defaultDataDir, findResourcesDir, m
 import { COMMANDS } from './commands/index';
 import type { CliCommand } from './commands/command';
 import { isPlainPassphraseArg } from './passphrase';
+import { isReleaseBuild } from '../engine/core/build-kind';
 
 /**
  * `npm run cli -- <command> [options]`: batch and reproducible runs over the same engine
@@ -12,9 +13,13 @@ import { isPlainPassphraseArg } from './passphrase';
 const GLOBAL_OPTIONS = {
   lang: { type: 'string' },
   'data-dir': { type: 'string' },
-  'resources-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+/**
+ * --resources-dir replaces the reference data (area names in every release): development and
+ * test builds only. A release build does not know the option (parseArgs refuses it).
+ */
+const DEV_OPTIONS: Record<string, { type: 'string' }> = isReleaseBuild() ? {} : { 'resources-dir': { type: 'string' } };
 
 async function main(argv: string[]): Promise<number> {
   const langFlag = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
@@ -38,14 +43,14 @@ async function main(argv: string[]): Promise<number> {
     const command = await COMMANDS[name]();
     const rest = [...argv];
     for (const w of name.split(' ')) rest.splice(rest.indexOf(w), 1);
-    const { values, positionals } = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...DEV_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
     if (values.help) {
       process.stdout.write(commandHelp(command, lang));
       return 0;
     }
     const ctx = makeCliContext({
       lang,
-      resourcesDir: findResourcesDir(values['resources-dir'] as string | undefined),
+      resourcesDir: findResourcesDir(isReleaseBuild() ? undefined : ((values as Record<string, unknown>)['resources-dir'] as string | undefined)),
       dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(),
       appVersion: pkg.version,
     });
@@ -91,8 +96,8 @@ async function helpText(lang: Lang): Promise<string> {
   lines.push(
     '',
     lang === 'nl'
-      ? 'Algemeen: --lang nl|en, --data-dir DIR, --resources-dir DIR. Wachtwoordzin: vraag in de terminal, --passphrase-file FILE of VERHUIS_PASSPHRASE (nooit als argument).'
-      : 'General: --lang nl|en, --data-dir DIR, --resources-dir DIR. Passphrase: terminal prompt, --passphrase-file FILE or VERHUIS_PASSPHRASE (never as an argument).',
+      ? `Algemeen: --lang nl|en, --data-dir DIR (tenzij de beheerder de map vastlegt)${isReleaseBuild() ? '' : ', --resources-dir DIR (alleen ontwikkeling)'}. Wachtwoordzin: vraag in de terminal of --passphrase-file FILE (nooit als argument).`
+      : `General: --lang nl|en, --data-dir DIR (unless the administrator pins the folder)${isReleaseBuild() ? '' : ', --resources-dir DIR (development only)'}. Passphrase: terminal prompt or --passphrase-file FILE (never as an argument).`,
     '',
   );
   return lines.join('\n');

@@ -9,6 +9,7 @@ import { browseHandlers } from './browse/browse-handlers';
 import { exportHandlers } from './export/export-handlers';
 import { crosstabHandlers } from './crosstab/crosstab-handlers';
 import { draftHandlers } from './workspace/draft-handlers';
+import { trustHandlers } from './audit/trust-handlers';
 
 /** The full handler table: one factory per capability; the type checks that every engine method is handled. */
 export function buildHandlers(state: EngineState): HandlerTable {
@@ -22,5 +23,6 @@ export function buildHandlers(state: EngineState): HandlerTable {
     ...exportHandlers(state),
     ...crosstabHandlers(state),
     ...draftHandlers(state),
+    ...trustHandlers(state),
   };
 }

@@ -4,7 +4,6 @@ import type { ApiError } from '../../shared/api/result';
 import type { ReasonCounts } from '../../shared/disclosure/protection';
 import type { EngineClient } from '../engine-host/engine-client';
 import type { HostMethodName } from '../../shared/api/methods/host';
-import { writeRecipeFile } from './recipe-file';
 
 /** Methods the host answers itself (dialogs, clipboard, recipe files); see shared/api/methods/host.ts. */
 export type { HostMethodName };
@@ -42,7 +41,7 @@ export const noDialogs: HostDialogs = {
   'dialog.saveFile': async () => ({ path: null, noDialog: true }),
 };
 
-async function engineValue<M extends 'export.clipboard' | 'export.crosstabClipboard' | 'cohort.exportRecipe'>(ctx: HostContext, method: M, request: ParsedRequestOf<M>): Promise<ResponseOf<M>> {
+async function engineValue<M extends 'export.clipboard' | 'export.crosstabClipboard' | 'cohort.exportRecipe' | 'cohort.writeRecipeFile'>(ctx: HostContext, method: M, request: ParsedRequestOf<M>): Promise<ResponseOf<M>> {
   const result = await ctx.engine.call(method, request);
   if (!result.ok) throw new HostFailure(result.error);
   const parsed = contract[method].response.safeParse(result.value);
@@ -68,10 +67,9 @@ export function createHostHandlers(options: { dialogs: HostDialogs; clipboard: C
       if (!clipboard) throw failure('NOT_SUPPORTED', { what: 'clipboard' });
       return copied(clipboard, await engineValue(ctx, 'export.crosstabClipboard', req));
     },
+    // The engine writes it: the write-path rules, 0600, and an audit entry (a non-data release).
     'cohort.saveRecipeFile': async (req, ctx) => {
-      const recipe = await engineValue(ctx, 'cohort.exportRecipe', { name: req.name });
-      const written = writeRecipeFile(req.path, recipe.json);
-      if (!written.ok) throw failure('WRITE_FAILED', { reason: written.reason });
+      const written = await engineValue(ctx, 'cohort.writeRecipeFile', { name: req.name, path: req.path, overwrite: req.overwrite });
       return { fileName: written.fileName };
     },
   };

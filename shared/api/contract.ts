@@ -11,6 +11,7 @@ import { exportMethods } from './methods/export';
 import { crosstabMethods } from './methods/crosstab';
 import { hostMethods } from './methods/host';
 import { sessionStateMethods } from './methods/session-state';
+import { trustMethods } from './methods/trust';
 
 /**
  * The one contract between the renderer and the engine: every method the renderer
@@ -28,6 +29,7 @@ export const contract = {
   ...crosstabMethods,
   ...hostMethods,
   ...sessionStateMethods,
+  ...trustMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -127,6 +127,14 @@ export const ERROR_MESSAGES = {
     'Deze heatmap heeft te veel gebieden voor een afbeelding (hoogstens {max} × {max}). Kies een hoger niveau.',
     'This heatmap has too many areas for an image (at most {max} × {max}). Choose a higher level.',
   ),
+  PATH_REFUSED: t(
+    'Daar wordt niet geschreven ({reason}). Kies een volledig pad naar een eigen map, buiten de gegevensmap van de toepassing.',
+    'Nothing is written there ({reason}). Choose a full path in a folder of your own, outside the application\'s data folder.',
+  ),
+  FILE_EXISTS: t(
+    'Het bestand bestaat al ({file}). Bevestig dat het vervangen mag worden, of kies een andere naam.',
+    'The file already exists ({file}). Confirm that it may be replaced, or choose another name.',
+  ),
   AUDIT_BROKEN: t(
     'Het uitvoerlogboek is gewijzigd of beschadigd (item {entry}).',
     'The export audit log was altered or damaged (entry {entry}).',

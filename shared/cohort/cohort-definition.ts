@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AreaLevel, Vintage } from '../geo/area-level';
 import { CEFR_LEVELS, KBI_TARGET_STATUSES, SEXES } from '../extract/extract-schema';
 import { CrosstabDefinition } from '../crosstab/crosstab-definition';
+import { isAreaCode, isExtractId, isIsoDate, isNationalityCode } from '../extract/codes';
 
 /**
  * A cohort: AND across fields, OR within a field, always counted in distinct persons.
@@ -22,7 +23,10 @@ export type AgeBand = z.infer<typeof AgeBand>;
 
 export const NT2_REACHED = ['NONE', ...CEFR_LEVELS] as const;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+const IsoDate = z.string().max(10).refine(isIsoDate, 'a date as YYYY-MM-DD');
+/** Codes only from their lists (shared/extract/codes.ts): a recipe carries no free text in a code field. */
+const NationalityCode = z.string().min(3).max(9).refine(isNationalityCode, 'an ISO 3166 alpha-3 code, STATELESS or UNKNOWN');
+const AreaCode = z.string().min(5).max(8).refine(isAreaCode, 'a 5-digit NIS code or ABROAD, RADIATED, DECEASED, UNKNOWN');
 const Year = z.number().int().min(1990).max(2100);
 
 export const DateRange = z
@@ -33,7 +37,7 @@ export const GeoFilter = z.object({
   level: AreaLevel,
   vintage: Vintage.default('2019'),
   /** Area codes at that level; special codes (ABROAD, UNKNOWN…) allowed for the reference date. */
-  codes: z.array(z.string().min(1).max(16)).max(1000),
+  codes: z.array(AreaCode).max(1000),
 });
 export type GeoFilter = z.infer<typeof GeoFilter>;
 
@@ -44,7 +48,7 @@ export const CohortDefinition = z
     decisionDate: DateRange.nullable().default(null),
     decisionYears: z.array(Year).max(50).default([]),
     applicationYears: z.array(Year).max(50).default([]),
-    nationalities: z.array(z.string().min(2).max(16)).max(300).default([]),
+    nationalities: z.array(NationalityCode).max(300).default([]),
     sexes: z.array(z.enum(SEXES)).max(3).default([]),
     ageBands: z.array(AgeBand).max(AGE_BANDS.length).default([]),
     /** Custom age at decision, inclusive; combined with ageBands by AND. */
@@ -75,7 +79,7 @@ export const CohortRecipe = z
     version: z.literal(COHORT_VERSION),
     name: z.string().min(1).max(120),
     definition: CohortDefinition,
-    extractId: z.string().max(200),
+    extractId: z.string().max(128).refine(isExtractId, 'an extract id'),
     extractFingerprint: z.string().regex(/^[0-9a-f]{64}$/),
     createdAt: z.string(),
     /** A cross-tab saved with the cohort, with its custom groups (nationality groups, age bands, area groups). */

@@ -15,6 +15,8 @@ export const ExportedTable = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fiche'), level: z.string(), vintage: z.string(), areaCode: z.string() }),
   z.object({ kind: z.literal('crosstab'), definition: CrosstabDefinition }),
   z.object({ kind: z.literal('profile'), options: ProfileOptions }),
+  /** A cohort recipe file: filters only, no counts (a non-data release). */
+  z.object({ kind: z.literal('recipe'), name: z.string() }),
 ]);
 export type ExportedTable = z.infer<typeof ExportedTable>;
 
@@ -27,7 +29,7 @@ export const AuditEntry = z.object({
   /** OS user name of the analyst. */
   user: z.string(),
   channel: z.enum(['ui', 'cli']),
-  output: z.enum(['xlsx', 'csv', 'clipboard', 'svg', 'png']),
+  output: z.enum(['xlsx', 'csv', 'clipboard', 'svg', 'png', 'recipe']),
   extractId: z.string(),
   extractFingerprint: z.string(),
   /** SHA-256 of the cohort definition as canonical JSON. */
@@ -42,7 +44,10 @@ export const AuditEntry = z.object({
   measure: CellMeasure.optional(),
   /** For an image: which chart of the table was drawn. */
   chart: ChartKind.optional(),
-  /** SHA-256 of the bytes written (or of the clipboard text). */
+  /**
+   * SHA-256 of the released content: the clipboard text; a CSV file's bytes before its proof
+   * line; an .xlsx file's cell values (every sheet, without the proof row); a recipe's bytes.
+   */
   sha256: Sha256,
   policy: DisclosurePolicy,
   counts: z.object({
@@ -61,6 +66,10 @@ export const AuditEntry = z.object({
    */
   status: z.literal('failed').optional(),
   releaseSeq: z.number().int().positive().optional(),
+  /** The workspace the entry was written in (set by the audit log; absent on older entries). */
+  workspaceId: z.string().max(64).optional(),
+  /** Set when the entry is chained with HMAC-SHA-256 under the site key named by the administrator. */
+  chain: z.object({ alg: z.literal('hmac-sha256'), keyId: z.string().regex(/^[0-9a-f]{16}$/) }).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -72,6 +81,9 @@ export const AuditVerdict = z.object({
   entries: z.number().int().nonnegative(),
   /** Sequence number of the first entry that fails, or null. */
   brokenAt: z.number().int().nullable(),
-  problem: z.enum(['altered', 'inserted', 'removed', 'unreadable']).nullable(),
+  problem: z.enum(['altered', 'inserted', 'removed', 'unreadable', 'unkeyed', 'no-site-key']).nullable(),
+  /** Entries chained under the site key (HMAC). */
+  keyed: z.number().int().nonnegative().optional(),
+  workspaceId: z.string().optional(),
 });
 export type AuditVerdict = z.infer<typeof AuditVerdict>;

@@ -49,6 +49,54 @@ export const AdminPolicyFile = z
   .strict();
 export type AdminPolicyFile = z.infer<typeof AdminPolicyFile>;
 
+const AbsolutePath = z
+  .string()
+  .min(2)
+  .max(1024)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'an absolute path');
+
+/**
+ * Settings only the administrator's file at the OS path may carry (the second file named by
+ * VERHUIS_POLICY_FILE may not): where workspaces live, the site key of the audit chain, and
+ * whether a packaged build listens to VERHUIS_POLICY_FILE at all.
+ */
+export const SiteSettings = z
+  .object({
+    /** The data folder (workspaces, release ledger, app log), fixed for every start; `{user}` is the OS user name. */
+    dataDir: AbsolutePath.optional(),
+    /** A file of at least 32 random bytes: audit entries are then chained with HMAC-SHA-256 under it. */
+    siteKeyFile: AbsolutePath.optional(),
+    /** Packaged builds read VERHUIS_POLICY_FILE only when this is true. */
+    allowPolicyFileVariable: z.boolean().optional(),
+  })
+  .strict();
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+/** The file at the OS path: the disclosure settings plus the site settings. */
+export const SystemPolicyFile = AdminPolicyFile.extend(SiteSettings.shape).strict();
+export type SystemPolicyFile = z.infer<typeof SystemPolicyFile>;
+
+/**
+ * Two administrators' files together, setting by setting the stricter: the second file
+ * (VERHUIS_POLICY_FILE) can only add restrictions to the file at the OS path.
+ */
+export function stricterAdmin(a: AdminPolicyFile | null, b: AdminPolicyFile | null): AdminPolicyFile | null {
+  if (!a || !b) return a ?? b;
+  const max = (x?: number, y?: number) => (x === undefined ? y : y === undefined ? x : Math.max(x, y));
+  const min = (x?: number, y?: number) => (x === undefined ? y : y === undefined ? x : Math.min(x, y));
+  const or = (x?: boolean, y?: boolean) => (x === undefined && y === undefined ? undefined : x === true || y === true);
+  const out: AdminPolicyFile = {
+    threshold: max(a.threshold, b.threshold),
+    forceRounding: or(a.forceRounding, b.forceRounding),
+    roundingBase: max(a.roundingBase, b.roundingBase) as RoundingBase | undefined,
+    zerosUnsafe: or(a.zerosUnsafe, b.zerosUnsafe),
+    forbidCsv: or(a.forbidCsv, b.forbidCsv),
+    forbidExport: or(a.forbidExport, b.forbidExport),
+    idleLockMinutes: min(a.idleLockMinutes, b.idleLockMinutes),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as AdminPolicyFile;
+}
+
 /** What the user may choose; each choice only counts where it is stricter than the layer below. */
 export const UserPolicy = z
   .object({
@@ -104,5 +152,7 @@ export const ActivePolicy = z.object({
   user: UserPolicy.nullable(),
   /** Set when the administrator's file is invalid: output is then blocked. */
   adminError: z.string().nullable(),
+  /** The second file named by VERHUIS_POLICY_FILE, when it was read (it can only tighten). */
+  extraFile: z.string().nullable().optional(),
 });
 export type ActivePolicy = z.infer<typeof ActivePolicy>;

@@ -40,7 +40,7 @@ function logWith(n: number) {
 describe('export audit log', () => {
   it('chains entries: hash = SHA-256(prev_hash + canonical JSON)', () => {
     const ws = logWith(3);
-    expect(verifyAudit(ws)).toEqual({ ok: true, entries: 3, brokenAt: null, problem: null });
+    expect(verifyAudit(ws)).toMatchObject({ ok: true, entries: 3, brokenAt: null, problem: null });
     const rows = ws.prepare('SELECT prev_hash, hash, entry FROM audit_log ORDER BY seq').all() as { prev_hash: string; hash: string; entry: string }[];
     expect(rows[0].prev_hash).toBe('0'.repeat(64));
     expect(rows[1].prev_hash).toBe(rows[0].hash);

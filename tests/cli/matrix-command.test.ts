@@ -32,8 +32,9 @@ const extract = path.join(work, 'extract.db');
 const PASS = 'cli-matrix-passphrase';
 const passFile = path.join(work, 'pass.txt');
 const T = DEFAULT_POLICY.threshold;
-/** No administrator policy on the test machine: the defaults apply. */
-const POLICY_FILE = path.join(work, 'no-policy.json');
+/** An empty second policy file (a named file that is missing blocks output): the defaults apply. */
+const POLICY_FILE = path.join(work, 'empty-policy.json');
+writeFileSync(POLICY_FILE, '{}');
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], {

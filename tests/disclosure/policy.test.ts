@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyAdminPolicy, DEFAULT_POLICY, tightenPolicy, type UserPolicy } from '../../shared/disclosure/policy';
-import { activePolicy, outputPolicy, policyFilePath, readAdminPolicy } from '../../electron/engine/policy/policy-file';
+import { activePolicy, outputPolicy, policyFilePath, readAdminPolicy, type PolicySources } from '../../electron/engine/policy/policy-file';
 import { makeTempDir } from '../support/make-extract';
 
 const expectCode = (fn: () => unknown, code: string) => {
@@ -16,24 +16,26 @@ const expectCode = (fn: () => unknown, code: string) => {
   throw new Error(`expected ${code}`);
 };
 
+/** The administrator's file at `file` and no second file. */
+const only = (file: string): PolicySources => ({ systemFile: file, extraFile: undefined, release: false });
+
 describe('disclosure policy', () => {
-  it('finds the administrator\'s file at the documented path per OS, or where VERHUIS_POLICY_FILE says', () => {
-    expect(policyFilePath({}, 'linux')).toBe('/etc/verhuisverkenner/policy.json');
-    expect(policyFilePath({ ProgramData: 'C:\\ProgramData' }, 'win32')).toBe('C:\\ProgramData\\Verhuisverkenner\\policy.json');
-    expect(policyFilePath({}, 'darwin')).toBe('/Library/Application Support/Verhuisverkenner/policy.json');
-    expect(policyFilePath({ VERHUIS_POLICY_FILE: '/x/p.json' }, 'linux')).toBe('/x/p.json');
+  it('finds the administrator\'s file at the documented path per OS', () => {
+    expect(policyFilePath('linux')).toBe('/etc/verhuisverkenner/policy.json');
+    expect(policyFilePath('win32', 'C:\\ProgramData')).toBe('C:\\ProgramData\\Verhuisverkenner\\policy.json');
+    expect(policyFilePath('darwin')).toBe('/Library/Application Support/Verhuisverkenner/policy.json');
   });
 
   it('uses the defaults when there is no file', () => {
-    const read = readAdminPolicy(path.join(makeTempDir(), 'none.json'));
-    expect(read).toEqual({ file: null, admin: null, error: null });
+    const read = readAdminPolicy(only(path.join(makeTempDir(), 'none.json')));
+    expect(read).toMatchObject({ file: null, admin: null, error: null });
     expect(activePolicy(null, read).policy).toEqual(DEFAULT_POLICY);
   });
 
   it('applies a valid file: higher T, forced rounding, no CSV', () => {
     const file = path.join(makeTempDir(), 'policy.json');
     writeFileSync(file, JSON.stringify({ threshold: 15, forceRounding: true, forbidCsv: true, idleLockMinutes: 5 }));
-    const active = activePolicy({ method: 'suppression' }, readAdminPolicy(file));
+    const active = activePolicy({ method: 'suppression' }, readAdminPolicy(only(file)));
     expect(active.policy).toMatchObject({ threshold: 15, method: 'rounding', allowCsv: false, idleLockMinutes: 5 });
     expectCode(() => outputPolicy(active, 'csv'), 'EXPORT_FORBIDDEN');
     expect(outputPolicy(active, 'xlsx').threshold).toBe(15);
@@ -44,7 +46,7 @@ describe('disclosure policy', () => {
     for (const [name, text] of [['bad.json', '{ threshold: 15'], ['typo.json', '{"treshold": 15}'], ['low.json', '{"threshold": 1}']]) {
       const file = path.join(dir, name);
       writeFileSync(file, text);
-      const active = activePolicy(null, readAdminPolicy(file));
+      const active = activePolicy(null, readAdminPolicy(only(file)));
       expect(active.adminError).not.toBeNull();
       expectCode(() => outputPolicy(active, 'xlsx'), 'POLICY_INVALID');
     }
@@ -53,7 +55,7 @@ describe('disclosure policy', () => {
   it('forbids export entirely when the administrator says so', () => {
     const file = path.join(makeTempDir(), 'policy.json');
     writeFileSync(file, JSON.stringify({ forbidExport: true }));
-    expectCode(() => outputPolicy(activePolicy(null, readAdminPolicy(file)), 'xlsx'), 'EXPORT_FORBIDDEN');
+    expectCode(() => outputPolicy(activePolicy(null, readAdminPolicy(only(file))), 'xlsx'), 'EXPORT_FORBIDDEN');
   });
 
   it('lets the user tighten but never loosen (property)', () => {

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import type { ProtectedCounts } from '../../shared/disclosure/protection';
+import { SHELL_APP_ORIGIN } from '../../electron/host/app-origin';
+import { readReleasedFile } from '../../electron/engine/audit/release-proof';
 import { onlyIn, saveScreenshot, useApp } from './support/shell-harness';
 
 /**
@@ -107,7 +109,8 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await done.waitFor({ timeout: 60_000 });
     expect((await shell.dialogs.saveCalls()).at(-1)?.defaultName).toMatch(/^verhuismatrix-toestand-arrondissement-2019-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(existsSync(xlsxPath)).toBe(true);
-    xlsxSha = sha256(readFileSync(xlsxPath));
+    // The content the audit entry records: the file without its proof row (what audit verify --export recomputes).
+    xlsxSha = (await readReleasedFile(readFileSync(xlsxPath))).digest!;
     expect(await done.locator('[data-sha256]').getAttribute('data-sha256')).toBe(xlsxSha);
     const text = (await done.textContent()) ?? '';
     expect(text).toContain('vluchtelingen-arrondissementen.xlsx');
@@ -189,6 +192,12 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     const rawText = await selectAndCopy('[data-testid=corridors-table] tbody tr');
     expect(rawText).toMatch(/\d/);
     expect(await clipboardText()).toBe(copied);
+    // Dragging that selection out (to another program) is cancelled like a copy.
+    const dragAllowed = await page.evaluate(() => {
+      const text = document.querySelector('[data-testid=corridors-table] tbody td')!.firstChild!;
+      return text.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() }));
+    });
+    expect(dragAllowed).toBe(false);
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await page.getByTestId('matrix-tab-table').click();
   });
@@ -198,7 +207,9 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await page.getByTestId('nav-exportLog').click();
     const rows = page.locator('[data-testid=audit-table] tbody tr');
-    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+    // The recipe file (a non-data release), the .xlsx and the clipboard.
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+    expect(await page.locator('[data-testid=audit-table] tr[data-file="Erkende vluchtelingen.cohort.json"]').textContent()).toMatch(/JSON.*receptbestand Erkende vluchtelingen \(geen gegevens\)/);
     const xlsxRow = page.locator(`[data-testid=audit-table] tr[data-sha256="${xlsxSha}"]`);
     expect(await xlsxRow.getAttribute('data-file')).toBe('vluchtelingen-arrondissementen.xlsx');
     expect(await xlsxRow.textContent()).toMatch(/XLSX.*Toestand, arrondissement, indeling 2019/);
@@ -206,9 +217,9 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     const verdict = page.getByTestId('audit-verdict');
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-ok')).toBe('true');
-    expect(await verdict.textContent()).toMatch(/Keten in orde: 2 items/);
+    expect(await verdict.textContent()).toMatch(/Keten in orde: 3 items/);
     const engineVerdict = await engineCall(page, 'audit', 'verify', {});
-    expect(engineVerdict).toMatchObject({ ok: true, value: { ok: true, entries: 2, brokenAt: null } });
+    expect(engineVerdict).toMatchObject({ ok: true, value: { ok: true, entries: 3, brokenAt: null } });
     await saveScreenshot(app(), 'export-log');
   });
 
@@ -240,5 +251,27 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await page.getByTestId('nav-matrix').click();
     await waitTable(page);
     await expect.poll(() => page.getByTestId('disclosure-method').textContent(), { timeout: 60_000 }).toMatch(/T = 12/);
+  });
+
+  it('replaces an existing file only after the user confirmed', async () => {
+    const { page } = app();
+    const before = readFileSync(xlsxPath);
+    const exportAgain = async () => {
+      await page.getByTestId('matrix-export-xlsx').click();
+      const field = page.getByTestId('matrix-save-path-input');
+      await field.fill(xlsxPath);
+      await page.getByTestId('matrix-save-path-submit').click();
+      await page.getByTestId('matrix-overwrite').waitFor({ timeout: 60_000 });
+    };
+    await exportAgain();
+    expect(await page.getByTestId('matrix-overwrite').textContent()).toMatch(/vluchtelingen-arrondissementen\.xlsx bestaat al/);
+    await page.getByTestId('matrix-overwrite').scrollIntoViewIfNeeded();
+    await saveScreenshot(app(), 'export-overwrite-confirm');
+    await page.getByTestId('matrix-overwrite-cancel').click();
+    expect(readFileSync(xlsxPath).equals(before)).toBe(true);
+    await exportAgain();
+    await page.getByTestId('matrix-overwrite-confirm').click();
+    await page.getByTestId('matrix-export-done').waitFor({ timeout: 60_000 });
+    expect(readFileSync(xlsxPath).equals(before)).toBe(false);
   });
 });

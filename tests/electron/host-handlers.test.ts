@@ -1,15 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { errorMessage } from '../../shared/api/errors';
-import { COHORT_VERSION, CohortRecipe } from '../../shared/cohort/cohort-definition';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { createHostHandlers, noDialogHostHandlers, noDialogs } from '../../electron/host/host-handlers';
 import { createRelay } from '../../electron/ipc/relay';
 import { electronHostHandlers } from '../../electron/main/host-dialogs';
 import { shellClipboard } from '../../electron/chromium-shell/shell-clipboard';
 import { fakeEngine } from './fakes';
+import { COHORT_VERSION, CohortRecipe } from '../../shared/cohort/cohort-definition';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'vv-host-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -29,12 +29,12 @@ const RECIPE = CohortRecipe.parse({
 });
 const TSV = 'Van\tAntwerpen\tTotaal\r\nAntwerpen\t[c]\t12\r\n';
 
-/** An engine that releases the protected TSV for export.clipboard and a recipe for cohort.exportRecipe. */
+/** An engine that releases the protected TSV for export.clipboard and a written recipe for cohort.writeRecipeFile. */
 function releasingEngine(overrides: Record<string, Result<unknown>> = {}) {
   return fakeEngine((method) => {
     if (overrides[method]) return overrides[method]!;
     if (method === 'export.clipboard') return ok({ fileName: null, sha256: SHA, auditSeq: 7, counts: COUNTS, text: TSV });
-    if (method === 'cohort.exportRecipe') return ok({ recipe: RECIPE, json: JSON.stringify(RECIPE, null, 2) });
+    if (method === 'cohort.writeRecipeFile') return ok({ fileName: 'syriers-2016.json', auditSeq: 8 });
     return ok({});
   }).engine;
 }
@@ -99,31 +99,26 @@ describe('host methods that release through the engine', () => {
     expect(clip.lastText()).toBe(TSV);
   });
 
-  it('writes the recipe the engine exports to the chosen path, adding .json, with no temporary file left', async () => {
+  it('has the engine write the recipe file (write-path rules, audit entry) and writes nothing itself', async () => {
     const engine = releasingEngine();
     const relay = createRelay({ engine, host: noDialogHostHandlers });
     const target = path.join(tmp, 'syriers-2016');
     const r = await relay('cohort.saveRecipeFile', { name: 'Syriërs 2016', path: target }, true);
     expect(r).toEqual({ ok: true, value: { fileName: 'syriers-2016.json' } });
-    expect(engine.call).toHaveBeenCalledWith('cohort.exportRecipe', { name: 'Syriërs 2016' });
-    expect(JSON.parse(readFileSync(`${target}.json`, 'utf8'))).toEqual(RECIPE);
-    expect(readdirSync(tmp).filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(engine.call).toHaveBeenCalledWith('cohort.writeRecipeFile', { name: 'Syriërs 2016', path: target, overwrite: false });
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
-  it('refuses a relative path or a missing folder with WRITE_FAILED, and an unknown cohort with the engine\'s error', async () => {
-    const relay = createRelay({ engine: releasingEngine(), host: noDialogHostHandlers });
-    for (const p of ['recipe.json', path.join(tmp, 'no-such-folder', 'r.json')]) {
-      const r = await relay('cohort.saveRecipeFile', { name: 'x', path: p }, true);
-      expect(r.ok ? 'ok' : r.error.code, p).toBe('WRITE_FAILED');
+  it('passes on the engine\'s refusal of a recipe file (a refused path, an unknown cohort)', async () => {
+    for (const code of ['PATH_REFUSED', 'NO_EXTRACT_OPEN'] as const) {
+      const refused = fail({ code, message: errorMessage(code, { reason: 'relative path' }) });
+      const r = await createRelay({ engine: releasingEngine({ 'cohort.writeRecipeFile': refused }), host: noDialogHostHandlers })(
+        'cohort.saveRecipeFile',
+        { name: 'x', path: 'never.json' },
+        true,
+      );
+      expect(r.ok ? 'ok' : r.error.code).toBe(code);
     }
-    const missing = fail({ code: 'NO_EXTRACT_OPEN', message: errorMessage('NO_EXTRACT_OPEN') });
-    const r = await createRelay({ engine: releasingEngine({ 'cohort.exportRecipe': missing }), host: noDialogHostHandlers })(
-      'cohort.saveRecipeFile',
-      { name: 'x', path: path.join(tmp, 'never.json') },
-      true,
-    );
-    expect(r.ok ? 'ok' : r.error.code).toBe('NO_EXTRACT_OPEN');
-    expect(readdirSync(tmp)).not.toContain('never.json');
   });
 
   it('tells the UI when the host has no dialog, so it shows a path field', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestEngine, type TestEngine } from '../support/test-engine';
 import { makeTempDir } from '../support/make-extract';
 import { exportSession } from './export-session';
+import { readReleasedFile } from '../../electron/engine/audit/release-proof';
 import type { ProtectedCounts } from '../../shared/disclosure/protection';
 
 let t: TestEngine;
@@ -17,13 +18,13 @@ const DEF = { kind: 'state' as const, level: 'province' as const };
 
 beforeAll(() => {
   dir = makeTempDir('vv-export-');
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t = makeTestEngine();
 });
 beforeEach(() => {
   t.engine.state.session?.close();
   t.engine.state.session = exportSession();
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
 });
 afterAll(() => {
   t.dispose();
@@ -81,7 +82,9 @@ describe('export through the one release path', () => {
     const file = path.join(dir, 'matrix.xlsx');
     const r = await t.value('export.matrix', { cohort: COHORT, definition: DEF, format: 'xlsx', path: file, language: 'nl' });
     expect(r.fileName).toBe('matrix.xlsx');
-    expect(r.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    // The entry records the content without the proof row; the checker recomputes it from the file.
+    expect(r.sha256).toBe((await readReleasedFile(readFileSync(file))).digest);
+    expect(r.sha256).not.toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
     expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
 
     const out = makeTempDir('vv-soffice-');
@@ -135,7 +138,7 @@ describe('export through the one release path', () => {
     expect(records.map((r) => r.entry.fileName)).toEqual(['b.xlsx', 'a.csv']);
     expect(records[0].entry).toMatchObject({ channel: 'ui', output: 'xlsx', extractId: 'matrix-fixture', policy: { threshold: 10 } });
     expect(records[0].entry.user.length).toBeGreaterThan(0);
-    expect(await t.value('audit.verify', {})).toEqual({ ok: true, entries: 2, brokenAt: null, problem: null });
+    expect(await t.value('audit.verify', {})).toMatchObject({ ok: true, entries: 2, brokenAt: null, problem: null });
     t.engine.state.session!.workspace.prepare("UPDATE audit_log SET created_at = created_at, entry = replace(entry, 'a.csv', 'z.csv') WHERE seq = 1").run();
     expect(await t.value('audit.verify', {})).toMatchObject({ ok: false, brokenAt: 1, problem: 'altered' });
   });

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { fileOps } from '../../electron/engine/export/release';
 import { exportSession } from '../export/export-session';
+import { readReleasedFile } from '../../electron/engine/audit/release-proof';
 import { makeTempDir } from '../support/make-extract';
 import { makeTestEngine, type TestEngine } from '../support/test-engine';
 
@@ -13,7 +13,6 @@ import { makeTestEngine, type TestEngine } from '../support/test-engine';
  */
 const COHORT = { status: ['REFUGEE', 'SUBSIDIARY'] as ('REFUGEE' | 'SUBSIDIARY')[] };
 const DEF = { kind: 'state' as const, level: 'province' as const };
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const realRename = fileOps.rename;
 const savedPolicyEnv = process.env.VERHUIS_POLICY_FILE;
 
@@ -22,7 +21,7 @@ let dir: string;
 
 beforeAll(() => {
   dir = makeTempDir('vv-release-');
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t = makeTestEngine();
 });
 beforeEach(() => {
@@ -53,9 +52,10 @@ test('the audit entry is already committed when the file is renamed to its name;
   const { records } = await t.value('audit.list', {});
   expect(records).toHaveLength(1);
   expect(records[0].seq).toBe(r.auditSeq);
-  expect(records[0].entry.sha256).toBe(sha256(readFileSync(target)));
+  // The SHA-256 of the content the file carries besides its proof row (what audit verify --export recomputes).
+  expect(records[0].entry.sha256).toBe((await readReleasedFile(readFileSync(target))).digest);
   expect(records[0].entry.status).toBeUndefined();
-  expect(await t.value('audit.verify', {})).toEqual({ ok: true, entries: 1, brokenAt: null, problem: null });
+  expect(await t.value('audit.verify', {})).toMatchObject({ ok: true, entries: 1, brokenAt: null, problem: null });
 });
 
 test('a rename that fails: no file, the release and its failure both in a chain that verifies, WRITE_FAILED', async () => {
@@ -74,7 +74,7 @@ test('a rename that fails: no file, the release and its failure both in a chain 
   expect(release).toMatchObject({ seq: 1, entry: { fileName: 'matrix.csv', output: 'csv' } });
   expect(release.entry.status).toBeUndefined();
   expect(failure).toMatchObject({ seq: 2, entry: { status: 'failed', releaseSeq: 1, fileName: 'matrix.csv', sha256: release.entry.sha256 } });
-  expect(await t.value('audit.verify', {})).toEqual({ ok: true, entries: 2, brokenAt: null, problem: null });
+  expect(await t.value('audit.verify', {})).toMatchObject({ ok: true, entries: 2, brokenAt: null, problem: null });
 
   // Nothing was published, so the failed release is no basis for the differencing guard,
   // and the same export succeeds once the disk works again.

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -14,6 +15,9 @@ import { registerHandlers, type IpcInvokeEventLike, type IpcMainLike } from '../
 import { noDialogHostHandlers } from '../../electron/host/host-handlers';
 import { ELECTRON_APP_ORIGIN } from '../../electron/host/app-origin';
 import { RESOURCES_DIR } from '../support/test-engine';
+import { makeExtract, TEST_PASSPHRASE } from '../support/make-extract';
+import { writeSyntheticCsv } from '../../electron/engine/synthetic/generate-extract';
+import { workspacePath } from '../../electron/engine/workspace/open-workspace';
 
 /**
  * Issue 7.5: random and malformed payloads on every IPC channel, through the same path as
@@ -43,6 +47,10 @@ const EXPECTED_CODES = new Set<ErrorCode>([
   'RECIPE_INVALID',
   'POLICY_INVALID',
   'EXPORT_FORBIDDEN',
+  // The write-path rules (issue 11): relative, '..', the extract, the workspace, the data folder, an existing file.
+  'PATH_REFUSED',
+  'FILE_EXISTS',
+  'WRITE_FAILED',
 ]);
 
 /** Marks every string the fuzzer makes, so an echo of a request value is found. */
@@ -241,5 +249,146 @@ describe('IPC fuzz', () => {
     expect(problemWith({ ok: false, error: { code: 'INTERNAL', message: { nl: '', en: '' } } })).toMatch(/INTERNAL/);
     expect(problemWith({ ok: false, error: { code: 'INVALID_REQUEST', message: { nl: `${MARK}1`, en: '' } } })).toMatch(/echoes/);
     expect(problemWith({ ok: false, error: { code: 'INVALID_REQUEST', message: { nl: 'x', en: 'x' } } })).toBeNull();
+  });
+});
+
+/**
+ * Issue 11: the new parameters of every method that writes (path, targetPath, overwrite) fuzzed
+ * with an extract open, so that the write-path rules — not the missing session — answer. Paths
+ * come mostly from the dangerous set (relative, '..', the extract and links to it, the workspace
+ * and its companions, the data folder, existing files, devices); a few are writable. Afterwards
+ * the extract is unchanged, the audit log verifies, nothing was written outside the output
+ * folder, and nothing but the app's own files is in the data folder.
+ */
+describe('IPC fuzz of the write-path parameters, with an extract open', () => {
+  // verifyExport first: it verifies the whole chain on every call, which grows with the writes of the others.
+  const WRITERS = ['audit.verifyExport', 'export.matrix', 'export.fiche', 'audit.report', 'cohort.writeRecipeFile', 'cohort.saveRecipeFile', 'import.fromCsv'] as const;
+  let work: string;
+  let out: string;
+  let dataDir: string;
+  let extractFile: string;
+  let extractSha: string;
+  let csvDir: string;
+  let cwd: string;
+  let engine: Engine;
+  const channels = new Map<string, (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+  const written = { ok: 0, refused: new Map<string, number>() };
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'vv-fuzz-write-'));
+    out = path.join(work, 'out');
+    dataDir = path.join(work, 'data');
+    csvDir = path.join(work, 'csv');
+    cwd = process.cwd();
+    for (const d of [out, dataDir, path.join(work, 'cwd')]) mkdirSync(d);
+    process.chdir(path.join(work, 'cwd'));
+    extractFile = makeExtract(path.join(work, 'extract.db'), { persons: 40 }).path;
+    extractSha = createHash('sha256').update(readFileSync(extractFile)).digest('hex');
+    writeSyntheticCsv(csvDir, { persons: 30, seed: 3, referenceDate: '2018-01-27' });
+    writeFileSync(path.join(out, 'existing.xlsx'), 'keep');
+    linkSync(extractFile, path.join(out, 'hard-link.xlsx'));
+    symlinkSync(extractFile, path.join(out, 'soft-link.xlsx'));
+    engine = createEngine({ resourcesDir: RESOURCES_DIR, dataDir, appVersion: '0.0.0-fuzz', policy: { systemFile: path.join(work, 'no-policy.json'), extraFile: undefined } }, buildHandlers, {
+      validateResponses: true,
+      log: createMemoryEventLog(),
+    });
+    const opened = await engine.dispatch('extract.open', { path: extractFile, passphrase: TEST_PASSPHRASE, cipher: { preset: 'auto' } });
+    expect(opened.ok).toBe(true);
+    expect((await engine.dispatch('cohort.save', { name: 'fuzz', definition: { status: ['REFUGEE'] } })).ok).toBe(true);
+    const ipcMain: IpcMainLike = { handle: (channel, listener) => void channels.set(channel, listener) };
+    registerHandlers(ipcMain, { engine: { call: (method, request) => engine.dispatch(method, request) }, host: noDialogHostHandlers });
+  });
+
+  afterAll(() => {
+    process.chdir(cwd);
+    engine?.state.closeSession();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** Paths an attacker would try, and now and then a writable one. */
+  const dangerousPath = (): fc.Arbitrary<unknown> => {
+    const ws = () => workspacePath(dataDir, 'test-extract');
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.string({ maxLength: 20 }).map((s) => `vv-fuzz-${s}.xlsx`) },
+      { weight: 3, arbitrary: fc.constantFrom('.', '..', 'a/../b.xlsx', './x.csv', '', 'extract.db') },
+      { weight: 3, arbitrary: fc.string({ maxLength: 8 }).map((s) => `${out}/x/../${s}a.xlsx`) },
+      { weight: 4, arbitrary: fc.constantFrom(extractFile, `${extractFile}-wal`, `${extractFile}-journal`, path.join(out, 'hard-link.xlsx'), path.join(out, 'soft-link.xlsx')) },
+      { weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 3, 4).map((i) => [ws(), `${ws()}-wal`, `${ws()}-shm`, path.join(out, 'copy.vvw'), path.join(dataDir, 'workspaces', 'new.vvw')][i]) },
+      { weight: 3, arbitrary: fc.string({ maxLength: 10 }).map((s) => path.join(dataDir, `${s}x.xlsx`)) },
+      { weight: 3, arbitrary: fc.constantFrom(dataDir, path.join(dataDir, 'logs'), path.join(dataDir, 'app-settings.json'), path.join(out, 'nope', 'x.xlsx'), '/dev/null', '/proc/self/mem', '/', `${out}/\u0000.xlsx`) },
+      // An existing file: refused unless overwrite is true (then it is a write, rare: each release is
+      // protected against every earlier one, so writes get dearer as the ledger grows).
+      { weight: 2, arbitrary: fc.integer({ min: 0, max: 9 }).map((n) => (n === 0 ? path.join(out, 'existing.xlsx') : path.join(out, 'hard-link.xlsx'))) },
+      // Rarely a new, writable file.
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 199 }).map((n) => (n < 2 ? path.join(out, `ok-${n}.xlsx`) : path.join(out, 'nope', `${n}.xlsx`))) },
+      { weight: 1, arbitrary: junk },
+    );
+  };
+  const overwrite = fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: junk });
+
+  function payload(method: (typeof WRITERS)[number]): fc.Arbitrary<Record<string, unknown>> {
+    const p = dangerousPath();
+    const fmt = fc.constantFrom('xlsx', 'csv');
+    switch (method) {
+      case 'export.matrix':
+        return fc.record({ cohort: fc.constant({}), definition: fc.constant({ kind: 'state', level: 'region' }), format: fmt, path: p, overwrite, language: fc.constant('nl') }, { requiredKeys: ['cohort', 'definition', 'format', 'path'] });
+      case 'export.fiche':
+        return fc.record({ cohort: fc.constant({}), level: fc.constant('region'), vintage: fc.constant('2019'), areaCode: fc.constant('02000'), format: fmt, path: p, overwrite }, { requiredKeys: ['cohort', 'level', 'vintage', 'areaCode', 'format', 'path'] });
+      case 'audit.report':
+        return fc.record({ path: p, overwrite }, { requiredKeys: ['path'] });
+      case 'cohort.writeRecipeFile':
+      case 'cohort.saveRecipeFile':
+        return fc.record({ name: fc.constantFrom('fuzz', 'unknown'), path: p, overwrite }, { requiredKeys: ['name', 'path'] });
+      case 'import.fromCsv':
+        // Writable import targets are rarer still: each one is a whole import.
+        return fc.record({
+          sourceDir: fc.constantFrom(csvDir, out),
+          targetPath: p,
+          passphrase: fc.constant('fuzz-passphrase'),
+        });
+      case 'audit.verifyExport':
+        return fc.record({ path: p });
+    }
+  }
+
+  it(`answers ${RUNS_PER_METHOD} write-path payloads per writing method with a write or an expected refusal`, async () => {
+    let sent = 0;
+    for (const method of WRITERS) {
+      const listener = channels.get(channelOf(method))!;
+      await fc.assert(
+        fc.asyncProperty(payload(method), async (body) => {
+          const r = (await listener(trusted, overIpc(body))) as Result<unknown>;
+          sent++;
+          const problem = problemWith(r);
+          if (problem) throw new Error(`${method}: ${problem}`);
+          if (r.ok) written.ok++;
+          else written.refused.set(r.error.code, (written.refused.get(r.error.code) ?? 0) + 1);
+        }),
+        { numRuns: RUNS_PER_METHOD, seed: 11_2025 + WRITERS.indexOf(method) },
+      );
+    }
+    expect(sent).toBe(RUNS_PER_METHOD * WRITERS.length);
+    // The rules answered (not only the schema), and some writes went through.
+    expect(written.refused.get('PATH_REFUSED') ?? 0).toBeGreaterThan(10_000);
+    expect(written.refused.get('FILE_EXISTS') ?? 0).toBeGreaterThan(50);
+    expect(written.ok).toBeGreaterThan(5);
+  }, 1_800_000);
+
+  it('left the extract, the audit log and every folder outside the output folder as they were', async () => {
+    expect(createHash('sha256').update(readFileSync(extractFile)).digest('hex')).toBe(extractSha);
+    const verdict = (await engine.dispatch('audit.verify', {})) as Result<{ ok: boolean; entries: number }>;
+    expect(verdict.ok && verdict.value.ok).toBe(true);
+    expect(readdirSync(process.cwd())).toEqual([]);
+    expect(readdirSync(dataDir).sort()).toEqual(expect.arrayContaining(['workspaces']));
+    for (const f of readdirSync(dataDir)) expect(['workspaces', 'app-settings.json', 'logs']).toContain(f);
+    for (const f of readdirSync(path.join(dataDir, 'workspaces'))) expect(f).toMatch(/^[0-9a-f]{32}\.vvw(-wal|-shm)?$/);
+    expect(readFileSync(path.join(out, 'existing.xlsx'), 'utf8').length).toBeGreaterThan(0);
+    // Beside the output folder only new recipe files may appear (a recipe path gets '.json' added:
+    // `extract.db` → `extract.db.json`, a new file, never the extract itself).
+    const extra = readdirSync(work).filter((f) => !['csv', 'cwd', 'data', 'extract.db', 'out'].includes(f));
+    for (const f of extra) {
+      expect(f).toMatch(/\.json$/);
+      expect((JSON.parse(readFileSync(path.join(work, f), 'utf8')) as { kind: string }).kind).toBe('verhuisverkenner.cohort');
+    }
   });
 });

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine, type Engine } from '../../electron/engine/core/dispatch';
 import { buildHandlers } from '../../electron/engine/handlers';
+import type { EngineConfig } from '../../electron/engine/core/engine-state';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { makeTempDir } from './temp-dirs';
@@ -19,12 +20,14 @@ export interface TestEngine {
   dispose(): void;
 }
 
-export function makeTestEngine(): TestEngine {
+export function makeTestEngine(options: { policy?: EngineConfig['policy']; dataDir?: string } = {}): TestEngine {
   // Removed by dispose(), and after the test file in any case.
-  const dataDir = makeTempDir('vv-data-');
-  const engine = createEngine({ resourcesDir: RESOURCES_DIR, dataDir, appVersion: '0.0.0-test' }, buildHandlers, {
+  const given = options.dataDir ?? makeTempDir('vv-data-');
+  const engine = createEngine({ resourcesDir: RESOURCES_DIR, dataDir: given, appVersion: '0.0.0-test', ...(options.policy ? { policy: options.policy } : {}) }, buildHandlers, {
     validateResponses: true,
   });
+  // The administrator may have pinned another data folder.
+  const dataDir = engine.state.config.dataDir;
   const call = <M extends MethodName>(method: M, request: RequestOf<M>) =>
     engine.dispatch(method, request) as Promise<Result<ResponseOf<M>>>;
   return {

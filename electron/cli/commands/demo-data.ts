@@ -4,6 +4,9 @@ import { MIN_PASSPHRASE } from '../../engine/import/import-handlers';
 import { UsageError, cliFailure, type CliContext } from '../cli-context';
 import { positiveInt, progressPrinter } from '../cli-util';
 import type { CliCommand, OptionValues } from './command';
+import path from 'node:path';
+import { checkWriteFolder, checkWritePath, writeGuardOf } from '../../engine/export/write-path';
+import { AppError } from '../../engine/core/app-error';
 
 /** `demo-data`: a seeded synthetic extract (encrypted) and/or the same data as CSV files. */
 export const command: CliCommand = {
@@ -36,6 +39,18 @@ export const command: CliCommand = {
     if (v.cipher !== undefined && v.cipher !== 'sqlcipher3' && v.cipher !== 'sqlcipher4') {
       throw new UsageError({ nl: '--cipher: sqlcipher4 of sqlcipher3.', en: '--cipher: sqlcipher4 or sqlcipher3.' });
     }
+    // The engine's write-path rules: absolute after resolving, not in the data folder, not the workspace; --replace to overwrite.
+    const guard = writeGuardOf(ctx.engine().state);
+    if (out) {
+      try {
+        checkWritePath(path.resolve(out), guard, { overwrite: v.replace === true });
+      } catch (err) {
+        // Same code as an import target that exists (--replace to replace it).
+        if (err instanceof AppError && err.code === 'FILE_EXISTS') throw new AppError('IMPORT_TARGET_EXISTS', err.params);
+        throw err;
+      }
+    }
+    if (csvDir) checkWriteFolder(path.resolve(csvDir), guard);
     const progress = progressPrinter(ctx, ctx.t('personen', 'persons'));
     const opts = { persons, seed, referenceDate, onProgress: (done: number, total: number) => progress(done / total, done) };
     const started = Date.now();

@@ -12,4 +12,5 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   crosstab: () => import('./crosstab').then((m) => m.command),
   profile: () => import('./profile').then((m) => m.command),
   'audit verify': () => import('./audit-verify').then((m) => m.command),
+  'audit report': () => import('./audit-report').then((m) => m.command),
 };

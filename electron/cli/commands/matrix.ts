@@ -32,7 +32,7 @@ export const command: CliCommand = {
     en: 'Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app\'s export does).',
   },
   usage:
-    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--names nl|fr] [--measure counts|rowPct|colPct]`,
+    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--overwrite] [--names nl|fr] [--measure counts|rowPct|colPct]`,
   options: {
     ...EXTRACT_OPTIONS,
     recipe: { type: 'string' },
@@ -43,6 +43,8 @@ export const command: CliCommand = {
     out: { type: 'string' },
     names: { type: 'string' },
     measure: { type: 'string' },
+    /** Replace an existing file (otherwise FILE_EXISTS). */
+    overwrite: { type: 'boolean' },
   },
   async run(ctx: CliContext, v: OptionValues) {
     const need = (k: string) => {
@@ -73,6 +75,7 @@ export const command: CliCommand = {
         definition: { kind: kind.data, level: level.data, vintage: vintage.data },
         format,
         path: out,
+        overwrite: v.overwrite === true,
         language: names as 'nl' | 'fr' | 'en',
         channel: 'cli',
         measure: measure.data,

@@ -38,11 +38,11 @@ export function readAppSettings(dataDir: string): AppSettings {
 }
 
 export function writeAppSettings(dataDir: string, settings: AppSettings): void {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const target = appSettingsPath(dataDir);
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
-    writeFileSync(temp, JSON.stringify(settings, null, 2), { encoding: 'utf8', flush: true });
+    writeFileSync(temp, JSON.stringify(settings, null, 2), { encoding: 'utf8', flush: true, mode: 0o600 });
     renameSync(temp, target);
   } catch (err) {
     rmSync(temp, { force: true });

@@ -6,7 +6,7 @@ import { AppError } from '../core/app-error';
 
 /** A portable recipe file for a cohort, carrying the fingerprint of the extract it was made on. */
 export function makeRecipe(name: string, definition: CohortDefinition, summary: ExtractSummary, crosstab: CrosstabDefinition | null = null): CohortRecipe {
-  return CohortRecipe.parse({
+  const parsed = CohortRecipe.safeParse({
     kind: 'verhuisverkenner.cohort',
     version: COHORT_VERSION,
     name,
@@ -16,6 +16,9 @@ export function makeRecipe(name: string, definition: CohortDefinition, summary: 
     createdAt: new Date().toISOString(),
     ...(crosstab ? { crosstab } : {}),
   });
+  // A cohort saved by an older version may hold codes the lists no longer accept.
+  if (!parsed.success) throw new AppError('RECIPE_INVALID', { issue: describeIssue(parsed.error) });
+  return parsed.data;
 }
 
 /** Parses recipe JSON; says whether it was made on the extract that is open. */

@@ -7,6 +7,7 @@ import type { EngineConfig } from './engine-state';
 import { EngineState } from './engine-state';
 import type { EngineMethodName, HandlerTable } from './handler-types';
 import { createFileEventLog, logDirOf, type EventLog } from '../log/event-log';
+import { effectiveDataDir, policySources, readAdminPolicy } from '../policy/policy-file';
 
 export interface Engine {
   dispatch(method: string, request: unknown): Promise<Result<unknown>>;
@@ -39,12 +40,14 @@ export function createEngine(
   buildHandlers: (state: EngineState) => HandlerTable,
   options: EngineOptions = {},
 ): Engine {
-  const state = new EngineState(config);
+  // The administrator's pinned data folder wins over the host's (--data-dir, userData): the
+  // audit log and release ledger live there, and a fresh folder must not mean a fresh record.
+  const state = new EngineState({ ...config, dataDir: effectiveDataDir(config.dataDir, readAdminPolicy(policySources(config.policy))) });
   const handlers = buildHandlers(state);
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent) => listeners.forEach((l) => l(event));
 
-  const log = options.log ?? createFileEventLog(logDirOf(config.dataDir));
+  const log = options.log ?? createFileEventLog(logDirOf(state.config.dataDir));
   log.event('engine.start', {});
 
   // Logs each call's method (only a contract name, never the raw string), outcome and duration.

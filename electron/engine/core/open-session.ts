@@ -12,6 +12,8 @@ export interface OpenSession {
   /** The encrypted workspace of this extract (saved cohorts, audit log, settings). */
   readonly workspace: Database;
   readonly summary: ExtractSummary;
+  /** The extract's path as opened (write paths may never point at it). */
+  readonly filePath?: string;
   /** In-memory derived data keyed by capability (e.g. 'columnar-index'). */
   readonly cache: Map<string, unknown>;
   close(): void;

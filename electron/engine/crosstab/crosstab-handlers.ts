@@ -54,8 +54,8 @@ export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMetho
       const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl', { intervals: false });
       return { tables: built.tables.map((t) => t.table) };
     },
-    'export.crosstab': async ({ cohort, subject, format, path, language, channel }) => {
-      const r = await releaseTable(state, { channel, output: format, path, language, cohort, subject });
+    'export.crosstab': async ({ cohort, subject, format, path, overwrite, language, channel }) => {
+      const r = await releaseTable(state, { channel, output: format, path, overwrite, language, cohort, subject });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
     'export.crosstabClipboard': async ({ cohort, subject, language }) => {

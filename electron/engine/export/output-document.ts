@@ -99,7 +99,7 @@ export function metadataRows(m: MetadataInput): Array<[string, string | number]>
   } else if (t.kind === 'crosstab') {
     const d = t.definition;
     rows.push(['Cross-tab rows', d.rows.var], ['Cross-tab columns', d.cols.var], ['Cross-tab layers', d.layers?.var ?? '-'], ['Cross-tab definition (JSON)', JSON.stringify(d)]);
-  } else {
+  } else if (t.kind === 'profile') {
     rows.push(['Profile', 'standard profile tables'], ['Profile options (JSON)', JSON.stringify(t.options)]);
   }
   rows.push(

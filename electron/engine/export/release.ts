@@ -13,7 +13,8 @@ import { buildCrosstabTables } from '../crosstab/build-crosstab-tables';
 import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { OpenSession } from '../core/open-session';
-import { appendAudit, sha256Hex } from '../audit/audit-log';
+import { appendAudit, commitAudit, sha256Hex } from '../audit/audit-log';
+import { sealRelease } from '../audit/seal-release';
 import { canonicalJson } from '../audit/canonical-json';
 import { getHighs } from '../ledger/highs-instance';
 import { dropLedgerRelease, loadLedger, saveLedgerRelease } from '../ledger/ledger-store';
@@ -28,6 +29,7 @@ import { documentInMeasure } from './measure-document';
 import { releaseDetails, writerFor, type ReleaseOutput } from './writer-for';
 import type { CellMeasure } from '../../../shared/disclosure/percent-table';
 import type { ChartKind } from '../../../shared/disclosure/chart-kind';
+import { checkWritePath, PRIVATE_FILE_MODE, writeGuardOf } from './write-path';
 
 export const USER_POLICY_KEY = 'disclosure.userPolicy';
 
@@ -41,6 +43,8 @@ export interface ReleaseRequest {
   output: ReleaseOutput;
   /** Target file (xlsx, csv); null for the clipboard. */
   path: string | null;
+  /** Replace an existing file (the UI sets it only after the user confirmed). */
+  overwrite?: boolean;
   language: OutputLanguage;
   cohort: CohortDefinition;
   subject: Subject;
@@ -67,7 +71,7 @@ export const requireSession = (state: EngineState): OpenSession => {
 /** The policy in force for this session (the user's choices live in the workspace). */
 export function sessionPolicy(state: EngineState) {
   const user = state.session ? (getWorkspaceSetting<UserPolicy>(state.session.workspace, USER_POLICY_KEY) ?? null) : null;
-  return activePolicy(user);
+  return activePolicy(user, state.adminPolicy());
 }
 
 /** Tables for a subject, each protected on its own (and around `linked` cells, if given). */
@@ -115,6 +119,14 @@ export async function releasableTables(
 export async function releaseTable(state: EngineState, req: ReleaseRequest): Promise<ReleaseResult> {
   const session = requireSession(state);
   const policy = outputPolicy(sessionPolicy(state), req.output === 'clipboard' ? 'tsv' : req.output);
+  // The target is checked before any computation (write-path.ts).
+  let fileName: string | null = null;
+  let target: string | null = null;
+  if (req.output !== 'clipboard') {
+    if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
+    target = checkWritePath(req.path, writeGuardOf(state), { overwrite: req.overwrite === true });
+    fileName = path.basename(target);
+  }
   const { built, ledger } = await releasableTables(session, req.cohort, req.subject, policy, req.language);
   const table: ExportedTable = req.subject.kind === 'matrix' ? { kind: 'matrix', definition: req.subject.definition } : { ...req.subject };
   const values = publishedValues(built.tables.map((t) => t.table));
@@ -131,20 +143,9 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   };
   const doc = documentInMeasure(base, req.measure ?? 'counts', req.language);
   const writer: TableWriter = await writerFor(req, state.config.resourcesDir);
-  const bytes = await writer.write(doc);
-  const sha256 = sha256Hex(bytes);
+  const fullPath = target;
 
-  let fileName: string | null = null;
-  let fullPath: string | null = null;
-  let staged: StagedFile | null = null;
-  if (req.output !== 'clipboard') {
-    if (!req.path) throw new AppError('INVALID_REQUEST', { issue: 'path: required for a file export' });
-    const target = path.resolve(req.path);
-    fileName = path.basename(target);
-    fullPath = target;
-    staged = stageFile(target, bytes);
-  }
-  const entry: AuditEntry = {
+  const entryFor = (sha256: string): AuditEntry => ({
     time: createdAt.toISOString(),
     user: osUser(),
     channel: req.channel,
@@ -161,13 +162,18 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     counts: { tables: built.tables.length, cells: built.tables.reduce((n, t) => n + t.table.cells.length, 0), protected: counts },
     snapshotSha256: sha256Hex(JSON.stringify(values)),
     protectedAgainst: ledger.against,
-  };
+  });
+  // The entry's place in the chain is fixed before the bytes are final: the file carries its proof.
+  const sealed = await sealRelease(session.workspace, writer, doc, entryFor, req.output !== 'clipboard');
+  const { bytes, digest: sha256, prepared } = sealed;
+  const entry = prepared.entry;
+  const staged: StagedFile | null = target ? stageFile(target, bytes) : null;
   // The audit entry is durable before the file shows under its name: a crash in between
   // leaves an entry and a hidden temp file, never an exported file without its entry.
   let seq: number;
   try {
     // The ledger records the release in the same transaction as its audit entry.
-    seq = appendAudit(session.workspace, entry, (s) =>
+    seq = commitAudit(session.workspace, prepared, (s) =>
       saveLedgerRelease(session.workspace, s, built.tables.map((t, i) => ledgerTableOf(t.table, built.personCells[i], s, i, PERTURBATION_BOUND, built.hierarchy[i]))),
     ).seq;
   } catch {
@@ -211,7 +217,7 @@ export const fileOps = { rename: renameSync };
 function stageFile(target: string, bytes: Uint8Array): StagedFile {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
   try {
-    writeFileSync(temp, bytes, { flag: 'wx' });
+    writeFileSync(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') unlinkQuietly(temp);
     throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });

@@ -1,8 +1,8 @@
 import { SUPPRESSED_MARKER } from '../../../shared/disclosure/protection';
+import { textField } from '../../../shared/format/csv-cell';
 import type { OutputDocument, OutputMeasures, OutputTable, TableWriter } from './table-writer';
 import { percentText, tableValues, type OutputValue } from './table-values';
 
-const quote = (s: string, sep: string) => (/[";\t\n\r]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Counts are integers; any other number is written with one decimal ("-22,0" beside "-31,5"). */
 function fmt(v: string | number | null, decimalComma: boolean, sep: string): string {
@@ -11,7 +11,7 @@ function fmt(v: string | number | null, decimalComma: boolean, sep: string): str
     const s = Number.isInteger(v) ? String(v) : v.toFixed(1);
     return decimalComma ? s.replace('.', ',') : s;
   }
-  return quote(v, sep);
+  return textField(v, sep);
 }
 
 function fmtValue(v: OutputValue, decimalComma: boolean): string {
@@ -49,7 +49,7 @@ export const csvWriter: TableWriter = {
     const blocks: string[][] = doc.tables.map((t) => tableLines(t, sep, doc.decimalComma));
     if (doc.measures) blocks.push(measureLines(doc.measures, sep, doc.decimalComma));
     blocks.push(doc.legend.lines.map((l) => f(l)));
-    blocks.push(doc.metadata.rows.map(([k, v]) => [f(k), f(String(v))].join(sep)));
+    blocks.push(doc.metadata.rows.map(([k, v]) => [f(k), f(v)].join(sep)));
     const text = '\uFEFF' + blocks.map((b) => b.join('\r\n')).join('\r\n\r\n') + '\r\n';
     return new TextEncoder().encode(text);
   },
@@ -63,7 +63,7 @@ export const tsvWriter: TableWriter = {
   extension: 'tsv',
   async write(doc: OutputDocument) {
     const lines = tableLines(doc.tables[0], '\t', doc.decimalComma);
-    const legend = doc.legend.lines.map((l) => quote(l, '\t'));
+    const legend = doc.legend.lines.map((l) => textField(l, '\t'));
     return new TextEncoder().encode([...lines, '', ...legend].join('\n') + '\n');
   },
 };

@@ -12,29 +12,7 @@ const BOLD = { bold: true } as const;
 export const xlsxWriter: TableWriter = {
   extension: 'xlsx',
   async write(doc: OutputDocument) {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'Verhuisverkenner';
-    wb.created = new Date(0);
-    wb.modified = new Date(0);
-    for (const t of doc.tables) addTable(wb, t);
-    if (doc.measures) {
-      const m = doc.measures;
-      const ws = wb.addWorksheet(m.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-      ws.addRow(m.header).font = BOLD;
-      for (const r of m.rows) {
-        const row = ws.addRow(r.map((v, c) => (v === null ? SUPPRESSED_MARKER : typeof v === 'number' && m.percentColumns.includes(c) ? roundPercent(v) : v)));
-        for (const c of m.percentColumns) if (typeof r[c] === 'number') row.getCell(c + 1).numFmt = PERCENT_FORMAT;
-      }
-      ws.getColumn(1).width = 34;
-    }
-    const legend = wb.addWorksheet(doc.legend.sheet);
-    for (const line of doc.legend.lines) legend.addRow([line]);
-    legend.getColumn(1).width = 100;
-    const meta = wb.addWorksheet(doc.metadata.sheet);
-    for (const [k, v] of doc.metadata.rows) meta.addRow([k, v]).getCell(1).font = BOLD;
-    meta.getColumn(1).width = 36;
-    meta.getColumn(2).width = 100;
-    const buf = await wb.xlsx.writeBuffer();
+    const buf = await buildWorkbook(doc).xlsx.writeBuffer();
     return new Uint8Array(buf as ArrayBuffer);
   },
 };
@@ -48,6 +26,33 @@ function addValues(ws: ExcelJS.Worksheet, label: string, values: OutputValue[]):
     if (v.kind === 'percent') row.getCell(i + 2).numFmt = PERCENT_FORMAT;
   });
   return row;
+}
+
+/** The workbook of a document, before it is serialised (the release proof is added to it, see release-proof.ts). */
+export function buildWorkbook(doc: OutputDocument): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Verhuisverkenner';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  for (const t of doc.tables) addTable(wb, t);
+  if (doc.measures) {
+    const m = doc.measures;
+    const ws = wb.addWorksheet(m.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    ws.addRow(m.header).font = BOLD;
+    for (const r of m.rows) {
+      const row = ws.addRow(r.map((v, c) => (v === null ? SUPPRESSED_MARKER : typeof v === 'number' && m.percentColumns.includes(c) ? roundPercent(v) : v)));
+      for (const c of m.percentColumns) if (typeof r[c] === 'number') row.getCell(c + 1).numFmt = PERCENT_FORMAT;
+    }
+    ws.getColumn(1).width = 34;
+  }
+  const legend = wb.addWorksheet(doc.legend.sheet);
+  for (const line of doc.legend.lines) legend.addRow([line]);
+  legend.getColumn(1).width = 100;
+  const meta = wb.addWorksheet(doc.metadata.sheet);
+  for (const [k, v] of doc.metadata.rows) meta.addRow([k, v]).getCell(1).font = BOLD;
+  meta.getColumn(1).width = 36;
+  meta.getColumn(2).width = 100;
+  return wb;
 }
 
 function addTable(wb: ExcelJS.Workbook, t: OutputTable) {

@@ -13,7 +13,7 @@ import { createExtractTables, EXTRACT_INDEXES } from './extract-ddl';
 export function createEncryptedExtract(targetPath: string, passphrase: string, cipher: ConcreteCipher): Database.Database {
   try {
     // 'wx' fails when the file exists; an empty file is a valid empty SQLite database.
-    closeSync(openSync(targetPath, 'wx'));
+    closeSync(openSync(targetPath, 'wx', 0o600)); // owner-only, like every file the app writes
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('IMPORT_TARGET_EXISTS', { file: path.basename(targetPath) });
     throw new AppError('WRITE_FAILED', { reason: (err as NodeJS.ErrnoException).code ?? 'io' });

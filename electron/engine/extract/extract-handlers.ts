@@ -3,6 +3,8 @@ import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
 import { openExtractSession } from './open-extract-session';
+import { bindSiteKey, siteKeyFrom, workspaceIdOf } from '../audit/audit-log';
+import { readSiteKeyBytes } from '../policy/policy-file';
 
 export function extractHandlers(state: EngineState): HandlerTable<'extract.open' | 'extract.close' | 'extract.summary' | 'extract.recent'> {
   // One open or close at a time: a request waits for the one before it to settle. A close
@@ -23,6 +25,11 @@ export function extractHandlers(state: EngineState): HandlerTable<'extract.open'
         state.status = 'opening';
         try {
           const session = await openExtractSession(req, state.config.dataDir, ctx.emit);
+          // Entries are chained under the administrator's site key where the policy names one.
+          const keyFile = state.adminPolicy().site.siteKeyFile;
+          const keyBytes = keyFile ? readSiteKeyBytes(keyFile) : null;
+          bindSiteKey(session.workspace, keyBytes ? siteKeyFrom(keyBytes) : null);
+          workspaceIdOf(session.workspace);
           state.closeSession();
           state.session = session;
           state.status = 'ready';

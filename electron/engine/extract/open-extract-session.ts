@@ -5,6 +5,7 @@ import type { ProgressEvent } from '../../../shared/api/events';
 import type { CipherSettings } from '../../../shared/api/methods/extract';
 import { buildColumnarIndexInParallel } from '../cohort/columnar-index';
 import { adoptSessionIndex } from '../cohort/session-index';
+import { checkExtractStrings } from './extract-strings';
 import { AppError } from '../core/app-error';
 import { rowidRange } from '../index-build/packed-queries';
 import type { OpenSession } from '../core/open-session';
@@ -58,6 +59,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     db = keyed.db;
     const opened = db;
     const meta = guard(req.path, () => checkExtractSchema(opened, req.path));
+    checkExtractStrings(req.path, meta, []);
     progress(0.15, 'check');
     guard(req.path, () => checkIntegrity(opened, req.path, probe.size));
     // The key fits: hash the file in its own thread while the index is read here.
@@ -92,7 +94,8 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       tables,
       openMs: Math.round(performance.now() - started),
     });
-    const session = createOpenSession(db, workspace, summary, () => sidecars.release());
+    const session = createOpenSession(db, workspace, summary, () => sidecars.release(), path.resolve(req.path));
+    checkExtractStrings(req.path, meta, built.index.nationalities);
     adoptSessionIndex(session, built.index);
     progress(1, 'ready');
     return session;

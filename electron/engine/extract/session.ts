@@ -7,13 +7,14 @@ import type { OpenSession } from '../core/open-session';
  * `afterClose` runs once the extract's connection is closed (it releases the hold on the
  * extract's -wal/-shm, see sidecar-files.ts).
  */
-export function createOpenSession(db: Database, workspace: Database, summary: ExtractSummary, afterClose?: () => void): OpenSession {
+export function createOpenSession(db: Database, workspace: Database, summary: ExtractSummary, afterClose?: () => void, filePath?: string): OpenSession {
   const cache = new Map<string, unknown>();
   let closed = false;
   return {
     db,
     workspace,
     summary,
+    ...(filePath ? { filePath } : {}),
     cache,
     close() {
       if (closed) return;

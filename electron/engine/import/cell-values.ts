@@ -1,3 +1,4 @@
+import { isNationalityCode } from '../../../shared/extract/codes';
 /**
  * Parsing of CSV cells into the stored form: dates as ISO YYYY-MM-DD (from ISO or the
  * Belgian dd/mm/yyyy), integers, and the code formats of the extract.
@@ -47,7 +48,8 @@ const INT = /^-?\d{1,9}$/;
 export const parseInteger = (text: string): number | null => (INT.test(text) ? Number(text) : null);
 
 /** Nationality: ISO 3166-1 alpha-3, or STATELESS / UNKNOWN. */
-export const isNationality = (text: string): boolean => /^[A-Z]{3}$/.test(text) || text === 'STATELESS' || text === 'UNKNOWN';
+/** ISO 3166-1 alpha-3 (assigned codes) or the register's own codes. */
+export const isNationality = (text: string): boolean => isNationalityCode(text);
 /** Country of residence abroad: ISO 3166-1 alpha-3 (alpha-2 tolerated). */
 export const isCountry = (text: string): boolean => /^[A-Z]{2,3}$/.test(text) || text === 'UNKNOWN';
 export const isNisFormat = (text: string): boolean => /^\d{5}$/.test(text);

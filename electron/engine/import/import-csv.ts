@@ -29,6 +29,8 @@ export interface CsvImportOptions {
   onProgress?(p: ImportProgress): void;
   /** Milliseconds between progress reports. */
   progressEveryMs?: number;
+  /** Told the temp file's path before it is created and after it is gone (leftovers are removed at the next start). */
+  onTemp?(temp: string, state: 'creating' | 'gone'): void;
 }
 
 export type CsvImportOutcome =
@@ -89,6 +91,7 @@ export async function importCsvFolder(opts: CsvImportOptions): Promise<CsvImport
   let done = false;
   let db: Database | undefined;
   let tempIsOurs = true;
+  opts.onTemp?.(temp, 'creating');
   try {
     // Inside the guarded region: a failure after the temp file exists still removes it.
     try {
@@ -144,6 +147,7 @@ export async function importCsvFolder(opts: CsvImportOptions): Promise<CsvImport
   } finally {
     if (db?.open) db.close();
     if (!done && tempIsOurs) rmSync(temp, { force: true });
+    opts.onTemp?.(temp, 'gone');
   }
 }
 

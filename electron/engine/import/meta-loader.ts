@@ -3,6 +3,7 @@ import { NIS_VINTAGES, REQUIRED_META_KEYS } from '../../../shared/extract/extrac
 import { parseDate } from './cell-values';
 import { readCsv } from './csv-reader';
 import type { IssueCollector } from './import-issues';
+import { metaStringProblem } from '../extract/extract-strings';
 
 export interface ExtractMeta {
   referenceDate: string | null;
@@ -47,6 +48,11 @@ export async function loadMeta(db: Database, file: string, label: string, issues
 
   if (keyAt !== -1 && valueAt !== -1 && !result.empty) {
     for (const key of REQUIRED_META_KEYS) if (!meta.get(key)?.value) issues.add(label, 0, 'value', 'META_MISSING_KEY', { key });
+  }
+  // Strings printed in every output: plain characters only (never the start of a formula).
+  for (const key of ['extract_id', 'source', 'schema_version']) {
+    const m = meta.get(key);
+    if (m?.value && metaStringProblem(key, m.value)) issues.add(label, m.line, 'value', 'META_BAD_VALUE', { key, expected: 'letters, digits and . _ : / - (starting with a letter or digit)' });
   }
   let referenceDate: string | null = null;
   const ref = meta.get('reference_date');

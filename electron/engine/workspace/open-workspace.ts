@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../core/app-error';
@@ -13,6 +13,8 @@ import { migrateWorkspace } from './migrate';
  * The file name is a hash of the extract_id, so no identifier appears in a path and a
  * re-delivered extract with the same id finds its cohorts again.
  */
+const PRIVATE_MODE = 0o600;
+
 export const workspacePath = (dataDir: string, extractId: string): string =>
   path.join(dataDir, 'workspaces', `${createHash('sha256').update(extractId, 'utf8').digest('hex').slice(0, 32)}.vvw`);
 
@@ -25,7 +27,11 @@ export const workspacePath = (dataDir: string, extractId: string): string =>
 export function openWorkspace(filePath: string, key: Buffer): Database.Database {
   let db: Database.Database;
   try {
-    mkdirSync(path.dirname(filePath), { recursive: true });
+    mkdirSync(path.dirname(filePath), { recursive: true, mode: 0o700 });
+    // Owner-only, also for a workspace made by an older version (0644); SQLite gives the
+    // -wal and -shm files the mode of the database file.
+    closeSync(openSync(filePath, 'a', PRIVATE_MODE));
+    chmodSync(filePath, PRIVATE_MODE);
     db = new Database(filePath, { timeout: 5000 });
   } catch (err) {
     throw new AppError('WORKSPACE_ERROR', { reason: (err as NodeJS.ErrnoException).code || 'io' });

@@ -36,23 +36,27 @@ export function shouldBlockCopy(target: NodeLike | null, active: NodeLike | null
   return ranges.some((r) => !r.collapsed && guards.some((g) => r.intersectsNode(g)));
 }
 
-/** Installs the guard on a document; `onBlocked` lets the UI say why nothing was copied. Returns the uninstaller. */
+/**
+ * Installs the guard on a document; `onBlocked` lets the UI say why nothing was copied. Returns the
+ * uninstaller. Dragging a selection out of a table (to another program) is blocked the same way.
+ */
 export function installCopyGuard(doc: Document, onBlocked: () => void): () => void {
-  const handler = (e: ClipboardEvent) => {
+  const handler = (e: Event) => {
     const selection = doc.getSelection();
     const ranges: Range[] = [];
     for (let i = 0; selection && i < selection.rangeCount; i++) ranges.push(selection.getRangeAt(i));
-    const target = e.target instanceof Element ? e.target : null;
+    // A dragged text selection starts at a text node: judge it by its element.
+    const node = e.target as (Node & { parentElement?: Element | null }) | null;
+    const target = node instanceof Element ? node : (node?.parentElement ?? null);
     if (!shouldBlockCopy(target, doc.activeElement, ranges, [...doc.querySelectorAll(`[${COPY_GUARD_ATTR}]`)])) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     onBlocked();
   };
   // Capture on the document: no grid handler can copy before the guard has decided. Cut goes the same way.
-  doc.addEventListener('copy', handler, true);
-  doc.addEventListener('cut', handler, true);
+  const events = ['copy', 'cut', 'dragstart'] as const;
+  for (const name of events) doc.addEventListener(name, handler, true);
   return () => {
-    doc.removeEventListener('copy', handler, true);
-    doc.removeEventListener('cut', handler, true);
+    for (const name of events) doc.removeEventListener(name, handler, true);
   };
 }

@@ -59,6 +59,8 @@ export const crosstabMethods = {
         subject: CrosstabSubject,
         format: z.enum(['xlsx', 'csv']),
         path: FilePath,
+        /** Replace an existing file: set by the UI only after the user confirmed (the CLI: --overwrite). */
+        overwrite: z.boolean().default(false),
         language: OutputLanguage,
         channel: z.enum(['ui', 'cli']).default('ui'),
       })

@@ -13,6 +13,8 @@ const FilePath = z.string().min(1).max(4096);
 /** Area names in outputs: Dutch or French; labels in Dutch, French or English. */
 const OutputLanguage = z.enum(['nl', 'fr', 'en']).default('nl');
 const FileFormat = z.enum(['xlsx', 'csv']);
+/** Replace an existing file: set by the UI only after the user confirmed (the CLI: --overwrite). */
+const Overwrite = z.boolean().default(false);
 
 const Exported = z.object({
   fileName: z.string().nullable(),
@@ -40,6 +42,7 @@ export const exportMethods = {
         definition: MatrixDefinition,
         format: FileFormat,
         path: FilePath,
+        overwrite: Overwrite,
         language: OutputLanguage,
         /** The measure on screen: counts, or percentages computed from the published values. */
         measure: CellMeasure.default('counts'),
@@ -51,7 +54,7 @@ export const exportMethods = {
   ),
   'export.fiche': method(
     z
-      .object({ cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, language: OutputLanguage })
+      .object({ cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, overwrite: Overwrite, language: OutputLanguage })
       .strict(),
     Exported,
   ),
@@ -65,7 +68,7 @@ export const exportMethods = {
    * in the engine from the protected table: the renderer hands over no picture, only the choice.
    */
   'export.chart': method(
-    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, chart: ChartKind, format: ImageFormat, path: FilePath, language: OutputLanguage }).strict(),
+    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, chart: ChartKind, format: ImageFormat, path: FilePath, overwrite: Overwrite, language: OutputLanguage }).strict(),
     Exported,
   ),
   'audit.list': method(z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(), z.object({ records: z.array(AuditRecord) })),

@@ -51,10 +51,10 @@ export const hostMethods = {
   ),
   /**
    * Writes a saved cohort's recipe (filters and the extract's fingerprint, no microdata) to a
-   * file. The host takes the JSON from the engine's `cohort.exportRecipe`, not from the renderer.
+   * file. The engine writes it (`cohort.writeRecipeFile`: write-path rules, audit entry), not the renderer.
    */
   'cohort.saveRecipeFile': method(
-    z.object({ name: z.string().trim().min(1).max(120), path: z.string().min(1).max(4096) }).strict(),
+    z.object({ name: z.string().trim().min(1).max(120), path: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
     z.object({ fileName: z.string() }),
     { host: true },
   ),

@@ -106,7 +106,11 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
   const writeRecipe = async (target: string, path: string) => {
     rememberFolder(path);
     setRecipePrompt(null);
-    const r = await settle(() => verhuis().cohort.saveRecipeFile({ name: target, path }));
+    let r = await settle(() => verhuis().cohort.saveRecipeFile({ name: target, path }));
+    // The engine never replaces a file unasked: replace only after the user confirmed.
+    if (!r.ok && r.error.code === 'FILE_EXISTS' && window.confirm(r.error.message[lang === 'en' ? 'en' : 'nl'])) {
+      r = await settle(() => verhuis().cohort.saveRecipeFile({ name: target, path, overwrite: true }));
+    }
     report(r, r.ok ? t('library.exported', { file: r.value.fileName }) : undefined);
   };
 

@@ -17,6 +17,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
     if (t.kind === 'fiche') return xt('log.fiche', { area: t.areaCode, level: t.level, vintage: t.vintage });
     if (t.kind === 'profile') return xt('log.profile');
     if (t.kind === 'crosstab') return xt('log.crosstab', { rows: t.definition.rows.var, cols: t.definition.cols.var, layers: t.definition.layers ? ` × ${t.definition.layers.var}` : '' });
+    if (t.kind === 'recipe') return xt('log.recipe', { name: t.name });
     const d = t.definition;
     const what = xt('log.matrix', { kind: mt(`matrix.kind.${d.kind}` as MatrixTextKey).split(' (')[0]!, level: mt(`level.${d.level}` as MatrixTextKey).toLowerCase(), vintage: d.vintage });
     // What the file held besides counts: a percentage measure, or a chart of the table.
@@ -50,7 +51,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                 <td className="num">{r.seq}</td>
                 <td>{time(r.entry.time)}</td>
                 <td>{r.entry.user}</td>
-                <td>{r.entry.output === 'clipboard' ? xt('log.clipboard') : r.entry.output.toUpperCase()}{r.entry.channel === 'cli' ? ' (CLI)' : ''}</td>
+                <td>{r.entry.output === 'clipboard' ? xt('log.clipboard') : r.entry.output === 'recipe' ? 'JSON' : r.entry.output.toUpperCase()}{r.entry.channel === 'cli' ? ' (CLI)' : ''}</td>
                 <td className="audit-table__file" data-path={r.entry.path ?? ''}>
                   {r.entry.path ?? r.entry.fileName ?? '—'}
                   {r.entry.status === 'failed' ? ` (${xt('log.failed', { seq: r.entry.releaseSeq ?? '?' })})` : ''}

@@ -57,6 +57,8 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<{ released: Released; copied: boolean } | null>(null);
   const [prompt, setPrompt] = useState<{ format: Format; initial: string } | null>(null);
+  // The engine never replaces a file unasked: FILE_EXISTS asks the user, who may confirm.
+  const [replace, setReplace] = useState<{ format: Format; path: string } | null>(null);
   const kind = subject.kind;
   // Area names in French only when the matrix's name switch says so; labels follow the UI language.
   const language = (subject.kind === 'matrix' || subject.kind === 'chart') && subject.nameLang === 'fr' ? 'fr' : lang;
@@ -64,29 +66,33 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const exportAllowed = policy ? policy.policy.allowExport && policy.adminError === null : true;
   const csvAllowed = policy ? policy.policy.allowCsv : true;
 
-  const run = async (call: () => Promise<Result<Released>>, copied: boolean) => {
+  const run = async (call: () => Promise<Result<Released>>, copied: boolean, onExists?: () => void) => {
     setBusy(true);
     setError(null);
     setDone(null);
+    setReplace(null);
     const r = await settle(call);
     setBusy(false);
     if (r.ok) setDone({ released: r.value, copied });
+    else if (r.error.code === 'FILE_EXISTS' && onExists) onExists();
     else setError(r.error);
   };
 
-  const writeTo = async (format: Format, path: string) => {
+  /** `overwrite` only after the user confirmed replacing the file (the confirmation below). */
+  const writeTo = async (format: Format, path: string, overwrite = false) => {
     rememberFolder(path);
     setPrompt(null);
     await run(
       () =>
         subject.kind === 'chart'
-          ? verhuis().export.chart({ cohort: subject.cohort, definition: subject.definition, chart: subject.chart, format: format === 'svg' ? 'svg' : 'png', path, language })
+          ? verhuis().export.chart({ cohort: subject.cohort, definition: subject.definition, chart: subject.chart, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
           : subject.kind === 'matrix'
-            ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, language, measure })
+            ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language, measure })
             : subject.kind === 'profile' || subject.kind === 'crosstab'
-              ? verhuis().export.crosstab({ cohort: subject.cohort, subject: subject.subject, format: format === 'csv' ? 'csv' : 'xlsx', path, language })
-              : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format: format === 'csv' ? 'csv' : 'xlsx', path, language }),
+              ? verhuis().export.crosstab({ cohort: subject.cohort, subject: subject.subject, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language })
+              : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language }),
       false,
+      overwrite ? undefined : () => setReplace({ format, path }),
     );
   };
 
@@ -166,6 +172,19 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
           onCancel={() => setPrompt(null)}
           testId={`${kind}-save-path`}
         />
+      )}
+      {replace && (
+        <Notice kind="warning" testId={`${kind}-overwrite`}>
+          <p className="message__text">{xt('export.exists', { file: baseName(replace.path) })}</p>
+          <div className="input-row">
+            <button type="button" className="button" disabled={busy} onClick={() => void writeTo(replace.format, replace.path, true)} data-testid={`${kind}-overwrite-confirm`}>
+              {xt('export.replace')}
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => setReplace(null)} data-testid={`${kind}-overwrite-cancel`}>
+              {xt('export.keep')}
+            </button>
+          </div>
+        </Notice>
       )}
       {done && counts && (
         <Notice kind="success" testId={`${kind}-export-done`}>
