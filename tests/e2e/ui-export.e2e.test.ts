@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import type { ProtectedCounts } from '../../shared/disclosure/protection';
-import { SHELL_APP_ORIGIN } from '../../electron/host/app-origin';
 import { readReleasedFile } from '../../electron/engine/audit/release-proof';
 import { onlyIn, saveScreenshot, useApp } from './support/shell-harness';
 

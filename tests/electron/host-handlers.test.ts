@@ -9,7 +9,6 @@ import { createRelay } from '../../electron/ipc/relay';
 import { electronHostHandlers } from '../../electron/main/host-dialogs';
 import { shellClipboard } from '../../electron/chromium-shell/shell-clipboard';
 import { fakeEngine } from './fakes';
-import { COHORT_VERSION, CohortRecipe } from '../../shared/cohort/cohort-definition';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'vv-host-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -18,15 +17,6 @@ const COHORT = { status: ['REFUGEE'] };
 const DEFINITION = { kind: 'state', level: 'arrondissement' };
 const SHA = 'b'.repeat(64);
 const COUNTS = { primary: 3, class: 1, secondary: 4, rounded: 0, linked: 0 };
-const RECIPE = CohortRecipe.parse({
-  kind: 'verhuisverkenner.cohort',
-  version: COHORT_VERSION,
-  name: 'Syriërs 2016',
-  definition: { status: ['REFUGEE'], decisionYears: [2016], nationalities: ['SYR'] },
-  extractId: 'demo',
-  extractFingerprint: 'c'.repeat(64),
-  createdAt: '2025-01-01T00:00:00Z',
-});
 const TSV = 'Van\tAntwerpen\tTotaal\r\nAntwerpen\t[c]\t12\r\n';
 
 /** An engine that releases the protected TSV for export.clipboard and a written recipe for cohort.writeRecipeFile. */
