@@ -6,6 +6,7 @@ import { DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/co
 import { subscribeEngineEvents } from '../api/engine-events';
 import { hasBridge, settle, verhuis } from '../api/verhuis';
 import { ErrorMessage, Notice } from '../components/error-message';
+import { ErrorBoundary } from '../components/error-boundary';
 import { installCopyGuard } from '../components/copy-guard';
 import { exportText } from '../features/export/export-i18n';
 import { forgetPolicy } from '../features/policy/use-policy';
@@ -236,21 +237,23 @@ export function App() {
           )}
           {screen === 'main' && summary && (
             <main className="main-view" data-testid="main-view" data-view={view}>
-              {view === 'overview' && <OverviewView summary={summary} />}
-              {view === 'cohort' && (
-                <CohortView
-                  cohort={cohort}
-                  cohortName={cohortName}
-                  onChange={(def, name) => {
-                    // Keep the same object when nothing changed (e.g. after saving): no needless recount.
-                    setCohort((prev) => (sameDefinition(prev, def) ? prev : def));
-                    setCohortName(name);
-                  }}
-                />
-              )}
-              {view === 'matrix' && <MatrixView cohort={cohort} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
-              {view === 'fiche' && <FicheView cohort={cohort} />}
-              {view === 'exportLog' && <ExportLogView />}
+              <ErrorBoundary key={view} part={`view.${view}`}>
+                {view === 'overview' && <OverviewView summary={summary} />}
+                {view === 'cohort' && (
+                  <CohortView
+                    cohort={cohort}
+                    cohortName={cohortName}
+                    onChange={(def, name) => {
+                      // Keep the same object when nothing changed (e.g. after saving): no needless recount.
+                      setCohort((prev) => (sameDefinition(prev, def) ? prev : def));
+                      setCohortName(name);
+                    }}
+                  />
+                )}
+                {view === 'matrix' && <MatrixView cohort={cohort} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
+                {view === 'fiche' && <FicheView cohort={cohort} />}
+                {view === 'exportLog' && <ExportLogView />}
+              </ErrorBoundary>
             </main>
           )}
         </div>

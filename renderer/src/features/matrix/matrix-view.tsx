@@ -4,6 +4,7 @@ import type { MatrixDefinitionInput } from '../../../../shared/matrix/matrix-def
 import type { MatrixViewSettings } from '../../../../shared/api/methods/session-state';
 import { formatCount, formatDate, formatDuration } from '../../../../shared/format/number-format';
 import { ErrorMessage } from '../../components/error-message';
+import { ErrorBoundary } from '../../components/error-boundary';
 import { ProgressBar } from '../../components/progress-bar';
 import { useProgress } from '../../api/use-progress';
 import { MatrixControls, type MatrixChoice } from './matrix-controls';
@@ -141,24 +142,26 @@ export function MatrixView({
         aria-labelledby={`matrix-tab-${tab}`}
         className={state.pending ? 'matrix-panel matrix-panel--stale' : 'matrix-panel'}
       >
-        {result && measures && tab === 'table' && (
-          <TablePanel
-            cohort={cohort}
-            result={result}
-            measures={measures}
-            measure={choice.measure}
-            nameLang={choice.nameLang}
-            revision={state.revision}
-            onRendered={markDrawn('table')}
-          />
-        )}
-        {result && tab === 'heatmap' && <HeatmapPanel result={result} nameLang={choice.nameLang} revision={state.revision} onDrawn={markDrawn('heatmap')} />}
-        {result && measures && tab === 'bar' && <NetBarPanel result={result} measures={measures} nameLang={choice.nameLang} revision={state.revision} />}
-        {result && measures && tab === 'corridors' && <CorridorsPanel measures={measures} nameLang={choice.nameLang} />}
-        {tab === 'sankey' && <SankeyPanel cohort={cohort} definition={definition} nameLang={choice.nameLang} />}
-        {tab === 'map' && (
-          <MapPanel cohort={cohort} definition={definition} vintage={choice.vintage} nameLang={choice.nameLang} initialLevel={mapLevel} />
-        )}
+        <ErrorBoundary key={tab} part={`chart.${tab}`} resetKey={state.revision}>
+          {result && measures && tab === 'table' && (
+            <TablePanel
+              cohort={cohort}
+              result={result}
+              measures={measures}
+              measure={choice.measure}
+              nameLang={choice.nameLang}
+              revision={state.revision}
+              onRendered={markDrawn('table')}
+            />
+          )}
+          {result && tab === 'heatmap' && <HeatmapPanel result={result} nameLang={choice.nameLang} revision={state.revision} onDrawn={markDrawn('heatmap')} />}
+          {result && measures && tab === 'bar' && <NetBarPanel result={result} measures={measures} nameLang={choice.nameLang} revision={state.revision} />}
+          {result && measures && tab === 'corridors' && <CorridorsPanel measures={measures} nameLang={choice.nameLang} />}
+          {tab === 'sankey' && <SankeyPanel cohort={cohort} definition={definition} nameLang={choice.nameLang} />}
+          {tab === 'map' && (
+            <MapPanel cohort={cohort} definition={definition} vintage={choice.vintage} nameLang={choice.nameLang} initialLevel={mapLevel} />
+          )}
+        </ErrorBoundary>
       </div>
     </section>
   );
