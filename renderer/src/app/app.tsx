@@ -23,7 +23,9 @@ import { OverviewView } from '../features/overview-view';
 import { sameDefinition } from '../features/cohort/cohort-model';
 import { AppHeader } from './app-header';
 import { StatusBar } from './status-bar';
-import { useDraft } from './use-draft';
+import { draftIdentity, useDraft } from './use-draft';
+import { cohortLabel, type CohortIdentity } from '../features/cohort/cohort-identity';
+import { CohortLabelContext } from '../features/cohort/cohort-badge';
 import type { View } from './views';
 
 type Screen = 'boot' | 'open' | 'import' | 'main';
@@ -49,7 +51,7 @@ export function App() {
   const [version, setVersion] = useState<string | null>(null);
   const [demo, setDemo] = useState<DemoExtract | null>(null);
   const [cohort, setCohort] = useState<CohortDefinition>(DEFAULT_COHORT);
-  const [cohortName, setCohortName] = useState<string | null>(null);
+  const [identity, setIdentity] = useState<CohortIdentity | null>(null);
   const [matrixSettings, setMatrixSettings] = useState<MatrixViewSettings>(INITIAL_MATRIX_SETTINGS);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   // The Chromium shell passes --extract FILE as ?extract= to pre-fill the path.
@@ -71,6 +73,7 @@ export function App() {
     void settle(() => verhuis().app.setLanguage({ language: next }));
   }, []);
 
+  const label = useMemo(() => cohortLabel(identity, cohort, lang), [identity, cohort, lang]);
   const i18n = useMemo<I18n>(() => ({ lang, setLanguage, t: (key, params) => translate(lang, key, params) }), [lang, setLanguage]);
 
   useEffect(() => {
@@ -82,7 +85,7 @@ export function App() {
     forgetPolicy();
     setSummary(null);
     setCohort(DEFAULT_COHORT);
-    setCohortName(null);
+    setIdentity(null);
     setMatrixSettings(INITIAL_MATRIX_SETTINGS);
     setView('overview');
   }, []);
@@ -90,10 +93,10 @@ export function App() {
   // Autosave of the working state into the extract's workspace, restored after a crash.
   const draft = useDraft(
     summary ? summary.fingerprint : null,
-    { cohort, cohortName, matrix: matrixSettings },
+    { cohort, identity, matrix: matrixSettings },
     useCallback((d) => {
       setCohort(d.cohort);
-      setCohortName(d.cohortName);
+      setIdentity(draftIdentity(d));
       if (d.matrix) setMatrixSettings(d.matrix);
     }, []),
   );
@@ -190,6 +193,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      <CohortLabelContext.Provider value={label}>
       <div className="app" data-screen={screen}>
         <a className="skip-link" href="#main-content">{i18n.t('common.skip')}</a>
         <AppHeader summary={screen === 'main' ? summary : null} view={screen === 'main' ? view : null} onView={setView} onClose={() => void closeExtract()} />
@@ -242,11 +246,11 @@ export function App() {
                 {view === 'cohort' && (
                   <CohortView
                     cohort={cohort}
-                    cohortName={cohortName}
-                    onChange={(def, name) => {
+                    identity={identity}
+                    onChange={(def, next) => {
                       // Keep the same object when nothing changed (e.g. after saving): no needless recount.
                       setCohort((prev) => (sameDefinition(prev, def) ? prev : def));
-                      setCohortName(name);
+                      if (next !== undefined) setIdentity(next);
                     }}
                   />
                 )}
@@ -259,6 +263,7 @@ export function App() {
         </div>
         <StatusBar engine={engine} persons={screen === 'main' ? (summary?.persons ?? null) : null} version={version} />
       </div>
+      </CohortLabelContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -2,13 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import type { MatrixViewSettings, WorkspaceDraft } from '../../../shared/api/methods/session-state';
 import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
 import { settle, verhuis } from '../api/verhuis';
+import type { CohortIdentity } from '../features/cohort/cohort-identity';
+
+/** The cohort identity a draft carries (older drafts: a name only, taken as saved and unchanged). */
+export function draftIdentity(d: WorkspaceDraft): CohortIdentity | null {
+  if (!d.cohortName) return null;
+  return { name: d.cohortName, source: d.cohortSource ?? 'saved', base: d.cohortBase ?? d.cohort };
+}
 
 /** Autosave waits this long after the last change: one write per burst of clicks. */
 const AUTOSAVE_DELAY_MS = 1000;
 
 interface DraftState {
   cohort: CohortDefinition;
-  cohortName: string | null;
+  identity: CohortIdentity | null;
   matrix: MatrixViewSettings;
 }
 
@@ -44,14 +51,15 @@ export function useDraft(session: string | null, current: DraftState, restore: (
     };
   }, [session]);
 
-  const { cohort, cohortName, matrix } = current;
+  const { cohort, identity, matrix } = current;
   useEffect(() => {
     if (session === null || loadedFor !== session) return undefined;
     const timer = setTimeout(() => {
-      void settle(() => verhuis().workspace.saveDraft({ draft: { cohort, cohortName, matrix } }));
+      const named = identity ? { cohortName: identity.name, cohortSource: identity.source, cohortBase: identity.base } : { cohortName: null };
+      void settle(() => verhuis().workspace.saveDraft({ draft: { cohort, ...named, matrix } }));
     }, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [session, loadedFor, cohort, cohortName, matrix]);
+  }, [session, loadedFor, cohort, identity, matrix]);
 
   return { restoredAt, dismiss: () => setRestoredAt(null) };
 }

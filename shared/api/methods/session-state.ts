@@ -30,6 +30,10 @@ export const WorkspaceDraft = z
     cohort: CohortDefinition,
     /** The cohort's saved name when it was loaded from a saved cohort and not changed since. */
     cohortName: z.string().max(120).nullable().default(null),
+    /** Where the named cohort came from: the library, or a recipe file read but not saved. */
+    cohortSource: z.enum(['saved', 'recipe']).nullable().default(null),
+    /** The named cohort's definition as loaded or saved: a difference marks the cohort "gewijzigd". */
+    cohortBase: CohortDefinition.nullable().default(null),
     matrix: MatrixViewSettings.nullable().default(null),
   })
   .strict();

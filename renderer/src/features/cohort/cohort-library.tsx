@@ -19,7 +19,8 @@ interface Saved {
 interface Props {
   definition: CohortDefinition;
   currentName: string | null;
-  onLoad: (name: string, definition: CohortDefinition) => void;
+  /** A cohort was loaded or saved ('saved'), or read from a recipe file without saving it ('recipe'). */
+  onLoad: (name: string, definition: CohortDefinition, source: 'saved' | 'recipe') => void;
   onRenamed: (from: string, to: string) => void;
 }
 
@@ -75,7 +76,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
     setPending(null);
     report(r, t('library.saved', { name: trimmed }));
     if (r.ok) {
-      onLoad(r.value.name, r.value.definition);
+      onLoad(r.value.name, r.value.definition, 'saved');
       await refresh();
     }
   };
@@ -123,7 +124,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
       report(r);
       return;
     }
-    onLoad(r.value.recipe.name, r.value.recipe.definition);
+    onLoad(r.value.recipe.name, r.value.recipe.definition, r.value.saved ? 'saved' : 'recipe');
     setName(r.value.recipe.name);
     setError(null);
     setNotice(
@@ -201,7 +202,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
                     </div>
                   ) : (
                     <div className="library-item__actions">
-                      <button type="button" className="button button--small" onClick={() => { onLoad(c.name, c.definition); setNotice(null); }} data-testid="cohort-load">{t('library.load')}</button>
+                      <button type="button" className="button button--small" onClick={() => { onLoad(c.name, c.definition, 'saved'); setNotice(null); }} data-testid="cohort-load">{t('library.load')}</button>
                       <button type="button" className="button button--small" onClick={() => setPending({ kind: 'rename', name: c.name, to: c.name })}>{t('library.rename')}</button>
                       <button type="button" className="button button--small" onClick={() => void exportRecipe(c.name)} data-testid="cohort-export">{t('library.export')}</button>
                       <button type="button" className="button button--small button--ghost" onClick={() => setPending({ kind: 'delete', name: c.name })}>{t('library.delete')}</button>
