@@ -6,6 +6,7 @@ import { popcount } from '../cohort/bitset';
 import { evaluateCohort } from '../cohort/evaluate-cohort';
 import { sessionIndex } from '../cohort/session-index';
 import { getGeography } from '../geo/geography';
+import type { PersonCells } from '../ledger/person-cells';
 import { matrixCounts, type CellPersons, type MatrixCountOptions, type PersonKeys } from './matrix-counts';
 import { assertMatrixDates } from './validate-dates';
 import { excludedWithoutDecision } from './exclusions';
@@ -25,6 +26,8 @@ export type ComputedMatrix = MatrixResult & {
    * Absent for state and first-move matrices, where every count already is a person.
    */
   persons?: CellPersons;
+  /** With `{ persons: true }`: which cell each person counts in (the release ledger's record). */
+  personCells?: PersonCells;
 };
 
 /** The relocation matrix of a cohort: the one path used by the UI, the fiche and the CLI. */
@@ -75,5 +78,6 @@ export function computeMatrix(
     computeMs: performance.now() - started,
     ...(m.keys ? { keys: m.keys } : {}),
     ...(m.persons ? { persons: m.persons } : {}),
+    ...(m.personCells ? { personCells: m.personCells } : {}),
   };
 }
