@@ -254,7 +254,7 @@ export function App() {
                     }}
                   />
                 )}
-                {view === 'matrix' && <MatrixView cohort={cohort} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
+                {view === 'matrix' && <MatrixView cohort={cohort} referenceDate={summary.referenceDate} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
                 {view === 'fiche' && <FicheView cohort={cohort} />}
                 {view === 'exportLog' && <ExportLogView />}
               </ErrorBoundary>

@@ -20,6 +20,8 @@ export const MatrixViewSettings = z
     periodFrom: IsoDate.nullable(),
     periodTo: IsoDate.nullable(),
     tab: z.enum(['table', 'heatmap', 'sankey', 'bar', 'map', 'corridors']),
+    /** The control bar folded to one line (more rows of the grid on a small screen). */
+    controlsCollapsed: z.boolean().optional(),
   })
   .strict();
 export type MatrixViewSettings = z.output<typeof MatrixViewSettings>;
