@@ -26,16 +26,16 @@ export function exportHandlers(state: EngineState): HandlerTable<ExportMethod> {
       const built = protectedTables(requireSession(state), cohort, { kind: 'matrix', definition }, sessionPolicy(state).policy, 'nl');
       return built.tables[0].table;
     },
-    'export.matrix': async ({ cohort, definition, format, path, language, channel }) => {
-      const r = await releaseTable(state, { channel, output: format, path, language, cohort, subject: { kind: 'matrix', definition } });
+    'export.matrix': async ({ cohort, cohortName, definition, format, path, language, channel }) => {
+      const r = await releaseTable(state, { channel, output: format, path, language, cohort, cohortName, subject: { kind: 'matrix', definition } });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
-    'export.fiche': async ({ cohort, level, vintage, areaCode, format, path, language }) => {
-      const r = await releaseTable(state, { channel: 'ui', output: format, path, language, cohort, subject: { kind: 'fiche', level, vintage, areaCode } });
+    'export.fiche': async ({ cohort, cohortName, level, vintage, areaCode, format, path, language }) => {
+      const r = await releaseTable(state, { channel: 'ui', output: format, path, language, cohort, cohortName, subject: { kind: 'fiche', level, vintage, areaCode } });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
-    'export.clipboard': async ({ cohort, definition, language }) => {
-      const r = await releaseTable(state, { channel: 'ui', output: 'clipboard', path: null, language, cohort, subject: { kind: 'matrix', definition } });
+    'export.clipboard': async ({ cohort, cohortName, definition, language }) => {
+      const r = await releaseTable(state, { channel: 'ui', output: 'clipboard', path: null, language, cohort, cohortName, subject: { kind: 'matrix', definition } });
       return { fileName: null, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts, text: r.text ?? '' };
     },
     'audit.list': ({ limit }) => ({ records: listAudit(requireSession(state).workspace, limit) }),

@@ -20,6 +20,7 @@ import { buildFicheTables, buildMatrixTables, type BuiltTables } from './build-t
 import { LABELS, legendLines, metadataRows, type OutputLanguage } from './output-document';
 import type { OutputDocument, TableWriter } from './table-writer';
 import { xlsxWriter } from './xlsx-writer';
+import { cohortIdentity, withCohortIdentityRows } from './cohort-identity';
 import { csvWriter, tsvWriter } from './text-writer';
 
 export const USER_POLICY_KEY = 'disclosure.userPolicy';
@@ -35,6 +36,8 @@ export interface ReleaseRequest {
   path: string | null;
   language: OutputLanguage;
   cohort: CohortDefinition;
+  /** The analyst's name for the cohort (with "(gewijzigd)" when changed); null or absent: unnamed. */
+  cohortName?: string | null;
   subject: Subject;
 }
 
@@ -83,11 +86,19 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   const createdAt = new Date();
   const counts = sumCounts(built.tables.map((t) => t.table.counts));
   const L = LABELS[req.language];
+  const identity = cohortIdentity(req.cohort, req.cohortName, req.language);
   const doc: OutputDocument = {
     tables: built.tables,
     measures: built.measures,
     legend: { sheet: L.legend, lines: legendLines(req.language, policy) },
-    metadata: { sheet: L.metadata, rows: metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt }) },
+    metadata: {
+      sheet: L.metadata,
+      rows: withCohortIdentityRows(
+        metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt }),
+        identity,
+        req.language,
+      ),
+    },
     decimalComma: req.language !== 'en',
   };
   const writer: TableWriter = req.output === 'xlsx' ? xlsxWriter : req.output === 'csv' ? csvWriter : tsvWriter;
@@ -111,6 +122,7 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     extractFingerprint: session.summary.fingerprint,
     recipeHash: sha256Hex(canonicalJson(req.cohort)),
     cohort: req.cohort,
+    ...identity,
     table,
     fileName,
     sha256,

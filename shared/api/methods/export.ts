@@ -11,6 +11,8 @@ const FilePath = z.string().min(1).max(4096);
 /** Area names in outputs: Dutch or French; labels in Dutch, French or English. */
 const OutputLanguage = z.enum(['nl', 'fr', 'en']).default('nl');
 const FileFormat = z.enum(['xlsx', 'csv']);
+/** The working cohort's name as shown ("Naam (gewijzigd)"); recorded in the Metadata sheet and the audit log. */
+const CohortName = z.string().trim().max(200).nullable().optional();
 
 const Exported = z.object({
   fileName: z.string().nullable(),
@@ -35,6 +37,7 @@ export const exportMethods = {
     z
       .object({
         cohort: CohortDefinition,
+        cohortName: CohortName,
         definition: MatrixDefinition,
         format: FileFormat,
         path: FilePath,
@@ -47,13 +50,13 @@ export const exportMethods = {
   ),
   'export.fiche': method(
     z
-      .object({ cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, language: OutputLanguage })
+      .object({ cohort: CohortDefinition, cohortName: CohortName, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, language: OutputLanguage })
       .strict(),
     Exported,
   ),
   /** The protected matrix as tab-separated text; the host puts it on the clipboard. */
   'export.clipboard': method(
-    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: OutputLanguage }).strict(),
+    z.object({ cohort: CohortDefinition, cohortName: CohortName, definition: MatrixDefinition, language: OutputLanguage }).strict(),
     Exported.extend({ text: z.string() }),
   ),
   'audit.list': method(z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(), z.object({ records: z.array(AuditRecord) })),

@@ -14,6 +14,8 @@ import { SavePathPrompt } from '../export/save-path-prompt';
 import { baseName, rememberFolder, suggestPath } from '../export/save-path';
 import { usePolicy } from '../policy/use-policy';
 import type { NameLanguage } from './area-order';
+import { useCohortLabel } from '../cohort/cohort-badge';
+import { cohortNameForRecord } from '../cohort/cohort-identity';
 
 type Format = 'xlsx' | 'csv';
 
@@ -49,6 +51,10 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const exportAllowed = policy ? policy.policy.allowExport && policy.adminError === null : true;
   const csvAllowed = policy ? policy.policy.allowCsv : true;
 
+  // The working cohort's name as shown ("Naam (gewijzigd)", "naamloos"): recorded with the export.
+  const label = useCohortLabel();
+  const cohortName = label?.named ? cohortNameForRecord(label, lang) : null;
+
   const run = async (call: () => Promise<Result<Released>>, copied: boolean) => {
     setBusy(true);
     setError(null);
@@ -65,8 +71,8 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
     await run(
       () =>
         subject.kind === 'matrix'
-          ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format, path, language })
-          : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format, path, language }),
+          ? verhuis().export.matrix({ cohort: subject.cohort, cohortName, definition: subject.definition, format, path, language })
+          : verhuis().export.fiche({ cohort: subject.cohort, cohortName, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format, path, language }),
       false,
     );
   };
@@ -84,7 +90,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const copy = async () => {
     if (subject.kind !== 'matrix') return;
     setPrompt(null);
-    await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language }), true);
+    await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, cohortName, definition: subject.definition, language }), true);
   };
 
   const counts = done?.released.counts;
