@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MatrixViewSettings, WorkspaceDraft } from '../../../shared/api/methods/session-state';
 import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
 import { settle, verhuis } from '../api/verhuis';
@@ -31,6 +31,10 @@ export function useDraft(session: string | null, current: DraftState, restore: (
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const restoreRef = useRef(restore);
   restoreRef.current = restore;
+  // The "restored" notice is shown once per restored state: dismissed, it stays away on the next
+  // reopen until the working state changes again.
+  const seenRef = useRef(false);
+  const restoredKeyRef = useRef<string | null>(null);
 
   useEffect(() => {
     setRestoredAt(null);
@@ -41,8 +45,11 @@ export function useDraft(session: string | null, current: DraftState, restore: (
       const r = await settle(() => verhuis().workspace.loadDraft({}));
       if (!live) return;
       if (r.ok && r.value.draft) {
-        restoreRef.current(r.value.draft);
-        setRestoredAt(r.value.savedAt);
+        const d = r.value.draft;
+        restoreRef.current(d);
+        seenRef.current = d.noticeSeen;
+        restoredKeyRef.current = stateKey(d.cohort, draftIdentity(d), d.matrix);
+        if (!d.noticeSeen) setRestoredAt(r.value.savedAt);
       }
       setLoadedFor(session);
     })();
@@ -52,14 +59,24 @@ export function useDraft(session: string | null, current: DraftState, restore: (
   }, [session]);
 
   const { cohort, identity, matrix } = current;
+  const save = useCallback(() => {
+    const named = identity ? { cohortName: identity.name, cohortSource: identity.source, cohortBase: identity.base } : { cohortName: null };
+    const noticeSeen = seenRef.current && stateKey(cohort, identity, matrix) === restoredKeyRef.current;
+    void settle(() => verhuis().workspace.saveDraft({ draft: { cohort, ...named, matrix, noticeSeen } }));
+  }, [cohort, identity, matrix]);
   useEffect(() => {
     if (session === null || loadedFor !== session) return undefined;
-    const timer = setTimeout(() => {
-      const named = identity ? { cohortName: identity.name, cohortSource: identity.source, cohortBase: identity.base } : { cohortName: null };
-      void settle(() => verhuis().workspace.saveDraft({ draft: { cohort, ...named, matrix } }));
-    }, AUTOSAVE_DELAY_MS);
+    const timer = setTimeout(save, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [session, loadedFor, cohort, identity, matrix]);
+  }, [session, loadedFor, save]);
 
-  return { restoredAt, dismiss: () => setRestoredAt(null) };
+  const dismiss = useCallback(() => {
+    setRestoredAt(null);
+    seenRef.current = true;
+    if (session !== null && loadedFor === session) save();
+  }, [session, loadedFor, save]);
+  return { restoredAt, dismiss };
 }
+
+const stateKey = (cohort: CohortDefinition, identity: CohortIdentity | null, matrix: MatrixViewSettings | null): string =>
+  JSON.stringify([cohort, identity, matrix]);

@@ -37,6 +37,8 @@ export const WorkspaceDraft = z
     /** The named cohort's definition as loaded or saved: a difference marks the cohort "gewijzigd". */
     cohortBase: CohortDefinition.nullable().default(null),
     matrix: MatrixViewSettings.nullable().default(null),
+    /** The analyst dismissed the "restored" notice for this very state: reopening shows it no more. */
+    noticeSeen: z.boolean().default(false),
   })
   .strict();
 export type WorkspaceDraft = z.output<typeof WorkspaceDraft>;

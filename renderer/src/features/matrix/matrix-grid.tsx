@@ -65,6 +65,10 @@ const protectedClass = (reason: ProtectReason | null | undefined): string[] =>
  * row total and in/out/net pinned right, the column totals pinned at the bottom. Cells
  * that disclosure control will protect on export are hatched and carry a symbol.
  */
+/** Up to this many destination columns a matrix counts as small (region: 7, province: 15 — not fitted). */
+const COMPACT_COLUMNS = 12;
+const MATRIX_ROW_HEIGHT = 24;
+
 export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks }: Props) {
   const { lang, mt } = useMatrixText();
   const gridRef = useRef<AgGridReact<GridRow>>(null);
@@ -97,7 +101,11 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       cellClass: (p: CellClassParams<GridRow>) => (p.data?.special ? 'cell--special-area' : ''),
     };
     const measure = headerTextMeasure();
-    const widthOptions = { min: percent ? 92 : 84, max: 150, chrome: 40 };
+    // A small matrix (region, province) must show every column, exits included, without
+    // scrolling at 1280 px: tighter header padding and pinned columns, and the columns
+    // share out any width left over.
+    const compact = columns.length <= COMPACT_COLUMNS;
+    const widthOptions = { min: percent ? 92 : compact ? 64 : 84, max: 150, chrome: compact ? 26 : 40 };
     const cells: ColDef<GridRow>[] = columns.map((col) => ({
       colId: `c${col.index}`,
       headerName: col.name,
@@ -105,6 +113,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       valueGetter: (p) => p.data?.values[col.index],
       valueFormatter: (p: ValueFormatterParams<GridRow>) => fmt(p.value as number),
       width: headerWidth(col.name, measure, widthOptions),
+      ...(compact ? { flex: 1, minWidth: headerWidth(col.name, measure, widthOptions) } : {}),
       type: 'rightAligned',
       sortable: true,
       cellClass: (p: CellClassParams<GridRow>) => protectedClass(p.data?.flags[col.index]),
@@ -118,7 +127,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       valueGetter: (p) => (p.data ? get(p.data) : null),
       valueFormatter: (p) => (signed ? (p.value === null ? '' : formatSigned(p.value as number, lang)) : p.value === null ? '' : formatCount(p.value as number, lang)),
       pinned: 'right',
-      width: 84,
+      width: compact ? 68 : 84,
       type: 'rightAligned',
       sortable: true,
       cellClass: colId === 'net' ? (p: CellClassParams<GridRow>) => ((p.value as number) < 0 ? [RIGHT, 'cell--negative'] : [RIGHT]) : undefined,
@@ -129,7 +138,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       valueGetter: (p) => p.data?.total,
       valueFormatter: (p) => fmt(p.value as number),
       pinned: 'right',
-      width: 96,
+      width: compact ? 82 : 96,
       type: 'rightAligned',
       sortable: true,
       cellClass: (p: CellClassParams<GridRow>) => ['cell--total', ...protectedClass(p.data?.totalFlag)],
@@ -161,6 +170,8 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
         getRowId={(p) => p.data.id}
         getRowClass={(p: RowClassParams<GridRow>) => (p.node.rowPinned ? 'row--totals' : p.data?.special ? 'row--special-area' : undefined)}
         defaultColDef={DEFAULT_COL_DEF}
+        // 24 px rows (the theme's 28 elsewhere): at 1280×800 twenty arrondissement rows fit with the totals row.
+        rowHeight={MATRIX_ROW_HEIGHT}
         tooltipShowDelay={300}
         suppressColumnVirtualisation={allColumns}
         onRowDataUpdated={() => onRendered?.(revision)}

@@ -42,6 +42,10 @@ const nl = {
   'jumpPlaceholder': 'naam of NIS-code',
   'jumpNone': 'Geen gebied gevonden',
   'corridors.withoutExits': 'Zonder buitenland, afvoering, overlijden en onbekend',
+  'legend.suppression': 'onderdrukking, T = {t}',
+  'legend.rounding': 'afronding op {base}, T = {t}',
+  'legend.suppressed': '{n} cellen leeg ([c]) bij export',
+  'legend.roundedNote': 'afgeronde waarden, zoals bij export; niets blijft leeg',
 } as const;
 
 export type MatrixNoteKey = keyof typeof nl;
@@ -81,6 +85,10 @@ const en: Record<MatrixNoteKey, string> = {
   'jumpPlaceholder': 'name or NIS code',
   'jumpNone': 'No area found',
   'corridors.withoutExits': 'Without abroad, removal, death and unknown',
+  'legend.suppression': 'suppression, T = {t}',
+  'legend.rounding': 'rounding to {base}, T = {t}',
+  'legend.suppressed': '{n} cells empty ([c]) on export',
+  'legend.roundedNote': 'rounded values, as on export; nothing is left empty',
 };
 
 const DICTS: Record<UiLanguage, Record<MatrixNoteKey, string>> = { nl, en };

@@ -66,6 +66,7 @@ export function MatrixView({
   const { tab, controlsCollapsed, ...choice } = settings;
   const collapsed = controlsCollapsed === true;
   const [explain, setExplain] = useState(false);
+  const [tabActions, setTabActions] = useState<HTMLDivElement | null>(null);
   const setChoice = (next: MatrixChoice): void => onSettingsChange({ ...next, tab, controlsCollapsed });
   const setTab = (next: Tab): void => onSettingsChange({ ...choice, tab: next, controlsCollapsed });
   const { originDate, destinationDate, period } = choiceDates(choice);
@@ -168,26 +169,30 @@ export function MatrixView({
       <ErrorMessage error={state.error} testId="matrix-error" />
       {result && <MatrixSummary result={result} />}
       {result && result.cohortSize === 0 && <p className="field__hint">{mt('matrix.empty')}</p>}
-      <div className="matrix-tabs" role="tablist" aria-label={mt('matrix.tabs')} onKeyDown={onTabKey}>
-        {TABS.map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`matrix-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls="matrix-tabpanel"
-            tabIndex={tab === t ? 0 : -1}
-            className={tab === t ? 'matrix-tabs__tab matrix-tabs__tab--active' : 'matrix-tabs__tab'}
-            data-testid={`matrix-tab-${t}`}
-            ref={(el) => {
-              tabButtons.current[t] = el;
-            }}
-            onClick={() => setTab(t)}
-          >
-            {mt(`matrix.tab.${t}` as MatrixTextKey)}
-          </button>
-        ))}
+      <div className="matrix-tabs-row">
+        <div className="matrix-tabs" role="tablist" aria-label={mt('matrix.tabs')} onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`matrix-tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls="matrix-tabpanel"
+              tabIndex={tab === t ? 0 : -1}
+              className={tab === t ? 'matrix-tabs__tab matrix-tabs__tab--active' : 'matrix-tabs__tab'}
+              data-testid={`matrix-tab-${t}`}
+              ref={(el) => {
+                tabButtons.current[t] = el;
+              }}
+              onClick={() => setTab(t)}
+            >
+              {mt(`matrix.tab.${t}` as MatrixTextKey)}
+            </button>
+          ))}
+        </div>
+        {/* The table's export buttons sit here, beside the tabs: a line less above the grid. */}
+        <div className="matrix-tab-actions" ref={setTabActions} data-testid="matrix-tab-actions" />
       </div>
       <div
         id="matrix-tabpanel"
@@ -207,6 +212,7 @@ export function MatrixView({
               nameLang={choice.nameLang}
               revision={state.revision}
               onRendered={markDrawn('table')}
+              actionsSlot={tabActions}
             />
           )}
           {empty && tab !== 'table' && <p className="field__hint" data-testid="matrix-empty-chart">{nt('empty.matrix')}</p>}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { createPortal } from 'react-dom';
 import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
 import { buildGridModel, withPublishedCounts } from './grid-rows';
@@ -18,10 +19,12 @@ interface Props {
   nameLang: NameLanguage;
   revision: number;
   onRendered: (revision: number) => void;
+  /** Where the export buttons go (the tab row); in the panel's own bar when absent. */
+  actionsSlot?: HTMLElement | null;
 }
 
 /** The matrix table with its disclosure marks, legend and export. */
-export function TablePanel({ cohort, result, measures, measure, nameLang, revision, onRendered }: Props) {
+export function TablePanel({ cohort, result, measures, measure, nameLang, revision, onRendered, actionsSlot = null }: Props) {
   const { lang, mt } = useMatrixText();
   const shape = useMemo(() => ({ rows: result.rows.length, cols: result.cols.length }), [result]);
   const disclosure = useDisclosureFlags(cohort, result.definition, shape, revision);
@@ -30,6 +33,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
     () => buildGridModel(result, values, measures.flows, disclosure.flags, nameLang, mt('grid.totalRow'), lang),
     [result, values, measures, disclosure.flags, nameLang, mt, lang],
   );
+  const exportButtons = <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang }} />;
   return (
     <div className="matrix-table-panel">
       <div className="matrix-table-panel__bar">
@@ -41,7 +45,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
           available={disclosure.available}
           error={disclosure.error}
         />
-        <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang }} />
+        {actionsSlot ? createPortal(exportButtons, actionsSlot) : exportButtons}
       </div>
       <MatrixGrid model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} marks={disclosure.flags} />
     </div>
