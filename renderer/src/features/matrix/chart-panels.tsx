@@ -7,6 +7,7 @@ import { type NameLanguage, areaName } from './area-order';
 import { heatmapData } from './heatmap-data';
 import type { MatrixMeasures } from './matrix-measures';
 import { useMatrixText } from './matrix-i18n';
+import { useMatrixNotes } from './matrix-notes-i18n';
 
 interface HeatmapProps {
   result: MatrixResult;
@@ -69,7 +70,10 @@ const TOP_CHOICES = [10, 20, 50] as const;
 export function CorridorsPanel({ measures, nameLang }: CorridorProps) {
   const { lang, mt } = useMatrixText();
   const [top, setTop] = useState<number>(20);
-  const rows = useMemo(() => measures.corridors(top), [measures, top]);
+  const [withoutExits, setWithoutExits] = useState(false);
+  // Each pair once: A→B with its counter-flow B→A, not B→A again further down.
+  const rows = useMemo(() => measures.corridors(top, { pairsOnce: true, withoutExits }), [measures, top, withoutExits]);
+  const { nt } = useMatrixNotes();
   return (
     <div className="matrix-corridors">
       <label className="matrix-controls__field matrix-controls__field--inline">
@@ -81,6 +85,10 @@ export function CorridorsPanel({ measures, nameLang }: CorridorProps) {
             </option>
           ))}
         </select>
+      </label>
+      <label className="matrix-controls__check">
+        <input type="checkbox" checked={withoutExits} onChange={(e) => setWithoutExits(e.target.checked)} data-testid="corridors-without-exits" />
+        {nt('corridors.withoutExits')}
       </label>
       {rows.length === 0 ? (
         <p className="field__hint">{mt('corridors.none')}</p>

@@ -43,6 +43,8 @@ interface Props {
   onRendered?: (revision: number) => void;
   /** The disclosure flags shown; when they arrive or change, every cell's class is re-evaluated. */
   marks?: unknown;
+  /** Scroll to this origin row and destination column, and focus its name (a new seq: again). */
+  jumpTo?: { code: string; seq: number } | null;
 }
 
 const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true };
@@ -69,7 +71,7 @@ const protectedClass = (reason: ProtectReason | null | undefined): string[] =>
 const COMPACT_COLUMNS = 12;
 const MATRIX_ROW_HEIGHT = 24;
 
-export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks }: Props) {
+export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks, jumpTo = null }: Props) {
   const { lang, mt } = useMatrixText();
   const gridRef = useRef<AgGridReact<GridRow>>(null);
   // The preview usually lands after the counts: same values, new classes. AG Grid only refreshes
@@ -77,6 +79,16 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
   useEffect(() => {
     gridRef.current?.api?.refreshCells({ force: true });
   }, [marks]);
+  useEffect(() => {
+    const api = gridRef.current?.api;
+    if (!jumpTo || !api) return;
+    const node = api.getRowNode(`r:${jumpTo.code}`);
+    if (!node || node.rowIndex === null) return;
+    api.ensureNodeVisible(node, 'middle');
+    const col = model.columns.find((c) => c.code === jumpTo.code);
+    if (col) api.ensureColumnVisible(`c${col.index}`, 'middle');
+    api.setFocusedCell(node.rowIndex, 'area');
+  }, [jumpTo]);
   const fmt = (v: number | null | undefined): string =>
     v === null || v === undefined || Number.isNaN(v) ? '' : percent ? formatPercent(v, lang, 1) : formatCount(v, lang);
 

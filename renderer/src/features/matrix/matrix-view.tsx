@@ -67,6 +67,7 @@ export function MatrixView({
   const collapsed = controlsCollapsed === true;
   const [explain, setExplain] = useState(false);
   const [tabActions, setTabActions] = useState<HTMLDivElement | null>(null);
+  const [barTools, setBarTools] = useState<HTMLDivElement | null>(null);
   const setChoice = (next: MatrixChoice): void => onSettingsChange({ ...next, tab, controlsCollapsed });
   const setTab = (next: Tab): void => onSettingsChange({ ...choice, tab: next, controlsCollapsed });
   const { originDate, destinationDate, period } = choiceDates(choice);
@@ -159,6 +160,8 @@ export function MatrixView({
         >
           {explain ? '▾' : '▸'} {nt('explain.toggle')}
         </button>
+        {/* The table's tools (hide empty, go to area) sit at the end of this line. */}
+        <div className="matrix-bar__tools" ref={setBarTools} data-testid="matrix-bar-tools" />
       </div>
       {explain && <MatrixExplain />}
       {!collapsed && <MatrixControls choice={choice} onChange={setChoice} invalidDates={dateProblem?.fields ?? []} />}
@@ -213,6 +216,7 @@ export function MatrixView({
               revision={state.revision}
               onRendered={markDrawn('table')}
               actionsSlot={tabActions}
+              toolsSlot={barTools}
             />
           )}
           {empty && tab !== 'table' && <p className="field__hint" data-testid="matrix-empty-chart">{nt('empty.matrix')}</p>}
