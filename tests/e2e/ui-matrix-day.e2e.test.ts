@@ -219,6 +219,95 @@ describe('the analyst\'s day on the matrix screen', () => {
     await tableDrawn(page);
   });
 
+  it('hides empty rows, goes to one area among 581, leaves out empty exit rows, lists corridors once', async () => {
+    const { page } = app();
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-controls-toggle').waitFor();
+    if ((await page.getByTestId('matrix-controls').count()) === 0) await page.getByTestId('matrix-controls-toggle').click();
+    await page.getByTestId('matrix-level').selectOption('municipality');
+    await tableDrawn(page);
+    const rowIds = () => page.locator('[data-testid=matrix-grid] .ag-pinned-left-cols-container .ag-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('row-id')));
+    // A state matrix has no origin rows for abroad, removed or deceased (nobody starts there).
+    await page.getByTestId('matrix-level').selectOption('region');
+    await tableDrawn(page);
+    const regionRows = await rowIds();
+    expect(regionRows).not.toContain('r:ABROAD');
+    expect(regionRows).not.toContain('r:DECEASED');
+    expect(regionRows).not.toContain('r:RADIATED');
+    await page.getByTestId('matrix-level').selectOption('municipality');
+    await tableDrawn(page);
+    // Go to Gent: its row is scrolled into view and focused.
+    await page.getByTestId('grid-jump').fill('Gent (44021)');
+    await expect.poll(async () => page.locator('[data-testid=matrix-grid] .ag-pinned-left-cols-container .ag-row[row-id="r:44021"]').count()).toBe(1);
+    const inView = await page.locator('[data-testid=matrix-grid] .ag-pinned-left-cols-container .ag-row[row-id="r:44021"]').evaluate((row) => {
+      const vp = document.querySelector('[data-testid=matrix-grid] .ag-body-viewport')!.getBoundingClientRect();
+      const b = row.getBoundingClientRect();
+      return b.top >= vp.top && b.bottom <= vp.bottom;
+    });
+    expect(inView).toBe(true);
+    await shot(app, 'jump-gent');
+    // Hide empty rows and columns: a 2015–16 cohort of ~1,300 persons leaves most of 581 municipalities empty.
+    const columnsBefore = await page.evaluate(() => document.querySelectorAll('[data-testid=matrix-grid] .ag-header-cell[col-id^=c]').length);
+    await page.getByTestId('grid-hide-empty').check();
+    await tableDrawn(page);
+    await expect.poll(async () => (await rowIds()).length).toBeGreaterThan(0);
+    const shown = await rowIds();
+    const res = await page.evaluate(async () => {
+      type Call = (r: unknown) => Promise<{ ok: boolean; value?: { rows: { code: string }[]; rowTotals: number[] } }>;
+      const api = (window as unknown as { verhuis: { matrix: { compute: Call } } }).verhuis;
+      return (await api.matrix.compute({ cohort: { status: ['SUBSIDIARY'], decisionYears: [2015, 2016] }, definition: { kind: 'state', level: 'municipality', vintage: '2019' } })).value!;
+    });
+    const nonEmpty = new Set(res.rows.filter((_, i) => res.rowTotals[i] > 0).map((a) => `r:${a.code}`));
+    for (const id of shown) expect(nonEmpty.has(id!), `${id} is not empty`).toBe(true);
+    console.log(`[ui-matrix-day] municipality, hide empty: ${nonEmpty.size} of ${res.rows.length} origin rows kept; columns rendered before ${columnsBefore}`);
+    await page.getByTestId('grid-hide-empty').uncheck();
+    // Corridors: no pair twice; with exits left out, no exit on either side.
+    await page.getByTestId('matrix-level').selectOption('arrondissement');
+    await tableDrawn(page);
+    await page.getByTestId('matrix-tab-corridors').click();
+    await page.getByTestId('corridors-table').waitFor();
+    const pairs = async () =>
+      page.locator('[data-testid=corridors-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.children[1].textContent ?? '', r.children[2].textContent ?? '']));
+    const listed = await pairs();
+    const keys = listed.map(([a, b]) => [a, b].sort().join(' ~ '));
+    expect(new Set(keys).size, 'each pair once').toBe(keys.length);
+    await page.getByTestId('corridors-without-exits').check();
+    const noExits = await pairs();
+    expect(noExits.flat().filter((n) => /Buitenland|Ambtshalve|Overleden|Onbekend/.test(n))).toEqual([]);
+    await shot(app, 'corridors-once');
+    await page.getByTestId('matrix-tab-table').click();
+  });
+
+  it('lays out check-box groups in readable columns at 1280, 1440 and 1920 px', async () => {
+    const { page } = app();
+    await page.getByTestId('nav-cohort').click();
+    await settledCount(page);
+    for (const width of [1280, 1440, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      // For each box: the text of the label before it on the same line must end well before it.
+      const cramped = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const group of document.querySelectorAll<HTMLElement>('.check-group__options')) {
+          const labels = [...group.querySelectorAll<HTMLElement>('label.check')];
+          for (let i = 1; i < labels.length; i++) {
+            const prev = labels[i - 1];
+            const box = labels[i].querySelector('input')!.getBoundingClientRect();
+            const range = document.createRange();
+            range.selectNodeContents(prev);
+            const text = range.getBoundingClientRect();
+            const sameLine = Math.abs(box.top - prev.querySelector('input')!.getBoundingClientRect().top) < 4;
+            if (sameLine && box.left - text.right < 8) out.push(`${prev.textContent}|${labels[i].textContent}: ${Math.round(box.left - text.right)} px`);
+          }
+        }
+        return out;
+      });
+      expect(cramped, `at ${width} px`).toEqual([]);
+      await saveScreenshot(app(), `matrix-day-checkboxes-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('takes screenshots of matrix, cohort and fiche at 1280×800 and 1920×1080, NL and EN', async () => {
     const { page } = app();
     for (const lang of ['nl', 'en'] as const) {

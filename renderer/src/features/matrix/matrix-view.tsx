@@ -143,7 +143,8 @@ export function MatrixView({
         {collapsed && (
           <span className="matrix-bar__summary" data-testid="matrix-controls-summary">
             {nt('controls.collapsed', {
-              kind: mt(`matrix.kind.${choice.kind}` as MatrixTextKey),
+              // The definition's short name: "Toestand", not its whole explanation.
+              kind: mt(`matrix.kind.${choice.kind}` as MatrixTextKey).replace(/\s*\(.*\)$/, ''),
               level: mt(`level.${choice.level}` as MatrixTextKey),
               vintage: choice.vintage,
               measure: mt(MEASURE_KEY[choice.measure]),
