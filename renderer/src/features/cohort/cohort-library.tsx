@@ -6,6 +6,7 @@ import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { useI18n } from '../../i18n/i18n';
 import { recipeFileName } from './cohort-model';
+import { cohortSummary } from '../../../../shared/cohort/cohort-summary';
 import { chooseSavePath } from '../export/choose-save-path';
 import { SavePathPrompt } from '../export/save-path-prompt';
 import { rememberFolder, suggestPath } from '../export/save-path';
@@ -194,6 +195,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
                     <span className="library-item__name">{c.name}</span>
                     <span className="library-item__date">{formatDate(c.updatedAt.slice(0, 10), lang)}</span>
                   </div>
+                  <p className="library-item__summary" data-testid="cohort-list-summary">{cohortSummary(c.definition, lang)}</p>
                   {pending?.kind === 'delete' && pending.name === c.name ? (
                     <div className="confirm" role="alertdialog" aria-label={t('library.deleteQ', { name: c.name })}>
                       <span>{t('library.deleteQ', { name: c.name })}</span>
