@@ -22,6 +22,24 @@ export default tseslint.config(
     },
   },
   {
+    // Product code (the tests' arrays are small and fixed).
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'shared/**/*.ts', 'electron/**/*.ts'],
+    rules: {
+      // A spread into a call puts every element on the stack: over a data-sized array
+      // (~340,000 municipality cells) it throws RangeError. Use the loops in shared/arrays.
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+        message: 'Math.max/min(...x) overflows the stack on large arrays: use maxOf/maxBy from shared/arrays/extremes.',
+      }, {
+        selector: "CallExpression[callee.property.name=/^(push|unshift|fromCharCode|fromCodePoint|apply)$/] > SpreadElement",
+        message: 'Spreading into push/unshift/fromCharCode overflows the stack on large arrays: use a for loop.',
+      }, {
+        selector: "CallExpression[callee.property.name='apply'][callee.object.property.name=/^(max|min|push|fromCharCode|fromCodePoint)$/]",
+        message: 'apply over an array puts every element on the stack: use a loop.',
+      }],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {

@@ -36,6 +36,10 @@ export const ERROR_MESSAGES = {
   ),
   NOT_SUPPORTED: t('Dit kan niet in deze omgeving ({what}).', 'This is not available here ({what}).'),
   CANCELLED: t('Geannuleerd.', 'Cancelled.'),
+  RENDER_FAILED: t(
+    'Dit onderdeel kon niet getoond worden. De rest van de toepassing werkt verder; probeer opnieuw of kies een andere instelling.',
+    'This part could not be shown. The rest of the application keeps working; try again or choose another setting.',
+  ),
   // --- opening an extract ---
   NO_EXTRACT_OPEN: t('Open eerst een extract.', 'Open an extract first.'),
   FILE_NOT_FOUND: t(
@@ -97,6 +101,14 @@ export const ERROR_MESSAGES = {
   RECIPE_INVALID: t(
     'Het receptbestand is ongeldig ({issue}).',
     'The recipe file is invalid ({issue}).',
+  ),
+  MATRIX_DATES_REVERSED: t(
+    'De einddatum ({to}) ligt vóór de begindatum ({from}): dat zou een achterstevoren matrix geven. Kies een bestemming of einde na de herkomst of het begin.',
+    'The end date ({to}) is before the start date ({from}): that would give a backwards matrix. Choose a destination or end after the origin or start.',
+  ),
+  MATRIX_DATE_AFTER_REFERENCE: t(
+    'De datum {date} ligt na de referentiedatum van het extract ({reference}); daarna is niets bekend. Kies een datum tot en met {reference}.',
+    'The date {date} is after the extract\'s reference date ({reference}); nothing is known after it. Choose a date up to {reference}.',
   ),
   // --- disclosure control and export ---
   EXPORT_FORBIDDEN: t(

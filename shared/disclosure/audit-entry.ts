@@ -35,6 +35,10 @@ export const AuditEntry = z.object({
   /** SHA-256 of the cohort definition as canonical JSON. */
   recipeHash: Sha256,
   cohort: CohortDefinition,
+  /** The cohort's name as the analyst knew it ("naamloos" when unnamed); absent in entries made before it was recorded. */
+  cohortName: z.string().max(200).optional(),
+  /** One-line summary of the cohort definition, in the output language. */
+  cohortSummary: z.string().max(2000).optional(),
   table: ExportedTable,
   /** Base name of the file written (null for the clipboard). */
   fileName: z.string().nullable(),

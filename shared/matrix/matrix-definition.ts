@@ -59,6 +59,8 @@ export const MatrixResult = z.object({
    * after the reference date, or because they have no decision date while the matrix needs one.
    */
   excludedPersons: z.number().int().nonnegative().optional(),
+  /** Of excludedPersons, those left out because they have no decision date (the rest: window still open). */
+  excludedNoDecision: z.number().int().nonnegative().optional(),
   /**
    * Persons counted with an end whose recorded NIS code has no municipality in the vintage
    * (e.g. a municipality merged in 2019 asked in the 2014 vintage): counted as Unknown.

@@ -13,12 +13,14 @@ export interface Corridor {
 /**
  * The N largest off-diagonal flows, largest first; ties in origin then destination order.
  * With includeSpecial false, corridors touching a special area (by the `special` mask) are left out.
+ * With pairsOnce, each pair of areas is listed once, in its larger direction (the other
+ * direction is its counter-flow); on a tie, the direction from the earlier area.
  */
 export function topCorridors(
   counts: Counts,
   n: number,
   top: number,
-  options: { special?: readonly boolean[]; includeSpecial?: boolean } = {},
+  options: { special?: readonly boolean[]; includeSpecial?: boolean; pairsOnce?: boolean } = {},
 ): Corridor[] {
   const special = options.special ?? [];
   const include = options.includeSpecial ?? true;
@@ -29,6 +31,7 @@ export function topCorridors(
       if (r === c || flow === 0) continue;
       if (!include && (special[r] || special[c])) continue;
       const counterFlow = counts[c * n + r];
+      if (options.pairsOnce && (counterFlow > flow || (counterFlow === flow && c < r))) continue;
       all.push({ from: r, to: c, flow, counterFlow, net: flow - counterFlow });
     }
   }

@@ -66,4 +66,25 @@ describe('working state after a crash', () => {
     expect(await notice.count()).toBe(0);
     await expectClean(second);
   });
+
+  it('shows the notice once per restore: dismissed, it stays away on the next reopen until the work changes', async () => {
+    // The dismissal is saved with the draft.
+    await new Promise((r) => setTimeout(r, 1500));
+    await shell!.close();
+    shell = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
+    let page = shell.page;
+    await openDemo(page);
+    await page.getByTestId('nav-matrix').click();
+    expect(await page.getByTestId('matrix-level').inputValue(), 'the work is still restored').toBe('province');
+    expect(await page.getByTestId('draft-restored').count(), 'no notice for a restore already seen').toBe(0);
+    // New work: the next restore says so again.
+    await page.getByTestId('matrix-level').selectOption('region');
+    await expect.poll(() => draftLevel(page), { timeout: 15_000 }).toBe('region');
+    await shell.close();
+    shell = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
+    page = shell.page;
+    await openDemo(page);
+    await page.getByTestId('draft-restored').waitFor({ state: 'visible', timeout: 15_000 });
+    expectClean(shell);
+  });
 });

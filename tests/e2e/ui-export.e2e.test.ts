@@ -81,7 +81,9 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await waitTable(page);
     const legend = page.getByTestId('disclosure-legend');
     await legend.locator('[data-testid=disclosure-method]').waitFor({ timeout: 60_000 });
-    expect(await legend.textContent()).toMatch(/onderdrukking, drempel T = 10/);
+    // The compact one-line legend; the full wording is the method's tooltip.
+    expect(await legend.textContent()).toMatch(/onderdrukking, T = 10/);
+    expect(await legend.locator('[data-testid=disclosure-method]').getAttribute('title')).toMatch(/onderdrukking, drempel T = 10/);
 
     const preview = await engineCall(page, 'disclosure', 'preview', { cohort: REFUGEES, definition: ARR_STATE });
     expect(preview.ok, JSON.stringify(preview.error)).toBe(true);

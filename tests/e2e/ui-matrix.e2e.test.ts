@@ -409,7 +409,7 @@ describe('Matrix speed on a 150,000-person extract', () => {
     await page.getByTestId('main-view').waitFor({ state: 'visible', timeout: 120_000 });
     await page.getByTestId('nav-matrix').click();
     await waitDrawn(page, 'table');
-    const cohort = parseCount(await page.getByTestId('matrix-summary').evaluate((el) => /\d[\d.]*/.exec(el.textContent ?? '')?.[0] ?? ''));
+    const cohort = parseCount(await page.getByTestId('matrix-summary').evaluate((el) => /Cohort: (\d[\d.]*)/.exec(el.textContent ?? '')?.[1] ?? ''));
     const table: number[] = [];
     const heatmap: number[] = [];
     for (const v of ['12', '', '24', '']) table.push(await timeFilterChange(page, 'table', v));

@@ -32,7 +32,7 @@ function randomDefinition(levels: AreaLevel[]): MatrixDefinition {
   const d: MatrixDefinitionInput = { kind: 'all-moves', level: pick(levels), vintage: pick(VINTAGES) };
   const r = rnd();
   if (r < 0.3) d.followUpMonths = pick([1, 12, 24, 60]);
-  else if (r < 0.6) d.period = pick([{ from: '2016-01-01', to: '2018-12-31' }, { from: '2019-01-01', to: '2025-06-30' }, { from: '2010-01-01', to: '2030-12-31' }]);
+  else if (r < 0.6) d.period = pick([{ from: '2016-01-01', to: '2018-12-31' }, { from: '2019-01-01', to: '2025-06-30' }, { from: '2010-01-01', to: '2025-06-30' }]);
   return MatrixDefinition.parse(d);
 }
 

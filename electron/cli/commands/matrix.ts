@@ -9,7 +9,7 @@ import { UsageError, cliFailure } from '../cli-context';
 import type { CliCommand, OptionValues } from './command';
 import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions } from '../open-extract-option';
 
-function readRecipe(file: string): CohortDefinition {
+function readRecipe(file: string): { definition: CohortDefinition; name: string } {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
@@ -18,7 +18,7 @@ function readRecipe(file: string): CohortDefinition {
   }
   const parsed = CohortRecipe.safeParse(json);
   if (!parsed.success) throw cliFailure('RECIPE_INVALID', { issue: parsed.error.issues[0]?.path.join('.') || 'recipe' });
-  return parsed.data.definition;
+  return { definition: parsed.data.definition, name: parsed.data.name };
 }
 
 /**
@@ -66,12 +66,15 @@ export const command: CliCommand = {
     const measure = CellMeasure.safeParse((v.measure as string | undefined) ?? 'counts');
     if (!measure.success) throw new UsageError({ nl: '--measure: counts, rowPct of colPct.', en: '--measure: counts, rowPct or colPct.' });
     // Without a recipe: everyone granted protection.
-    const cohort = typeof v.recipe === 'string' ? readRecipe(v.recipe) : DEFAULT_COHORT;
+    const recipe = typeof v.recipe === 'string' ? readRecipe(v.recipe) : null;
+    const cohort = recipe ? recipe.definition : DEFAULT_COHORT;
 
     await openExtractFromOptions(ctx, v);
     try {
       const r = await ctx.call('export.matrix', {
         cohort,
+        // The recipe's name goes to the Metadata sheet and the audit log; no recipe: unnamed.
+        cohortName: recipe ? recipe.name : null,
         definition: { kind: kind.data, level: level.data, vintage: vintage.data },
         format,
         path: out,

@@ -9,7 +9,7 @@ import { readAppSettings, updateAppSettings, type AppSettings } from './app-sett
 export const DEMO_PASSPHRASE = 'demo-verhuisverkenner';
 export const demoExtractPath = (resourcesDir: string) => path.join(resourcesDir, 'demo', 'demo-extract.db');
 
-export function appHandlers(state: EngineState): HandlerTable<'app.info' | 'app.settings' | 'app.setLanguage'> {
+export function appHandlers(state: EngineState): HandlerTable<'app.info' | 'app.settings' | 'app.setLanguage' | 'app.reportRenderError'> {
   return {
     'app.info': () => {
       const demo = demoExtractPath(state.config.resourcesDir);
@@ -24,6 +24,10 @@ export function appHandlers(state: EngineState): HandlerTable<'app.info' | 'app.
       };
     },
     'app.settings': () => readAppSettings(state.config.dataDir),
+    'app.reportRenderError': ({ code, part }, { log }) => {
+      log.event('renderer.error', { code, part });
+      return { logged: true };
+    },
     'app.setLanguage': (req) => {
       const next = settingsOrFail(() => updateAppSettings(state.config.dataDir, (s) => ({ ...s, language: req.language })));
       return { language: next.language };

@@ -74,8 +74,8 @@ export function createEngine(
       return fail({ code: 'INVALID_REQUEST', message: errorMessage('INVALID_REQUEST', { issue: describeIssue(parsed.error) }) });
     }
     try {
-      const handler = handlers[method as EngineMethodName] as (req: unknown, ctx: { state: EngineState; emit: typeof emit }) => unknown;
-      const value = await handler(parsed.data, { state, emit });
+      const handler = handlers[method as EngineMethodName] as (req: unknown, ctx: { state: EngineState; emit: typeof emit; log: EventLog }) => unknown;
+      const value = await handler(parsed.data, { state, emit, log });
       if (options.validateResponses) {
         const checked = spec.response.safeParse(value);
         if (!checked.success) throw new Error(`response of ${method} fails its schema: ${describeIssue(checked.error)}`);

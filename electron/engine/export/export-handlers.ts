@@ -31,16 +31,16 @@ export function exportHandlers(state: EngineState): HandlerTable<ExportMethod> {
       const { built } = await releasableTables(requireSession(state), cohort, { kind: 'matrix', definition }, sessionPolicy(state).policy, 'nl', { intervals: false });
       return built.tables[0].table;
     },
-    'export.matrix': async ({ cohort, definition, format, path, overwrite, language, channel, measure }) => {
-      const r = await releaseTable(state, { channel, output: format, path, overwrite, language, cohort, subject: { kind: 'matrix', definition }, measure });
+    'export.matrix': async ({ cohort, cohortName, definition, format, path, overwrite, language, channel, measure }) => {
+      const r = await releaseTable(state, { channel, output: format, path, overwrite, language, cohort, cohortName, subject: { kind: 'matrix', definition }, measure });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
-    'export.fiche': async ({ cohort, level, vintage, areaCode, format, path, overwrite, language }) => {
-      const r = await releaseTable(state, { channel: 'ui', output: format, path, overwrite, language, cohort, subject: { kind: 'fiche', level, vintage, areaCode } });
+    'export.fiche': async ({ cohort, cohortName, level, vintage, areaCode, format, path, overwrite, language }) => {
+      const r = await releaseTable(state, { channel: 'ui', output: format, path, overwrite, language, cohort, cohortName, subject: { kind: 'fiche', level, vintage, areaCode } });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
-    'export.clipboard': async ({ cohort, definition, language, measure }) => {
-      const r = await releaseTable(state, { channel: 'ui', output: 'clipboard', path: null, language, cohort, subject: { kind: 'matrix', definition }, measure });
+    'export.clipboard': async ({ cohort, cohortName, definition, language, measure }) => {
+      const r = await releaseTable(state, { channel: 'ui', output: 'clipboard', path: null, language, cohort, cohortName, subject: { kind: 'matrix', definition }, measure });
       return { fileName: null, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts, text: r.text ?? '' };
     },
     'export.chart': async ({ cohort, definition, chart, format, path, overwrite, language }) => {

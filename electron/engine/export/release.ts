@@ -30,6 +30,7 @@ import { releaseDetails, writerFor, type ReleaseOutput } from './writer-for';
 import type { CellMeasure } from '../../../shared/disclosure/percent-table';
 import type { ChartKind } from '../../../shared/disclosure/chart-kind';
 import { checkWritePath, PRIVATE_FILE_MODE, writeGuardOf } from './write-path';
+import { cohortIdentity, withCohortIdentityRows } from './cohort-identity';
 
 export const USER_POLICY_KEY = 'disclosure.userPolicy';
 
@@ -47,6 +48,8 @@ export interface ReleaseRequest {
   overwrite?: boolean;
   language: OutputLanguage;
   cohort: CohortDefinition;
+  /** The analyst's name for the cohort (with "(gewijzigd)" when changed); null or absent: unnamed. */
+  cohortName?: string | null;
   subject: Subject;
   /** The measure on screen (default counts); percentages come from published values only. */
   measure?: CellMeasure;
@@ -134,11 +137,19 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   const createdAt = new Date();
   const counts = sumCounts(built.tables.map((t) => t.table.counts));
   const L = LABELS[req.language];
+  const identity = cohortIdentity(req.cohort, req.cohortName, req.language);
   const base: OutputDocument = {
     tables: built.tables,
     measures: built.measures,
     legend: { sheet: L.legend, lines: legendLines(req.language, policy) },
-    metadata: { sheet: L.metadata, rows: metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt }) },
+    metadata: {
+      sheet: L.metadata,
+      rows: withCohortIdentityRows(
+        metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt }),
+        identity,
+        req.language,
+      ),
+    },
     decimalComma: req.language !== 'en',
   };
   const doc = documentInMeasure(base, req.measure ?? 'counts', req.language);
@@ -154,6 +165,7 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     extractFingerprint: session.summary.fingerprint,
     recipeHash: sha256Hex(canonicalJson(req.cohort)),
     cohort: req.cohort,
+    ...identity,
     table,
     fileName,
     ...releaseDetails(req, fullPath),

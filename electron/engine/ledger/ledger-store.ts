@@ -53,7 +53,7 @@ export function dropLedgerRelease(ws: Database, release: number): void {
 export function loadLedger(ws: Database): LedgerTable[] {
   const rows = ws.prepare('SELECT seq, bytes FROM release_ledger ORDER BY seq').all() as { seq: number; bytes: Buffer }[];
   const out: LedgerTable[] = [];
-  for (const r of rows) out.push(...decodeRelease(r.seq, r.bytes));
+  for (const r of rows) for (const t of decodeRelease(r.seq, r.bytes)) out.push(t);
   return out;
 }
 

@@ -3,6 +3,7 @@ import { METHOD_NAMES, type MethodName } from '../../../shared/api/contract';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/api/errors';
 import { AreaLevel, Vintage } from '../../../shared/geo/area-level';
 import { MatrixKind } from '../../../shared/matrix/matrix-definition';
+import { RenderPart } from '../../../shared/api/methods/app';
 
 /**
  * What the app's event log may hold: an event name from a closed set, and fields that
@@ -26,6 +27,7 @@ export const LIFECYCLE_EVENTS = [
   'host.window.denied',
   'host.permission.denied',
   'log.rejected',
+  'renderer.error',
 ] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
@@ -69,6 +71,8 @@ export const LogFields = z
     reason: z.enum(['idle', 'suspend', 'lock-screen', 'user', 'shutdown', 'crash']),
     scheme: z.enum(['http', 'https', 'ws', 'wss', 'ftp', 'file', 'data', 'blob', 'devtools', 'chrome', 'other']),
     process: z.enum(['main', 'engine', 'cli', 'shell']),
+    /** The view or chart whose error boundary caught a render error. */
+    part: RenderPart,
   })
   .partial()
   .strict();

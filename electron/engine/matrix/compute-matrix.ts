@@ -8,6 +8,8 @@ import { sessionIndex } from '../cohort/session-index';
 import { getGeography } from '../geo/geography';
 import type { PersonCells } from '../ledger/person-cells';
 import { matrixCounts, type CellPersons, type MatrixCountOptions, type PersonKeys } from './matrix-counts';
+import { assertMatrixDates } from './validate-dates';
+import { excludedWithoutDecision } from './exclusions';
 
 export type ComputedMatrix = MatrixResult & {
   /**
@@ -37,6 +39,7 @@ export function computeMatrix(
   options: MatrixCountOptions = {},
 ): ComputedMatrix {
   const definition = MatrixDefinition.parse(definitionInput);
+  assertMatrixDates(definition, session.summary.referenceDate);
   const ix = sessionIndex(session, emit);
   const started = performance.now();
   const members = evaluateCohort(ix, cohort);
@@ -69,6 +72,7 @@ export function computeMatrix(
     cohortSize: popcount(members),
     distinctPersons: m.distinctPersons,
     excludedPersons: m.excludedPersons,
+    excludedNoDecision: m.excludedPersons > 0 ? excludedWithoutDecision(ix, members, definition) : 0,
     unmappedPersons: m.unmappedPersons,
     referenceDate: session.summary.referenceDate,
     computeMs: performance.now() - started,

@@ -6,6 +6,7 @@ import { DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/co
 import { subscribeEngineEvents } from '../api/engine-events';
 import { hasBridge, settle, verhuis } from '../api/verhuis';
 import { ErrorMessage, Notice } from '../components/error-message';
+import { ErrorBoundary } from '../components/error-boundary';
 import { installCopyGuard } from '../components/copy-guard';
 import { exportText } from '../features/export/export-i18n';
 import { forgetPolicy } from '../features/policy/use-policy';
@@ -24,7 +25,9 @@ import { OverviewView } from '../features/overview-view';
 import { sameDefinition } from '../features/cohort/cohort-model';
 import { AppHeader } from './app-header';
 import { StatusBar } from './status-bar';
-import { useDraft } from './use-draft';
+import { draftIdentity, useDraft } from './use-draft';
+import { cohortLabel, type CohortIdentity } from '../features/cohort/cohort-identity';
+import { CohortLabelContext } from '../features/cohort/cohort-badge';
 import type { View } from './views';
 
 type Screen = 'boot' | 'open' | 'import' | 'main';
@@ -50,7 +53,7 @@ export function App() {
   const [version, setVersion] = useState<string | null>(null);
   const [demo, setDemo] = useState<DemoExtract | null>(null);
   const [cohort, setCohort] = useState<CohortDefinition>(DEFAULT_COHORT);
-  const [cohortName, setCohortName] = useState<string | null>(null);
+  const [identity, setIdentity] = useState<CohortIdentity | null>(null);
   const [matrixSettings, setMatrixSettings] = useState<MatrixViewSettings>(INITIAL_MATRIX_SETTINGS);
   const [crosstabChoice, setCrosstabChoice] = useState<CrosstabChoice>(INITIAL_CROSSTAB);
   const [notice, setNotice] = useState<MessageKey | null>(null);
@@ -73,6 +76,7 @@ export function App() {
     void settle(() => verhuis().app.setLanguage({ language: next }));
   }, []);
 
+  const label = useMemo(() => cohortLabel(identity, cohort, lang), [identity, cohort, lang]);
   const i18n = useMemo<I18n>(() => ({ lang, setLanguage, t: (key, params) => translate(lang, key, params) }), [lang, setLanguage]);
 
   useEffect(() => {
@@ -84,7 +88,7 @@ export function App() {
     forgetPolicy();
     setSummary(null);
     setCohort(DEFAULT_COHORT);
-    setCohortName(null);
+    setIdentity(null);
     setMatrixSettings(INITIAL_MATRIX_SETTINGS);
     setView('overview');
   }, []);
@@ -92,10 +96,10 @@ export function App() {
   // Autosave of the working state into the extract's workspace, restored after a crash.
   const draft = useDraft(
     summary ? summary.fingerprint : null,
-    { cohort, cohortName, matrix: matrixSettings },
+    { cohort, identity, matrix: matrixSettings },
     useCallback((d) => {
       setCohort(d.cohort);
-      setCohortName(d.cohortName);
+      setIdentity(draftIdentity(d));
       if (d.matrix) setMatrixSettings(d.matrix);
     }, []),
   );
@@ -192,6 +196,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      <CohortLabelContext.Provider value={label}>
       <div className="app" data-screen={screen}>
         <a className="skip-link" href="#main-content">{i18n.t('common.skip')}</a>
         <AppHeader summary={screen === 'main' ? summary : null} view={screen === 'main' ? view : null} onView={setView} onClose={() => void closeExtract()} />
@@ -239,28 +244,31 @@ export function App() {
           )}
           {screen === 'main' && summary && (
             <main className="main-view" data-testid="main-view" data-view={view}>
-              {view === 'overview' && <OverviewView summary={summary} />}
-              {view === 'cohort' && (
-                <CohortView
-                  cohort={cohort}
-                  cohortName={cohortName}
-                  onChange={(def, name) => {
-                    // Keep the same object when nothing changed (e.g. after saving): no needless recount.
-                    setCohort((prev) => (sameDefinition(prev, def) ? prev : def));
-                    setCohortName(name);
-                  }}
-                />
-              )}
-              {view === 'matrix' && <MatrixView cohort={cohort} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
-              {view === 'profile' && <ProfileView cohort={cohort} />}
-              {view === 'crosstab' && <CrosstabView cohort={cohort} choice={crosstabChoice} onChoice={setCrosstabChoice} />}
-              {view === 'fiche' && <FicheView cohort={cohort} />}
-              {view === 'exportLog' && <ExportLogView />}
+              <ErrorBoundary key={view} part={`view.${view}`}>
+                {view === 'overview' && <OverviewView summary={summary} />}
+                {view === 'cohort' && (
+                  <CohortView
+                    cohort={cohort}
+                    identity={identity}
+                    onChange={(def, next) => {
+                      // Keep the same object when nothing changed (e.g. after saving): no needless recount.
+                      setCohort((prev) => (sameDefinition(prev, def) ? prev : def));
+                      if (next !== undefined) setIdentity(next);
+                    }}
+                  />
+                )}
+                {view === 'matrix' && <MatrixView cohort={cohort} referenceDate={summary.referenceDate} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
+                {view === 'profile' && <ProfileView cohort={cohort} />}
+                {view === 'crosstab' && <CrosstabView cohort={cohort} choice={crosstabChoice} onChoice={setCrosstabChoice} />}
+                {view === 'fiche' && <FicheView cohort={cohort} />}
+                {view === 'exportLog' && <ExportLogView />}
+              </ErrorBoundary>
             </main>
           )}
         </div>
         <StatusBar engine={engine} persons={screen === 'main' ? (summary?.persons ?? null) : null} version={version} />
       </div>
+      </CohortLabelContext.Provider>
     </I18nContext.Provider>
   );
 }

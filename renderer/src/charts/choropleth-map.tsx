@@ -1,3 +1,4 @@
+import { maxBy } from '../../../shared/arrays/extremes';
 import { useMemo } from 'react';
 import { ChartFrame } from './chart-frame';
 import { GEO_RESOLUTION, GEO_SCOPE } from './plotly-bundle';
@@ -43,7 +44,7 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
     const withValue = values.filter((v) => Number.isFinite(v.value));
     const known = new Set(withValue.map((v) => v.code));
     const blank = geometry.collection.features.map((f) => f.properties.nis_code).filter((c) => !known.has(c));
-    const maxAbs = Math.max(1e-9, ...withValue.map((v) => Math.abs(v.value)));
+    const maxAbs = maxBy(withValue, (v) => Math.abs(v.value), 1e-9);
     const main = {
       type: 'choropleth',
       geojson: geometry.collection,
@@ -73,7 +74,7 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
       showscale: false,
       marker: { line: { color: '#ffffff', width: 0.3 } },
     };
-    const maxFlow = Math.max(1, ...flows.map((f) => f.persons));
+    const maxFlow = maxBy(flows, (f) => f.persons, 1);
     const lines = flows.flatMap((f) => {
       const a = geometry.centroids.get(f.fromCode);
       const b = geometry.centroids.get(f.toCode);

@@ -17,6 +17,20 @@ interface Props<V extends string | number> {
 }
 
 /** A fieldset of checkboxes for a multi-valued cohort field (OR within the field). */
+/**
+ * Columns that never squeeze a box against the next label ("☐2014☐2015☑2016" at 1920 px in a
+ * narrow card): at most `columns` per line, but never narrower than the longest label plus its
+ * box, so a card that is too narrow wraps to fewer columns instead.
+ */
+export function gridColumns(labels: readonly string[], columns?: number): string {
+  let longest = 0;
+  for (const l of labels) longest = Math.max(longest, l.length);
+  // About 0.6 em per character, plus the box, its gap and the column gap; long labels may wrap.
+  const min = `${Math.min(10, Math.round((longest * 0.6 + 2.2) * 10) / 10)}em`;
+  if (!columns) return `repeat(auto-fill, minmax(${min}, 1fr))`;
+  return `repeat(auto-fill, minmax(max(${min}, calc((100% - ${columns - 1} * 0.75rem) / ${columns})), 1fr))`;
+}
+
 export function CheckGroup<V extends string | number>({ legend, options, selected, onChange, emptyMeaning, testId, columns }: Props<V>) {
   const id = useId();
   const toggle = (value: V, on: boolean) => {
@@ -29,7 +43,7 @@ export function CheckGroup<V extends string | number>({ legend, options, selecte
   return (
     <fieldset className="check-group" data-testid={testId}>
       <legend>{legend}</legend>
-      <div className="check-group__options" style={columns ? { gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` } : undefined}>
+      <div className="check-group__options" style={{ gridTemplateColumns: gridColumns(options.map((o) => o.label), columns) }}>
         {options.map((o) => (
           <label key={String(o.value)} className="check" htmlFor={`${id}-${o.value}`}>
             <input

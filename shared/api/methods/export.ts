@@ -15,6 +15,8 @@ const OutputLanguage = z.enum(['nl', 'fr', 'en']).default('nl');
 const FileFormat = z.enum(['xlsx', 'csv']);
 /** Replace an existing file: set by the UI only after the user confirmed (the CLI: --overwrite). */
 const Overwrite = z.boolean().default(false);
+/** The working cohort's name as shown ("Naam (gewijzigd)"); recorded in the Metadata sheet and the audit log. */
+const CohortName = z.string().trim().max(200).nullable().optional();
 
 const Exported = z.object({
   fileName: z.string().nullable(),
@@ -39,6 +41,7 @@ export const exportMethods = {
     z
       .object({
         cohort: CohortDefinition,
+        cohortName: CohortName,
         definition: MatrixDefinition,
         format: FileFormat,
         path: FilePath,
@@ -54,13 +57,13 @@ export const exportMethods = {
   ),
   'export.fiche': method(
     z
-      .object({ cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, overwrite: Overwrite, language: OutputLanguage })
+      .object({ cohort: CohortDefinition, cohortName: CohortName, level: AreaLevel, vintage: Vintage, areaCode: z.string().min(1).max(16), format: FileFormat, path: FilePath, overwrite: Overwrite, language: OutputLanguage })
       .strict(),
     Exported,
   ),
   /** The protected matrix as tab-separated text; the host puts it on the clipboard. */
   'export.clipboard': method(
-    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: OutputLanguage, measure: CellMeasure.default('counts') }).strict(),
+    z.object({ cohort: CohortDefinition, cohortName: CohortName, definition: MatrixDefinition, language: OutputLanguage, measure: CellMeasure.default('counts') }).strict(),
     Exported.extend({ text: z.string() }),
   ),
   /**

@@ -39,7 +39,7 @@ export const hostMethods = {
    * renderer never chooses what lands on the clipboard; it only learns the hash and the counts.
    */
   'clipboard.copyMatrix': method(
-    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: z.enum(['nl', 'fr', 'en']).default('nl'), measure: CellMeasure.default('counts') }).strict(),
+    z.object({ cohort: CohortDefinition, cohortName: z.string().trim().max(200).nullable().optional(), definition: MatrixDefinition, language: z.enum(['nl', 'fr', 'en']).default('nl'), measure: CellMeasure.default('counts') }).strict(),
     z.object({ sha256: z.string(), auditSeq: z.number().int().positive(), counts: ReasonCounts }),
     { host: true },
   ),

@@ -20,6 +20,8 @@ export const MatrixViewSettings = z
     periodFrom: IsoDate.nullable(),
     periodTo: IsoDate.nullable(),
     tab: z.enum(['table', 'heatmap', 'sankey', 'bar', 'map', 'corridors']),
+    /** The control bar folded to one line (more rows of the grid on a small screen). */
+    controlsCollapsed: z.boolean().optional(),
   })
   .strict();
 export type MatrixViewSettings = z.output<typeof MatrixViewSettings>;
@@ -30,7 +32,13 @@ export const WorkspaceDraft = z
     cohort: CohortDefinition,
     /** The cohort's saved name when it was loaded from a saved cohort and not changed since. */
     cohortName: z.string().max(120).nullable().default(null),
+    /** Where the named cohort came from: the library, or a recipe file read but not saved. */
+    cohortSource: z.enum(['saved', 'recipe']).nullable().default(null),
+    /** The named cohort's definition as loaded or saved: a difference marks the cohort "gewijzigd". */
+    cohortBase: CohortDefinition.nullable().default(null),
     matrix: MatrixViewSettings.nullable().default(null),
+    /** The analyst dismissed the "restored" notice for this very state: reopening shows it no more. */
+    noticeSeen: z.boolean().default(false),
   })
   .strict();
 export type WorkspaceDraft = z.output<typeof WorkspaceDraft>;

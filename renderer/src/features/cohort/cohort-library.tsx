@@ -6,6 +6,7 @@ import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { useI18n } from '../../i18n/i18n';
 import { recipeFileName } from './cohort-model';
+import { cohortSummary } from '../../../../shared/cohort/cohort-summary';
 import { chooseSavePath } from '../export/choose-save-path';
 import { SavePathPrompt } from '../export/save-path-prompt';
 import { rememberFolder, suggestPath } from '../export/save-path';
@@ -19,7 +20,8 @@ interface Saved {
 interface Props {
   definition: CohortDefinition;
   currentName: string | null;
-  onLoad: (name: string, definition: CohortDefinition) => void;
+  /** A cohort was loaded or saved ('saved'), or read from a recipe file without saving it ('recipe'). */
+  onLoad: (name: string, definition: CohortDefinition, source: 'saved' | 'recipe') => void;
   onRenamed: (from: string, to: string) => void;
 }
 
@@ -75,7 +77,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
     setPending(null);
     report(r, t('library.saved', { name: trimmed }));
     if (r.ok) {
-      onLoad(r.value.name, r.value.definition);
+      onLoad(r.value.name, r.value.definition, 'saved');
       await refresh();
     }
   };
@@ -127,7 +129,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
       report(r);
       return;
     }
-    onLoad(r.value.recipe.name, r.value.recipe.definition);
+    onLoad(r.value.recipe.name, r.value.recipe.definition, r.value.saved ? 'saved' : 'recipe');
     setName(r.value.recipe.name);
     setError(null);
     setNotice(
@@ -197,6 +199,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
                     <span className="library-item__name">{c.name}</span>
                     <span className="library-item__date">{formatDate(c.updatedAt.slice(0, 10), lang)}</span>
                   </div>
+                  <p className="library-item__summary" data-testid="cohort-list-summary">{cohortSummary(c.definition, lang)}</p>
                   {pending?.kind === 'delete' && pending.name === c.name ? (
                     <div className="confirm" role="alertdialog" aria-label={t('library.deleteQ', { name: c.name })}>
                       <span>{t('library.deleteQ', { name: c.name })}</span>
@@ -205,7 +208,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
                     </div>
                   ) : (
                     <div className="library-item__actions">
-                      <button type="button" className="button button--small" onClick={() => { onLoad(c.name, c.definition); setNotice(null); }} data-testid="cohort-load">{t('library.load')}</button>
+                      <button type="button" className="button button--small" onClick={() => { onLoad(c.name, c.definition, 'saved'); setNotice(null); }} data-testid="cohort-load">{t('library.load')}</button>
                       <button type="button" className="button button--small" onClick={() => setPending({ kind: 'rename', name: c.name, to: c.name })}>{t('library.rename')}</button>
                       <button type="button" className="button button--small" onClick={() => void exportRecipe(c.name)} data-testid="cohort-export">{t('library.export')}</button>
                       <button type="button" className="button button--small button--ghost" onClick={() => setPending({ kind: 'delete', name: c.name })}>{t('library.delete')}</button>

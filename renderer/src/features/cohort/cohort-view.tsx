@@ -6,15 +6,18 @@ import { CohortFields } from './cohort-fields';
 import { CohortLibrary } from './cohort-library';
 import { activeFilterCount, EMPTY_COHORT, sameDefinition } from './cohort-model';
 import { useLiveCount } from './use-live-count';
+import { CohortBadge } from './cohort-badge';
+import type { CohortIdentity } from './cohort-identity';
 
 interface Props {
   cohort: CohortDefinition;
-  cohortName: string | null;
-  onChange: (cohort: CohortDefinition, name: string | null) => void;
+  identity: CohortIdentity | null;
+  /** A new definition; `identity` given when the cohort was loaded, saved, imported, renamed or reset (null: unnamed). */
+  onChange: (cohort: CohortDefinition, identity?: CohortIdentity | null) => void;
 }
 
 /** The cohort builder: every field of the definition, a live person count, and the library of named cohorts. */
-export function CohortView({ cohort, cohortName, onChange }: Props) {
+export function CohortView({ cohort, identity, onChange }: Props) {
   const { t, lang } = useI18n();
   const count = useLiveCount(cohort);
   const filters = activeFilterCount(cohort);
@@ -23,7 +26,8 @@ export function CohortView({ cohort, cohortName, onChange }: Props) {
       <div className="cohort-view__head">
         <div>
           <h2 id="cohort-title" className="view-title">{t('cohort.title')}</h2>
-          <p className="field__hint">{cohortName ? t('cohort.named', { name: cohortName }) : t('cohort.unnamed')} · {t('cohort.filters', { n: filters })}</p>
+          <CohortBadge testId="cohort-identity" />
+          <p className="field__hint">{t('cohort.filters', { n: filters })}</p>
         </div>
         <div className={count.pending ? 'live-count live-count--pending' : 'live-count'} aria-live="polite" aria-busy={count.pending}>
           <span className="live-count__value" data-testid="cohort-live-count" data-persons={count.persons ?? ''} data-pending={count.pending ? 'true' : 'false'}>
@@ -42,13 +46,13 @@ export function CohortView({ cohort, cohortName, onChange }: Props) {
       </div>
       <ErrorMessage error={count.error} testId="cohort-count-error" />
       <div className="cohort-view__body">
-        <CohortFields value={cohort} onChange={(def) => onChange(def, cohortName)} />
+        <CohortFields value={cohort} onChange={(def) => onChange(def)} />
         <CohortLibrary
           definition={cohort}
-          currentName={cohortName}
-          onLoad={(name, def) => onChange(def, name)}
+          currentName={identity?.source === 'saved' ? identity.name : null}
+          onLoad={(name, def, source) => onChange(def, { name, source, base: def })}
           onRenamed={(from, to) => {
-            if (from === cohortName) onChange(cohort, to);
+            if (identity?.source === 'saved' && from === identity.name) onChange(cohort, { ...identity, name: to });
           }}
         />
       </div>

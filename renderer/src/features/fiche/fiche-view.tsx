@@ -14,6 +14,7 @@ import { AreaPicker } from './area-picker';
 import { FicheBlocks } from './fiche-blocks';
 import '../matrix/matrix.css';
 import { SelectField } from '../../components/select-field';
+import { CohortBadge } from '../cohort/cohort-badge';
 
 type FicheLevel = 'municipality' | 'arrondissement';
 
@@ -68,6 +69,7 @@ export function FicheView({ cohort }: { cohort: CohortDefinition }) {
   return (
     <section className="fiche-view" data-testid="fiche-view">
       <h2 className="view-title">{mt('fiche.title')}</h2>
+      <CohortBadge />
       <div className="fiche-picker">
         <SelectField
           label={mt('fiche.level')}

@@ -11,6 +11,7 @@ import { useMatrixText } from './matrix-i18n';
 import { ExportButtons } from './export-buttons';
 import { useExportText } from '../export/export-i18n';
 import { MAX_HEATMAP_CELLS } from '../../../../shared/disclosure/chart-kind';
+import { useMatrixNotes } from './matrix-notes-i18n';
 
 interface HeatmapProps {
   /** The cohort of the matrix: the chart export recomputes and protects it in the engine. */
@@ -83,7 +84,10 @@ const TOP_CHOICES = [10, 20, 50] as const;
 export function CorridorsPanel({ measures, nameLang }: CorridorProps) {
   const { lang, mt } = useMatrixText();
   const [top, setTop] = useState<number>(20);
-  const rows = useMemo(() => measures.corridors(top), [measures, top]);
+  const [withoutExits, setWithoutExits] = useState(false);
+  // Each pair once: A→B with its counter-flow B→A, not B→A again further down.
+  const rows = useMemo(() => measures.corridors(top, { pairsOnce: true, withoutExits }), [measures, top, withoutExits]);
+  const { nt } = useMatrixNotes();
   return (
     <div className="matrix-corridors">
       <label className="matrix-controls__field matrix-controls__field--inline">
@@ -95,6 +99,10 @@ export function CorridorsPanel({ measures, nameLang }: CorridorProps) {
             </option>
           ))}
         </select>
+      </label>
+      <label className="matrix-controls__check">
+        <input type="checkbox" checked={withoutExits} onChange={(e) => setWithoutExits(e.target.checked)} data-testid="corridors-without-exits" />
+        {nt('corridors.withoutExits')}
       </label>
       {rows.length === 0 ? (
         <p className="field__hint">{mt('corridors.none')}</p>

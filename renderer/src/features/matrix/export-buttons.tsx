@@ -18,6 +18,8 @@ import { usePolicy } from '../policy/use-policy';
 import type { NameLanguage } from './area-order';
 import type { CrosstabSubjectInput } from '../../../../shared/crosstab/crosstab-definition';
 import { useMatrixText } from './matrix-i18n';
+import { useCohortLabel } from '../cohort/cohort-badge';
+import { cohortNameForRecord } from '../cohort/cohort-identity';
 
 type Format = 'xlsx' | 'csv' | 'png' | 'svg';
 
@@ -66,6 +68,10 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const exportAllowed = policy ? policy.policy.allowExport && policy.adminError === null : true;
   const csvAllowed = policy ? policy.policy.allowCsv : true;
 
+  // The working cohort's name as shown ("Naam (gewijzigd)", "naamloos"): recorded with the export.
+  const label = useCohortLabel();
+  const cohortName = label?.named ? cohortNameForRecord(label, lang) : null;
+
   const run = async (call: () => Promise<Result<Released>>, copied: boolean, onExists?: () => void) => {
     setBusy(true);
     setError(null);
@@ -87,10 +93,10 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
         subject.kind === 'chart'
           ? verhuis().export.chart({ cohort: subject.cohort, definition: subject.definition, chart: subject.chart, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
           : subject.kind === 'matrix'
-            ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language, measure })
+            ? verhuis().export.matrix({ cohort: subject.cohort, cohortName, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language, measure })
             : subject.kind === 'profile' || subject.kind === 'crosstab'
               ? verhuis().export.crosstab({ cohort: subject.cohort, subject: subject.subject, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language })
-              : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language }),
+              : verhuis().export.fiche({ cohort: subject.cohort, cohortName, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language }),
       false,
       overwrite ? undefined : () => setReplace({ format, path }),
     );
@@ -115,7 +121,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
 
   const copy = async () => {
     setPrompt(null);
-    if (subject.kind === 'matrix') await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language, measure }), true);
+    if (subject.kind === 'matrix') await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, cohortName, definition: subject.definition, language, measure }), true);
     else if (subject.kind === 'profile' || subject.kind === 'crosstab') await run(() => verhuis().clipboard.copyCrosstab({ cohort: subject.cohort, subject: subject.subject, language }), true);
   };
 

@@ -1,3 +1,5 @@
+import { maxBy } from '../../../../shared/arrays/extremes';
+
 /**
  * Width of a matrix column so that its header (an area name) wraps only between words
  * or after a hyphen, never inside a word: "Halle-|Vilvoorde", not "Antwerp|en". The widest
@@ -20,7 +22,7 @@ export function unbreakablePieces(name: string): string[] {
 }
 
 export function headerWidth(name: string, measure: (text: string) => number, options: HeaderWidthOptions): number {
-  const widest = Math.max(0, ...unbreakablePieces(name).map(measure));
+  const widest = maxBy(unbreakablePieces(name), measure, 0);
   return Math.round(Math.min(options.max, Math.max(options.min, widest + options.chrome)));
 }
 

@@ -1,6 +1,7 @@
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
 import type { Area } from '../../../../shared/geo/area-level';
 import type { UiLanguage } from '../../../../shared/api/localized';
+import { maxOf } from '../../../../shared/arrays/extremes';
 import { type NameLanguage, areaName, regionProvinceOrder } from './area-order';
 
 /** Axis labels must be unique or Plotly merges the categories: add the NIS code to a repeated name. */
@@ -39,7 +40,7 @@ export function heatmapData(result: MatrixResult, nameLang: NameLanguage, log: b
   let tickvals: number[] | null = null;
   let ticktext: number[] | null = null;
   if (log) {
-    const max = Math.max(0, ...result.counts);
+    const max = maxOf(result.counts, 0);
     ticktext = [0];
     for (let p = 1; p <= Math.max(1, max); p *= 10) ticktext.push(p);
     tickvals = ticktext.map((v) => Math.log10(1 + v));

@@ -4,6 +4,7 @@ import { DateField } from '../../components/date-field';
 import { SelectField } from '../../components/select-field';
 import type { NameLanguage } from './area-order';
 import { periodReversed } from './matrix-dates';
+import type { MatrixDateField } from '../../../../shared/matrix/matrix-date-checks';
 import type { CellMeasure } from './matrix-measures';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 
@@ -36,14 +37,16 @@ const FOLLOW_UP = [null, 6, 12, 24, 36, 60] as const;
 interface Props {
   choice: MatrixChoice;
   onChange: (next: MatrixChoice) => void;
+  /** Date fields to mark as wrong (shared/matrix/matrix-date-checks.ts). */
+  invalidDates?: readonly MatrixDateField[];
 }
 
 /** The matrix definition as the analyst chooses it: definition, level, vintage, measure, window, names. */
-export function MatrixControls({ choice, onChange }: Props) {
+export function MatrixControls({ choice, onChange, invalidDates = [] }: Props) {
   const { mt } = useMatrixText();
   const set = <K extends keyof MatrixChoice>(key: K, value: MatrixChoice[K]): void => onChange({ ...choice, [key]: value });
   return (
-    <form className="matrix-controls" onSubmit={(e) => e.preventDefault()} data-testid="matrix-controls">
+    <form className="matrix-controls" id="matrix-controls" onSubmit={(e) => e.preventDefault()} data-testid="matrix-controls">
       <SelectField
         className="matrix-controls__field matrix-controls__field--wide"
         label={mt('matrix.kind')}
@@ -96,6 +99,7 @@ export function MatrixControls({ choice, onChange }: Props) {
             hint={mt('matrix.originDateHint')}
             value={choice.originDate}
             onChange={(v) => set('originDate', v)}
+            invalid={invalidDates.includes('originDate')}
             testId="matrix-origin-date"
           />
           <DateField
@@ -104,6 +108,7 @@ export function MatrixControls({ choice, onChange }: Props) {
             hint={mt('matrix.destinationDateHint')}
             value={choice.destinationDate}
             onChange={(v) => set('destinationDate', v)}
+            invalid={invalidDates.includes('destinationDate')}
             testId="matrix-destination-date"
           />
         </>
@@ -116,7 +121,7 @@ export function MatrixControls({ choice, onChange }: Props) {
             hint={periodReversed(choice) ? undefined : mt('matrix.periodHint')}
             value={choice.periodFrom}
             onChange={(v) => set('periodFrom', v)}
-            invalid={periodReversed(choice)}
+            invalid={periodReversed(choice) || invalidDates.includes('periodFrom')}
             testId="matrix-period-from"
           />
           <DateField
@@ -124,7 +129,7 @@ export function MatrixControls({ choice, onChange }: Props) {
             label={mt('matrix.periodTo')}
             value={choice.periodTo}
             onChange={(v) => set('periodTo', v)}
-            invalid={periodReversed(choice)}
+            invalid={periodReversed(choice) || invalidDates.includes('periodTo')}
             testId="matrix-period-to"
           />
           {periodReversed(choice) && (

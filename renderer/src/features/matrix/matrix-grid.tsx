@@ -43,6 +43,8 @@ interface Props {
   onRendered?: (revision: number) => void;
   /** The disclosure flags shown; when they arrive or change, every cell's class is re-evaluated. */
   marks?: unknown;
+  /** Scroll to this origin row and destination column, and focus its name (a new seq: again). */
+  jumpTo?: { code: string; seq: number } | null;
 }
 
 const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true };
@@ -65,7 +67,11 @@ const protectedClass = (reason: ProtectReason | null | undefined): string[] =>
  * row total and in/out/net pinned right, the column totals pinned at the bottom. Cells
  * that disclosure control will protect on export are hatched and carry a symbol.
  */
-export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks }: Props) {
+/** Up to this many destination columns a matrix counts as small (region: 7, province: 15 — not fitted). */
+const COMPACT_COLUMNS = 12;
+const MATRIX_ROW_HEIGHT = 24;
+
+export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks, jumpTo = null }: Props) {
   const { lang, mt } = useMatrixText();
   const gridRef = useRef<AgGridReact<GridRow>>(null);
   // The preview usually lands after the counts: same values, new classes. AG Grid only refreshes
@@ -73,6 +79,16 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
   useEffect(() => {
     gridRef.current?.api?.refreshCells({ force: true });
   }, [marks]);
+  useEffect(() => {
+    const api = gridRef.current?.api;
+    if (!jumpTo || !api) return;
+    const node = api.getRowNode(`r:${jumpTo.code}`);
+    if (!node || node.rowIndex === null) return;
+    api.ensureNodeVisible(node, 'middle');
+    const col = model.columns.find((c) => c.code === jumpTo.code);
+    if (col) api.ensureColumnVisible(`c${col.index}`, 'middle');
+    api.setFocusedCell(node.rowIndex, 'area');
+  }, [jumpTo]);
   const fmt = (v: number | null | undefined): string =>
     v === null || v === undefined || Number.isNaN(v) ? '' : percent ? formatPercent(v, lang, 1) : formatCount(v, lang);
 
@@ -97,7 +113,11 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       cellClass: (p: CellClassParams<GridRow>) => (p.data?.special ? 'cell--special-area' : ''),
     };
     const measure = headerTextMeasure();
-    const widthOptions = { min: percent ? 92 : 84, max: 150, chrome: 40 };
+    // A small matrix (region, province) must show every column, exits included, without
+    // scrolling at 1280 px: tighter header padding and pinned columns, and the columns
+    // share out any width left over.
+    const compact = columns.length <= COMPACT_COLUMNS;
+    const widthOptions = { min: percent ? 92 : compact ? 64 : 84, max: 150, chrome: compact ? 26 : 40 };
     const cells: ColDef<GridRow>[] = columns.map((col) => ({
       colId: `c${col.index}`,
       headerName: col.name,
@@ -105,6 +125,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       valueGetter: (p) => p.data?.values[col.index],
       valueFormatter: (p: ValueFormatterParams<GridRow>) => fmt(p.value as number),
       width: headerWidth(col.name, measure, widthOptions),
+      ...(compact ? { flex: 1, minWidth: headerWidth(col.name, measure, widthOptions) } : {}),
       type: 'rightAligned',
       sortable: true,
       cellClass: (p: CellClassParams<GridRow>) => protectedClass(p.data?.flags[col.index]),
@@ -118,7 +139,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       valueGetter: (p) => (p.data ? get(p.data) : null),
       valueFormatter: (p) => (signed ? (p.value === null ? '' : formatSigned(p.value as number, lang)) : p.value === null ? '' : formatCount(p.value as number, lang)),
       pinned: 'right',
-      width: 84,
+      width: compact ? 68 : 84,
       type: 'rightAligned',
       sortable: true,
       cellClass: colId === 'net' ? (p: CellClassParams<GridRow>) => ((p.value as number) < 0 ? [RIGHT, 'cell--negative'] : [RIGHT]) : undefined,
@@ -129,7 +150,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       valueGetter: (p) => p.data?.total,
       valueFormatter: (p) => fmt(p.value as number),
       pinned: 'right',
-      width: 96,
+      width: compact ? 82 : 96,
       type: 'rightAligned',
       sortable: true,
       cellClass: (p: CellClassParams<GridRow>) => ['cell--total', ...protectedClass(p.data?.totalFlag)],
@@ -161,6 +182,8 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
         getRowId={(p) => p.data.id}
         getRowClass={(p: RowClassParams<GridRow>) => (p.node.rowPinned ? 'row--totals' : p.data?.special ? 'row--special-area' : undefined)}
         defaultColDef={DEFAULT_COL_DEF}
+        // 24 px rows (the theme's 28 elsewhere): at 1280×800 twenty arrondissement rows fit with the totals row.
+        rowHeight={MATRIX_ROW_HEIGHT}
         tooltipShowDelay={300}
         suppressColumnVirtualisation={allColumns}
         onRowDataUpdated={() => onRendered?.(revision)}

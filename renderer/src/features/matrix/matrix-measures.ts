@@ -25,7 +25,8 @@ export interface MatrixMeasures {
   retention: Map<string, number>;
   /** Net gain per 1,000 persons of the cohort, per area code. */
   netRatePer1000: Map<string, number>;
-  corridors: (n: number) => Corridor[];
+  /** The top n corridors; `pairsOnce` lists each pair in its larger direction, `withoutExits` leaves out special areas. */
+  corridors: (n: number, options?: { pairsOnce?: boolean; withoutExits?: boolean }) => Corridor[];
 }
 
 /** The matrix on the union of its row and column areas (rows' order first), missing cells zero. */
@@ -81,7 +82,8 @@ export function matrixMeasures(m: MatrixResult): MatrixMeasures {
     }
     return { cells: project(colPercentages(sq.counts, n)), rowTotals: m.rowTotals.map(share), colTotals: m.colTotals.map(whole), total: whole(m.total), percent: true };
   };
-  const corridors = (top: number): Corridor[] =>
-    topCorridors(sq.counts, n, top).map((c) => ({ origin: sq.areas[c.from], destination: sq.areas[c.to], flow: c.flow, counterFlow: c.counterFlow, net: c.net }));
+  const special = sq.areas.map((a) => a.special);
+  const corridors = (top: number, options: { pairsOnce?: boolean; withoutExits?: boolean } = {}): Corridor[] =>
+    topCorridors(sq.counts, n, top, { special, includeSpecial: !options.withoutExits, pairsOnce: options.pairsOnce }).map((c) => ({ origin: sq.areas[c.from], destination: sq.areas[c.to], flow: c.flow, counterFlow: c.counterFlow, net: c.net }));
   return { values, flows, retention, netRatePer1000: netRate, corridors };
 }
