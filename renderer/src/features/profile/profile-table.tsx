@@ -1,3 +1,4 @@
+import { maxOf } from '../../../../shared/arrays/extremes';
 import type { Category } from '../../../../shared/crosstab/crosstab-definition';
 import type { ProtectedCounts } from '../../../../shared/disclosure/protection';
 import { formatCount, formatPercent } from '../../../../shared/format/number-format';
@@ -17,7 +18,7 @@ interface Props {
 export function ProfileTable({ tableKey, title, categories, counts, protectedTable, }: Props) {
   const { lang, pt } = useProfileText();
   const total = counts.reduce((a, b) => a + b, 0);
-  const max = Math.max(1, ...counts);
+  const max = maxOf(counts, 1);
   return (
     <section className="profile-table" data-testid={`profile-${tableKey}`}>
       <h3 className="profile-table__title">{title}</h3>
