@@ -87,7 +87,7 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     tables: built.tables,
     measures: built.measures,
     legend: { sheet: L.legend, lines: legendLines(req.language, policy) },
-    metadata: { sheet: L.metadata, rows: metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt }) },
+    metadata: { sheet: L.metadata, rows: metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt, language: req.language }) },
     decimalComma: req.language !== 'en',
   };
   const writer: TableWriter = req.output === 'xlsx' ? xlsxWriter : req.output === 'csv' ? csvWriter : tsvWriter;

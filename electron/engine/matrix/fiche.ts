@@ -52,6 +52,7 @@ export function computeFiche(session: OpenSession, cohort: CohortDefinition, lev
   });
   const byArea = (m: Map<number, number>) =>
     [...m.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([i, persons]) => ({ area: areas[i], persons }));
+  const bandRank = (k: string) => { const i = (AGE_BANDS as readonly string[]).indexOf(k); return i < 0 ? AGE_BANDS.length : i; };
   const comp = (m: Map<string, number>) => [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([key, persons]) => ({ key, persons }));
   return {
     area: areas[a],
@@ -64,7 +65,8 @@ export function computeFiche(session: OpenSession, cohort: CohortDefinition, lev
     netGain: livingThere - decidedThere,
     composition: {
       nationality: comp(tally.nationality),
-      ageBand: comp(tally.ageBand),
+      // Age classes read in their natural order (0-17 … 65+, unknown last), not by size.
+      ageBand: comp(tally.ageBand).sort((x, y) => bandRank(x.key) - bandRank(y.key)),
       sex: comp(tally.sex),
       status: comp(tally.status),
       kbiTargetStatus: comp(tally.kbiTargetStatus),

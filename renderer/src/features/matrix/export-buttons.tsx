@@ -74,7 +74,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const exportTo = async (format: Format) => {
     setError(null);
     setDone(null);
-    const name = subject.kind === 'matrix' ? matrixFileName(subject.definition, format) : ficheFileName(subject.areaCode, subject.areaName, format);
+    const name = subject.kind === 'matrix' ? matrixFileName(subject.definition, format, new Date(), lang) : ficheFileName(subject.areaCode, subject.areaName, format, new Date(), lang);
     const filter = { name: xt(format === 'xlsx' ? 'export.filterXlsx' : 'export.filterCsv'), extensions: [format] };
     const choice = await chooseSavePath(xt('export.saveTitle'), name, filter);
     if (choice.kind === 'path') await writeTo(format, choice.path);

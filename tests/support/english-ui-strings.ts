@@ -1,0 +1,47 @@
+import { nl } from '../../renderer/src/i18n/nl';
+import { en } from '../../renderer/src/i18n/en';
+import { EXPORT_TEXTS } from '../../renderer/src/features/export/export-i18n';
+import { MATRIX_TEXTS } from '../../renderer/src/features/matrix/matrix-i18n';
+
+/**
+ * The English UI strings, taken from the i18n dictionaries, as phrases to look for in
+ * text that should be Dutch. A text is split at its {placeholders}; a fragment counts
+ * when it differs from the Dutch text of the same key and is specific enough to be
+ * English and not also Dutch (two words or more, or one word of five letters or more
+ * that appears nowhere in the Dutch dictionaries).
+ */
+export function englishPhrases(): string[] {
+  const pairs: Array<[string, string]> = [];
+  for (const [dictNl, dictEn] of [
+    [nl, en],
+    [EXPORT_TEXTS.nl, EXPORT_TEXTS.en],
+    [MATRIX_TEXTS.nl, MATRIX_TEXTS.en],
+  ] as Array<[Record<string, string>, Record<string, string>]>) {
+    for (const key of Object.keys(dictEn)) pairs.push([dictNl[key] ?? '', dictEn[key]]);
+  }
+  const dutchWords = new Set<string>();
+  for (const [d] of pairs) for (const w of d.toLowerCase().match(/[\p{L}-]+/gu) ?? []) dutchWords.add(w);
+  const out = new Set<string>();
+  for (const [d, e] of pairs) {
+    if (d === e) continue;
+    for (const raw of e.split(/\{\w+\}/)) {
+      const frag = raw.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').trim();
+      const words = frag.match(/[\p{L}-]+/gu) ?? [];
+      if (words.length === 0) continue;
+      const foreign = words.filter((w) => !dutchWords.has(w.toLowerCase()));
+      if (foreign.length === 0) continue;
+      if (words.length >= 2 || (words[0].length >= 5 && foreign.length === 1)) out.add(frag);
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** The English phrases found in a text (whole words, case-sensitive as written in the dictionary). */
+export function findEnglish(text: string, phrases: readonly string[] = englishPhrases()): string[] {
+  const hits: string[] = [];
+  for (const p of phrases) {
+    const re = new RegExp(`(^|[^\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+    if (re.test(text)) hits.push(p);
+  }
+  return hits;
+}
