@@ -97,6 +97,10 @@ export const ERROR_MESSAGES = {
     'Het receptbestand is ongeldig ({issue}).',
     'The recipe file is invalid ({issue}).',
   ),
+  RECIPE_NOT_JSON: t(
+    'Het receptbestand is geen JSON-tekst. Kies een bestand dat eindigt op .cohort.json en met deze toepassing bewaard werd.',
+    'The recipe file is not JSON text. Choose a file ending in .cohort.json that was saved with this application.',
+  ),
   // --- disclosure control and export ---
   EXPORT_FORBIDDEN: t(
     'Het beleid van de beheerder verbiedt deze uitvoer ({reason}).',

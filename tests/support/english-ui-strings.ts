@@ -2,6 +2,7 @@ import { nl } from '../../renderer/src/i18n/nl';
 import { en } from '../../renderer/src/i18n/en';
 import { EXPORT_TEXTS } from '../../renderer/src/features/export/export-i18n';
 import { MATRIX_TEXTS } from '../../renderer/src/features/matrix/matrix-i18n';
+import { CHART_TEXTS } from '../../renderer/src/charts/chart-text';
 
 /**
  * The English UI strings, taken from the i18n dictionaries, as phrases to look for in
@@ -16,6 +17,7 @@ export function englishPhrases(): string[] {
     [nl, en],
     [EXPORT_TEXTS.nl, EXPORT_TEXTS.en],
     [MATRIX_TEXTS.nl, MATRIX_TEXTS.en],
+    [CHART_TEXTS.nl, CHART_TEXTS.en],
   ] as Array<[Record<string, string>, Record<string, string>]>) {
     for (const key of Object.keys(dictEn)) pairs.push([dictNl[key] ?? '', dictEn[key]]);
   }
@@ -30,7 +32,7 @@ export function englishPhrases(): string[] {
       if (words.length === 0) continue;
       const foreign = words.filter((w) => !dutchWords.has(w.toLowerCase()));
       if (foreign.length === 0) continue;
-      if (words.length >= 2 || (words[0].length >= 5 && foreign.length === 1)) out.add(frag);
+      if (words.length >= 2 || ((words[0] ?? '').length >= 5 && foreign.length === 1)) out.add(frag);
     }
   }
   return [...out].sort((a, b) => b.length - a.length);

@@ -3,6 +3,11 @@ import { ChartFrame } from './chart-frame';
 import { GEO_RESOLUTION, GEO_SCOPE } from './plotly-bundle';
 import type { AreaGeometrySet } from '../geo/area-geometry';
 import { useMatrixText } from '../features/matrix/matrix-i18n';
+import { useChartText } from './chart-text';
+import { ChartLegend } from './chart-legend';
+
+const NO_VALUE_GREY = '#d9dde3';
+const FLOW_LINE = 'rgba(20,20,20,0.7)';
 
 export interface MapValue {
   code: string;
@@ -38,6 +43,7 @@ interface Props {
  */
 export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat, flows, revision, onDrawn }: Props) {
   const { mt } = useMatrixText();
+  const { ct } = useChartText();
   const data = useMemo(() => {
     const byCode = new Map(values.map((v) => [v.code, v]));
     const withValue = values.filter((v) => Number.isFinite(v.value));
@@ -69,7 +75,7 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
       z: blank.map(() => 0),
       text: blank.map((c) => byCode.get(c)?.name ?? c),
       hovertemplate: `%{text}<br>${mt('map.noValue')}<extra></extra>`,
-      colorscale: [[0, '#d9dde3'], [1, '#d9dde3']],
+      colorscale: [[0, NO_VALUE_GREY], [1, NO_VALUE_GREY]],
       showscale: false,
       marker: { line: { color: '#ffffff', width: 0.3 } },
     };
@@ -84,7 +90,7 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
           mode: 'lines+markers',
           lon: [a.lon, b.lon],
           lat: [a.lat, b.lat],
-          line: { width: 1 + (5 * f.persons) / maxFlow, color: 'rgba(20,20,20,0.7)' },
+          line: { width: 1 + (5 * f.persons) / maxFlow, color: FLOW_LINE },
           marker: { size: [0, 6 + (4 * f.persons) / maxFlow], color: 'rgba(20,20,20,0.85)', symbol: 'circle' },
           hoverinfo: 'text',
           text: f.label,
@@ -114,5 +120,14 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
     }),
     [],
   );
-  return <ChartFrame testId="matrix-map" ariaLabel={mt('matrix.tab.map')} data={data} layout={layout} revision={revision} onDrawn={onDrawn} height="max(420px, calc(100vh - 330px))" />;
+  const legend = [
+    ...(flows.length ? [{ swatch: { kind: 'line' as const, color: FLOW_LINE }, text: ct('map.legendLine', { n: flows.length }) }] : []),
+    { swatch: { kind: 'box' as const, color: NO_VALUE_GREY }, text: ct('map.legendGrey') },
+  ];
+  return (
+    <>
+      <ChartLegend title={ct('map.legend')} items={legend} testId="map-legend" />
+      <ChartFrame testId="matrix-map" ariaLabel={mt('matrix.tab.map')} data={data} layout={layout} revision={revision} onDrawn={onDrawn} height="max(420px, calc(100vh - 360px))" />
+    </>
+  );
 }
