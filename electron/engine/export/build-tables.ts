@@ -6,7 +6,8 @@ import type { OpenSession } from '../core/open-session';
 import type { CountTable } from '../disclosure/count-table';
 import { protectTable } from '../disclosure/protect-table';
 import { computeMatrix, type ComputedMatrix } from '../matrix/compute-matrix';
-import { computeFiche } from '../matrix/fiche';
+import { FICHE_COMPOSITIONS, computeFicheForRelease } from '../matrix/fiche';
+import type { PersonCells } from '../ledger/person-cells';
 import { compositionCategory, compositionSheet } from './composition-labels';
 import { LABELS, areaLabel, areaMeasures, type OutputLanguage } from './output-document';
 import type { OutputMeasures, OutputTable } from './table-writer';
@@ -15,6 +16,8 @@ import { definitionKindLabel } from './metadata-labels';
 export interface BuiltTables {
   tables: OutputTable[];
   measures: OutputMeasures | null;
+  /** Parallel to `tables`: who counts in which inner cell (for the release ledger). */
+  personCells: PersonCells[];
 }
 
 /**
@@ -53,7 +56,8 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
     table,
   };
   const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
-  return { tables: [out], measures: square ? areaMeasures(table, m.rows, lang) : null };
+  if (!m.personCells) throw new Error('matrix without person cells (compute it with { persons: true })');
+  return { tables: [out], measures: square ? areaMeasures(table, m.rows, lang) : null, personCells: [m.personCells] };
 }
 
 /** One list of the fiche as a one-row table: categories are columns, the row total is the group. */
@@ -68,7 +72,7 @@ function listTable(sheet: string, label: string, categories: string[], persons: 
  * its own under the same disclosure control.
  */
 export function buildFicheTables(session: OpenSession, cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: string, policy: DisclosurePolicy, lang: OutputLanguage): BuiltTables {
-  const f = computeFiche(session, cohort, level, vintage, areaCode);
+  const { fiche: f, personCells } = computeFicheForRelease(session, cohort, level, vintage, areaCode, { allCategories: policy.zerosUnsafe, naturalOrder: true });
   const L = LABELS[lang];
   const name = areaLabel(f.area, lang);
   const areas = (xs: { area: Area; persons: number }[]) => xs.map((x) => areaLabel(x.area, lang));
@@ -76,8 +80,9 @@ export function buildFicheTables(session: OpenSession, cohort: CohortDefinition,
     listTable(lang === 'nl' ? 'Herkomst inwoners' : lang === 'fr' ? 'Origine résidents' : 'Origins of residents', name, areas(f.originsOfResidents), f.originsOfResidents.map((x) => x.persons), policy, lang),
     listTable(lang === 'nl' ? 'Bestemming' : lang === 'fr' ? 'Destination' : 'Destinations', name, areas(f.destinationsOfDecided), f.destinationsOfDecided.map((x) => x.persons), policy, lang),
   ];
-  for (const [key, list] of Object.entries(f.composition)) {
+  for (const key of FICHE_COMPOSITIONS) {
+    const list = f.composition[key];
     tables.push(listTable(compositionSheet(key, lang), `${name} — ${L.persons}`, list.map((x) => compositionCategory(key, x.key, lang)), list.map((x) => x.persons), policy, lang));
   }
-  return { tables, measures: null };
+  return { tables, measures: null, personCells };
 }

@@ -7,14 +7,15 @@ import type { DisclosureMethod } from '../../../../shared/disclosure/policy';
 import { ErrorMessage } from '../../components/error-message';
 
 /** The mark beside a protected cell; the legend explains each. */
-export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈' };
+export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈', linked: '§' };
 
-const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'rounded'];
+const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'linked', 'rounded'];
 const KEY: Record<ProtectReason, MatrixTextKey> = {
   primary: 'disclosure.primary',
   secondary: 'disclosure.secondary',
   class: 'disclosure.class',
   rounded: 'disclosure.rounded',
+  linked: 'disclosure.linked',
 };
 
 interface Props {
@@ -26,14 +27,16 @@ interface Props {
   /** False while the preview is pending or failed: the legend says cells are not marked. */
   available: boolean;
   error: ApiError | null;
+  /** Audit numbers of the earlier releases that linked cells conflict with. */
+  linkedReleases?: number[];
 }
 
 /** Explains the hatched cells of the matrix table: what each mark means and how many there are. */
-export function DisclosureLegend({ flags, threshold, method, roundingBase, available, error }: Props) {
+export function DisclosureLegend({ flags, threshold, method, roundingBase, available, error, linkedReleases = [] }: Props) {
   const { lang, mt } = useMatrixText();
   const counts = countFlags(flags);
   // Suppressed cells only: rounded cells are published (rounded), not left empty.
-  const total = counts.primary + counts.secondary + counts.class;
+  const total = counts.primary + counts.secondary + counts.class + counts.linked;
   return (
     <aside className="disclosure-legend" data-testid="disclosure-legend" aria-label={mt('disclosure.legendTitle')}>
       <strong>{mt('disclosure.legendTitle')}</strong>
@@ -53,7 +56,7 @@ export function DisclosureLegend({ flags, threshold, method, roundingBase, avail
               <li key={reason} data-reason={reason} data-count={counts[reason]}>
                 <span className={`disclosure-legend__swatch cell--protected cell--protected-${reason}`} aria-hidden="true" />
                 <span>
-                  {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold })} ({formatCount(counts[reason], lang)})
+                  {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold, releases: linkedReleases.map((n) => `#${n}`).join(', ') })} ({formatCount(counts[reason], lang)})
                 </span>
               </li>
             ))}
