@@ -106,6 +106,7 @@ export const en: Record<MessageKey, string> = {
   'import.running': 'Reading and encrypting the CSV files…',
   'import.nothingLeft': 'Nothing was left on disk: the target file was not created.',
   'import.done': 'Done: {rows} rows in {tables} tables read in {time} ({rate} rows/s).',
+  'import.targetUntouched': 'The target file already existed and was left unchanged; nothing else was created. Choose another name.',
   'import.openNew': 'Open this extract',
   'import.reportTitle': 'Validation report',
   'import.reportRange': 'Error {from} to {to} of {total}',

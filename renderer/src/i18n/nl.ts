@@ -107,6 +107,7 @@ export const nl = {
   'import.running': 'CSV-bestanden inlezen en versleutelen…',
   'import.nothingLeft': 'Er is niets achtergebleven op de schijf: het doelbestand werd niet aangemaakt.',
   'import.done': 'Klaar: {rows} rijen in {tables} tabellen ingelezen in {time} ({rate} rijen/s).',
+  'import.targetUntouched': 'Het doelbestand bestond al en werd niet gewijzigd; er werd niets anders aangemaakt. Kies een andere naam.',
   'import.openNew': 'Dit extract openen',
   'import.reportTitle': 'Validatierapport',
   'import.reportRange': 'Fout {from} tot {to} van {total}',
