@@ -3,6 +3,13 @@ import { en } from '../../renderer/src/i18n/en';
 import { EXPORT_TEXTS } from '../../renderer/src/features/export/export-i18n';
 import { MATRIX_TEXTS } from '../../renderer/src/features/matrix/matrix-i18n';
 import { CHART_TEXTS } from '../../renderer/src/charts/chart-text';
+import { AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import { gridLocaleText } from '../../renderer/src/grid/grid-locale';
+import nlPlotly from 'plotly.js/lib/locales/nl';
+import { plotlyLocaleConfig } from '../../renderer/src/charts/plotly-locale';
+
+/** The toolbar texts Plotly shows in English unless a locale translates them. */
+const PLOTLY_TOOLBAR = ['Zoom in', 'Zoom out', 'Reset axes', 'Reset view', 'Autoscale', 'Toggle Spike Lines', 'Show closest data on hover', 'Compare data on hover', 'Box Select', 'Produced with Plotly.js'];
 
 /**
  * The English UI strings, taken from the i18n dictionaries, as phrases to look for in
@@ -13,6 +20,11 @@ import { CHART_TEXTS } from '../../renderer/src/charts/chart-text';
  */
 export function englishPhrases(): string[] {
   const pairs: Array<[string, string]> = [];
+  // The libraries' own English texts (AG Grid's screen-reader and filter texts, Plotly's toolbar).
+  const gridNl = gridLocaleText('nl') ?? {};
+  for (const [k, v] of Object.entries(AG_GRID_LOCALE_EN)) if (!v.includes('${')) pairs.push([gridNl[k] ?? '', v]);
+  const plotlyNl = { ...nlPlotly.dictionary, ...plotlyLocaleConfig('nl').locales.nl.dictionary };
+  for (const v of PLOTLY_TOOLBAR) pairs.push([plotlyNl[v] ?? '', v]);
   for (const [dictNl, dictEn] of [
     [nl, en],
     [EXPORT_TEXTS.nl, EXPORT_TEXTS.en],

@@ -43,7 +43,8 @@ export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
     const layout = {
       margin: { l: 10, r: 10, t: 10, b: 10 },
       // Destinations along the top: the chart is taller than most screens, and the names must be readable without scrolling.
-      xaxis: { type: 'category', side: 'top', tickangle: -50, automargin: true, title: { text: mt('heatmap.xaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
+      // The axis title is an HTML caption above the chart: Plotly places a top axis title over rotated tick labels.
+      xaxis: { type: 'category', side: 'top', tickangle: -50, automargin: true, tickfont: { size: rows <= 80 ? 11 : 7 } },
       yaxis: { type: 'category', autorange: 'reversed', automargin: true, title: { text: mt('heatmap.yaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
     };
     return { trace, layout };
@@ -51,6 +52,9 @@ export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
   return (
     <>
       <ChartLegend title={mt('heatmap.colorbar')} items={[{ swatch: { kind: 'box', color: ZERO_GREY }, text: ct('heatmap.legendZero') }]} testId="heatmap-legend" />
+      <p className="chart-caption" data-testid="heatmap-xaxis-title">
+        {mt('heatmap.xaxis')} →
+      </p>
       <ChartFrame
         testId="matrix-heatmap"
         ariaLabel={mt('matrix.tab.heatmap')}
