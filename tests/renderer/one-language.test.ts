@@ -76,3 +76,14 @@ describe('heatmap colours', () => {
     }
   });
 });
+
+describe('fiche net change in words', () => {
+  it('says "12 minder" / "12 fewer" rather than "Netto-winst −12"', async () => {
+    const { netPhrase } = await import('../../renderer/src/features/fiche/fiche-text');
+    expect(netPhrase(-12, 'nl')).toBe('12 minder');
+    expect(netPhrase(1234, 'nl')).toBe('1.234 meer');
+    expect(netPhrase(0, 'nl')).toBe('evenveel');
+    expect(netPhrase(-12, 'en')).toBe('12 fewer');
+    expect(netPhrase(3, 'en')).toBe('3 more');
+  });
+});

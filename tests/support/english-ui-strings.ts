@@ -3,6 +3,7 @@ import { en } from '../../renderer/src/i18n/en';
 import { EXPORT_TEXTS } from '../../renderer/src/features/export/export-i18n';
 import { MATRIX_TEXTS } from '../../renderer/src/features/matrix/matrix-i18n';
 import { CHART_TEXTS } from '../../renderer/src/charts/chart-text';
+import { FICHE_TEXTS } from '../../renderer/src/features/fiche/fiche-text';
 import { AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { gridLocaleText } from '../../renderer/src/grid/grid-locale';
 import nlPlotly from 'plotly.js/lib/locales/nl';
@@ -30,6 +31,7 @@ export function englishPhrases(): string[] {
     [EXPORT_TEXTS.nl, EXPORT_TEXTS.en],
     [MATRIX_TEXTS.nl, MATRIX_TEXTS.en],
     [CHART_TEXTS.nl, CHART_TEXTS.en],
+    [FICHE_TEXTS.nl, FICHE_TEXTS.en],
   ] as Array<[Record<string, string>, Record<string, string>]>) {
     for (const key of Object.keys(dictEn)) pairs.push([dictNl[key] ?? '', dictEn[key]]);
   }

@@ -249,7 +249,7 @@ export function App() {
                 />
               )}
               {view === 'matrix' && <MatrixView cohort={cohort} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
-              {view === 'fiche' && <FicheView cohort={cohort} />}
+              {view === 'fiche' && <FicheView cohort={cohort} cohortName={cohortName} />}
               {view === 'exportLog' && <ExportLogView />}
             </main>
           )}
