@@ -52,3 +52,14 @@ describe('browse: filter and sort per table survive switching away', () => {
     expect(loadGridState(key)).toBeNull();
   });
 });
+
+describe('saved cohorts in one line', () => {
+  it('summarises what restricts the cohort, in the UI language', async () => {
+    const { cohortSummary } = await import('../../renderer/src/features/cohort/cohort-summary');
+    const { CohortDefinition } = await import('../../shared/cohort/cohort-definition');
+    const def = CohortDefinition.parse({ status: ['SUBSIDIARY'], decisionYears: [2016, 2015], nationalities: ['AFG'], sexes: ['F'] });
+    expect(cohortSummary(def, 'nl')).toBe('Subsidiair beschermd · 2015, 2016 · Afghanistan (AFG) · Vrouw');
+    expect(cohortSummary(def, 'en')).toBe('Subsidiary protection · 2015, 2016 · Afghanistan (AFG) · Female');
+    expect(cohortSummary(CohortDefinition.parse({}), 'nl')).toBe('iedereen in het extract');
+  });
+});

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExtractSummary } from '../../../shared/api/methods/extract';
+import { focusFirstHeading } from '../components/focus-heading';
+import { clearGridStates } from '../features/browse/browse-state';
 import type { UiLanguage } from '../../../shared/api/localized';
 import type { ApiError } from '../../../shared/api/result';
 import { DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
@@ -79,6 +81,7 @@ export function App() {
 
   const dropSession = useCallback(() => {
     forgetPolicy();
+    clearGridStates(); // filter values can be data: forgotten with the extract
     setSummary(null);
     setCohort(DEFAULT_COHORT);
     setCohortName(null);
@@ -156,7 +159,19 @@ export function App() {
     [dropSession],
   );
 
+  // After an extract opens, focus goes to the main view's heading, not back to the page.
+  const mainRef = useRef<HTMLElement>(null);
+  const [focusMain, setFocusMain] = useState(false);
+  useEffect(() => {
+    if (!focusMain || screen !== 'main') return;
+    const frame = requestAnimationFrame(() => {
+      if (focusFirstHeading(mainRef.current)) setFocusMain(false);
+    });
+    return () => cancelAnimationFrame(frame);
+  });
+
   const onOpened = (s: ExtractSummary) => {
+    setFocusMain(true);
     // The user's policy lives in the workspace of the extract: ask again.
     forgetPolicy();
     setSummary(s);
@@ -235,7 +250,7 @@ export function App() {
             </div>
           )}
           {screen === 'main' && summary && (
-            <main className="main-view" data-testid="main-view" data-view={view}>
+            <main className="main-view" data-testid="main-view" data-view={view} ref={mainRef}>
               {view === 'overview' && <OverviewView summary={summary} />}
               {view === 'cohort' && (
                 <CohortView
