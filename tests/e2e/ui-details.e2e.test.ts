@@ -107,7 +107,13 @@ describe('Daily details: focus, cohort builder, browse, fiche', () => {
     const item = page.locator('[data-testid=cohort-list] li[data-name="Subsidiair, alle jaren"]');
     await expect.poll(() => item.getByTestId('cohort-list-count').textContent(), { timeout: 30_000 }).toMatch(/^n = [\d.]+$/);
     await expect.poll(() => item.getByTestId('cohort-list-summary').textContent()).toContain('Subsidiair beschermd');
+    // The recipe's path field (no save dialog in the shell) is wide enough to read a path.
+    await item.getByTestId('cohort-export').click();
+    const input = page.getByTestId('recipe-save-path-input');
+    await input.waitFor();
+    expect((await input.boundingBox())!.width).toBeGreaterThan(450);
     await saveScreenshot(app(), 'nl-cohort-library');
+    await input.press('Escape');
   });
 
   it('titles the fiche after its level, names its cohort, and says when it is empty', async () => {
