@@ -139,4 +139,39 @@ describe('Daily details: focus, cohort builder, browse, fiche', () => {
     await expect.poll(() => page.getByTestId('fiche-net').textContent()).toContain('evenveel');
     await saveScreenshot(app(), 'nl-fiche-empty');
   });
+
+  it('draws every heatmap axis label whole, "Ambtshalve afgevoerd" included, at region, province and arrondissement level', async () => {
+    const { page } = app();
+    await page.getByTestId('nav-cohort').click();
+    await page.getByRole('button', { name: 'Standaardcohort' }).click();
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-view').waitFor();
+    await page.getByTestId('matrix-tab-heatmap').click();
+    for (const level of ['region', 'province', 'arrondissement']) {
+      await page.getByTestId('matrix-level').selectOption(level);
+      await page.waitForFunction(
+        () => {
+          const frame = document.querySelector<HTMLElement>('[data-testid=matrix-heatmap]');
+          const plot = frame?.querySelector<HTMLElement>('.js-plotly-plot');
+          const view = document.querySelector<HTMLElement>('[data-testid=matrix-view]');
+          return !!plot && view?.dataset.pending === 'false' && plot.dataset.drawnRevision === frame!.dataset.revision;
+        },
+        undefined,
+        { timeout: 90_000 },
+      );
+      const problems = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid=matrix-heatmap] svg.main-svg')!.getBoundingClientRect();
+        const out: string[] = [];
+        let radiated = 0;
+        for (const t of document.querySelectorAll<SVGTextElement>('[data-testid=matrix-heatmap] .xtick text, [data-testid=matrix-heatmap] .ytick text')) {
+          const b = t.getBoundingClientRect();
+          if (t.textContent === 'Ambtshalve afgevoerd') radiated++;
+          if (b.left < svg.left - 1 || b.right > svg.right + 1 || b.top < svg.top - 1 || b.bottom > svg.bottom + 1) out.push(t.textContent ?? '');
+        }
+        return { out, radiated };
+      });
+      expect(problems.out, `${level}: labels outside the chart`).toEqual([]);
+      expect(problems.radiated, level).toBe(2);
+    }
+  });
 });
