@@ -102,6 +102,12 @@ describe('One language: a Dutch screen shows no English UI string', () => {
     await page.locator('.ag-row[row-index="0"]').first().waitFor({ timeout: 30_000 });
     await scan(page, 'overview/browse');
     await saveScreenshot(app(), 'nl-browse');
+    // The grid's screen-reader texts appear on focus, its filter texts in the filter pop-up.
+    await page.locator('[data-testid=browse-grid] .ag-header-cell[col-id=birth_year]').focus();
+    await page.locator('[data-testid=browse-grid] .ag-header-cell[col-id=birth_year] .ag-header-cell-filter-button').click();
+    await page.locator('.ag-filter').first().waitFor();
+    await scan(page, 'browse/filter pop-up');
+    await page.keyboard.press('Escape');
   });
 
   it('scans the cohort builder', async () => {
