@@ -6,7 +6,8 @@ import { useMatrixText } from '../features/matrix/matrix-i18n';
 import { useChartText } from './chart-text';
 import { ChartLegend } from './chart-legend';
 
-const NO_VALUE_GREY = '#d9dde3';
+const NO_VALUE_GREY = '#b9bfc8';
+const DIVERGING: Array<[number, string]> = ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'].map((c, i, all) => [i / (all.length - 1), c]);
 const FLOW_LINE = 'rgba(20,20,20,0.7)';
 
 export interface MapValue {
@@ -59,9 +60,10 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
       z: withValue.map((v) => v.value),
       text: withValue.map((v) => v.name),
       hovertemplate: `%{text}<br>${valueTitle}: %{z:${valueFormat}}<extra></extra>`,
-      colorscale: scale === 'diverging' ? 'RdBu' : 'YlGnBu',
-      // Plotly's RdBu and YlGnBu run dark-blue-first; reversed, gains and high retention are blue.
-      reversescale: true,
+      // Diverging: ColorBrewer RdBu with a white middle (Plotly's RdBu is grey at zero, which read as "no value");
+      // losses red, gains blue. Sequential: YlGnBu reversed, so high retention is blue.
+      colorscale: scale === 'diverging' ? DIVERGING : 'YlGnBu',
+      reversescale: scale !== 'diverging',
       ...(scale === 'diverging' ? { zmid: 0, zmin: -maxAbs, zmax: maxAbs } : { zmin: 0 }),
       marker: { line: { color: '#ffffff', width: geometry.level === 'municipality' ? 0.3 : 0.8 } },
       colorbar: { title: { text: valueTitle, side: 'right' }, tickformat: valueFormat, len: 0.8 },
