@@ -184,7 +184,10 @@ describe('One language: a Dutch screen shows no English UI string', () => {
     }
     await page.getByTestId('nav-fiche').click();
     await page.getByTestId('fiche-view').waitFor();
-    await page.waitForTimeout(500);
+    await page.getByTestId('fiche-search').fill('Antwerpen');
+    await page.locator('[data-testid=fiche-options] li[data-code="11002"]').click();
+    await page.locator('[data-testid=fiche-body][data-area="11002"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('fiche-title').textContent()).toBe('Municipality profile');
     await saveScreenshot(app(), 'en-fiche');
     await page.getByTestId('lang-nl').click();
   });
