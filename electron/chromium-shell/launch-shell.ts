@@ -38,6 +38,8 @@ export interface ShellOptions {
   idleMinutes?: number;
   /** How often the idle time is checked (seconds; tests). */
   idleCheckSeconds?: number;
+  /** The clock the idle time is measured with (tests advance it instead of waiting minutes). */
+  idleClock?: () => number;
 }
 
 export interface Shell {
@@ -130,7 +132,7 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
   const stopEvents = engine.onEvent(deliver);
 
   // The idle lock: idle time is the time since the page last reported input.
-  const clock = inputIdleClock();
+  const clock = inputIdleClock(options.idleClock);
   await page.exposeBinding(INPUT_BINDING, (source) => {
     if (source.frame === page!.mainFrame()) clock.touch();
   });
