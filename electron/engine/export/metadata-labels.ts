@@ -29,6 +29,7 @@ const ROW = {
   class: { nl: 'Beschermde cellen: klasse', fr: 'Cellules protégées : classe', en: 'Cells protected: class' },
   secondary: { nl: 'Beschermde cellen: secundair', fr: 'Cellules protégées : secondaires', en: 'Cells protected: secondary' },
   rounded: { nl: 'Afgeronde cellen', fr: 'Cellules arrondies', en: 'Cells rounded' },
+  linked: { nl: 'Beschermde cellen: gekoppeld aan eerdere uitvoer', fr: 'Cellules protégées : liées à des sorties antérieures', en: 'Cells protected: linked to earlier releases' },
   application: { nl: 'Toepassing', fr: 'Application', en: 'Application' },
   created: { nl: 'Aangemaakt', fr: 'Créé', en: 'Created' },
 } satisfies Record<string, Labels>;

@@ -103,6 +103,7 @@ export function metadataRows(m: MetadataInput): Array<[string, string | number]>
     [L('class'), m.counts.class],
     [L('secondary'), m.counts.secondary],
     [L('rounded'), m.counts.rounded],
+    [L('linked'), m.counts.linked ?? 0],
     [L('application'), `Verhuisverkenner ${m.appVersion}`],
     [L('created'), m.createdAt.toISOString()],
   );
