@@ -14,6 +14,10 @@ import { chromiumArgs, isRootUser } from './chromium-flags';
 import { CALL_BINDING, EVENT_NAME } from './bridge-names';
 import { routeRenderer, type BlockedRequest } from './shell-routing';
 import { shellClipboard, type ShellClipboard } from './shell-clipboard';
+import { findChromium } from './find-chromium';
+import { INPUT_BINDING, INPUT_SCRIPT, inputIdleClock, startShellIdleLock } from './shell-idle';
+import { watchPolicyChanges } from '../main/policy-idle';
+import type { IdleLock } from '../main/idle-lock';
 
 export interface ShellOptions {
   /** Headless even when a display exists. Default: headless when $DISPLAY is unset. */
@@ -34,6 +38,12 @@ export interface ShellOptions {
   dialogs?: HostDialogs;
   /** Sees every call the page makes before it is relayed (the e2e suite records what the UI asked for). */
   onCall?: (method: unknown, request: unknown) => void;
+  /** A cap on the idle-lock minutes (the policy's value holds when lower), as Electron's --idle-minutes. */
+  idleMinutes?: number;
+  /** How often the idle time is checked (seconds; tests). */
+  idleCheckSeconds?: number;
+  /** The clock the idle time is measured with (tests advance it instead of waiting minutes). */
+  idleClock?: () => number;
 }
 
 export interface Shell {
@@ -47,6 +57,8 @@ export interface Shell {
   consoleErrors: string[];
   /** The clipboard the host writes the protected table to (the page's, through the shell). */
   clipboard: ShellClipboard;
+  /** The idle lock, with the same policy as in Electron. */
+  idleLock: IdleLock;
   close(): Promise<void>;
 }
 
@@ -65,11 +77,18 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
   const dataDir = options.dataDir ?? ownDataDir!;
   const pageBridge = readFileSync(path.join(distElectronDir, 'page-bridge.js'), 'utf8');
 
-  const engine = startEngineWorker(paths.engineWorker, {
-    resourcesDir: paths.resourcesDir,
-    dataDir,
-    appVersion: options.appVersion ?? pkg.version,
-  });
+  // Before anything starts: a missing browser is one sentence, not Playwright's launch error.
+  const executablePath = options.executablePath ?? findChromium();
+  let refreshIdle = (): void => undefined;
+  // The idle lock re-reads the policy after calls that may change it, as in Electron's main.
+  const engine = watchPolicyChanges(
+    startEngineWorker(paths.engineWorker, {
+      resourcesDir: paths.resourcesDir,
+      dataDir,
+      appVersion: options.appVersion ?? pkg.version,
+    }),
+    () => refreshIdle(),
+  );
   // No native dialogs (the UI shows path fields); the clipboard is the page's, written by the shell.
   let page: Page | null = null;
   const clipboard = shellClipboard(async (text) => {
@@ -80,7 +99,7 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
 
   const headless = options.headless ?? !process.env.DISPLAY;
   const browser = await chromium.launch({
-    executablePath: options.executablePath ?? '/usr/bin/chromium',
+    executablePath,
     headless,
     chromiumSandbox: !isRootUser(),
     args: chromiumArgs({ isRoot: isRootUser() }),
@@ -117,6 +136,15 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
       .catch(() => undefined);
   const stopEvents = engine.onEvent(deliver);
 
+  // The idle lock: idle time is the time since the page last reported input.
+  const clock = inputIdleClock(options.idleClock);
+  await page.exposeBinding(INPUT_BINDING, (source) => {
+    if (source.frame === page!.mainFrame()) clock.touch();
+  });
+  await page.addInitScript({ content: INPUT_SCRIPT });
+  const idle = startShellIdleLock({ engine, powerMonitor: clock.powerMonitor, deliver, cap: options.idleMinutes, checkEverySeconds: options.idleCheckSeconds });
+  refreshIdle = idle.refresh;
+
   if (!options.extract && options.autoOpenDemo !== false) {
     const demo = await openDemoExtract(paths.resourcesDir, (method, request) => relay(method, request, true));
     if (demo && !demo.ok) console.error(`demo extract: ${demo.error.code}`);
@@ -134,9 +162,11 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
     engine,
     requests,
     consoleErrors,
+    idleLock: idle.idleLock,
     async close() {
       if (closed) return;
       closed = true;
+      idle.idleLock.stop();
       stopEvents();
       await browser.close().catch(() => undefined);
       await engine.terminate();

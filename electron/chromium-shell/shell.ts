@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchShell } from './launch-shell';
 import { parseShellArgs } from './shell-args';
+import { ChromiumNotFound } from './find-chromium';
 
 /** `npm run start:chromium`: the real renderer in the system Chromium. */
 async function main(): Promise<void> {
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
 }
 
 void main().catch((err: unknown) => {
+  if (err instanceof ChromiumNotFound) {
+    console.error(err.message);
+    process.exit(1);
+  }
   console.error(`chromium shell: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -110,6 +110,10 @@ export const ERROR_MESSAGES = {
     'De datum {date} ligt na de referentiedatum van het extract ({reference}); daarna is niets bekend. Kies een datum tot en met {reference}.',
     'The date {date} is after the extract\'s reference date ({reference}); nothing is known after it. Choose a date up to {reference}.',
   ),
+  RECIPE_NOT_JSON: t(
+    'Het receptbestand is geen JSON-tekst. Kies een bestand dat eindigt op .cohort.json en met deze toepassing bewaard werd.',
+    'The recipe file is not JSON text. Choose a file ending in .cohort.json that was saved with this application.',
+  ),
   // --- disclosure control and export ---
   EXPORT_FORBIDDEN: t(
     'Het beleid van de beheerder verbiedt deze uitvoer ({reason}).',

@@ -116,8 +116,8 @@ describe('export through the one release path', () => {
     expect(lines[0].split(';').at(-1)).toBe('Total');
     const body = lines.slice(1, preview.rows + 2).map((l) => l.split(';').slice(1));
     expect(body).toEqual(expectedRows(preview));
-    expect(text).toContain('Extract SHA-256;' + 'a'.repeat(64));
-    expect(text).toContain('Cells protected: primary;' + preview.counts.primary);
+    expect(text).toContain("SHA-256 de l'extrait;" + 'a'.repeat(64)); // the metadata block in the export's language
+    expect(text).toContain('Cellules protégées : primaires;' + preview.counts.primary);
   });
 
   it('copies the same protected table to the clipboard as TSV, and audits it', async () => {

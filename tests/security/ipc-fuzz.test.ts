@@ -45,6 +45,7 @@ const EXPECTED_CODES = new Set<ErrorCode>([
   'WEAK_PASSPHRASE',
   'COHORT_NOT_FOUND',
   'RECIPE_INVALID',
+  'RECIPE_NOT_JSON',
   'POLICY_INVALID',
   'EXPORT_FORBIDDEN',
   // The write-path rules (issue 11): relative, '..', the extract, the workspace, the data folder, an existing file.

@@ -27,7 +27,7 @@ export function readRecipe(json: string, summary: ExtractSummary | null): { reci
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new AppError('RECIPE_INVALID', { issue: 'not JSON' });
+    throw new AppError('RECIPE_NOT_JSON');
   }
   const parsed = CohortRecipe.safeParse(raw);
   if (!parsed.success) throw new AppError('RECIPE_INVALID', { issue: describeIssue(parsed.error) });

@@ -12,6 +12,7 @@ import type { PersonCells } from '../ledger/person-cells';
 import { compositionCategory, compositionSheet } from './composition-labels';
 import { LABELS, areaLabel, areaMeasures, type OutputLanguage } from './output-document';
 import type { OutputMeasures, OutputTable } from './table-writer';
+import { definitionKindLabel } from './metadata-labels';
 
 export interface BuiltTables {
   tables: OutputTable[];
@@ -56,7 +57,7 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
   const { table } = protectTable(counts, policy, { linked: linked?.[0] });
   const L = LABELS[lang];
   const out: OutputTable = {
-    sheet: sheetName(`${L.matrix} ${definition.kind}`),
+    sheet: sheetName(`${L.matrix} ${definitionKindLabel(definition.kind, lang)}`),
     corner: L.corner,
     rowLabels: m.rows.map((a) => areaLabel(a, lang)),
     colLabels: m.cols.map((a) => areaLabel(a, lang)),

@@ -1,10 +1,10 @@
 import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
-import { DEFAULT_COHORT } from '../../../shared/cohort/cohort-definition';
+import { definitionKindLabel, describeCohort, levelLabel, metaLabel, metaValue } from './metadata-labels';
 import type { ExtractSummary } from '../../../shared/api/methods/extract';
 import type { ExportedTable } from '../../../shared/disclosure/audit-entry';
 import type { DisclosurePolicy } from '../../../shared/disclosure/policy';
 import type { ProtectedCounts, ReasonCounts } from '../../../shared/disclosure/protection';
-import type { Area } from '../../../shared/geo/area-level';
+import type { Area, AreaLevel } from '../../../shared/geo/area-level';
 import type { OutputMeasures } from './table-writer';
 
 export type OutputLanguage = 'nl' | 'fr' | 'en';
@@ -61,17 +61,7 @@ export function areaMeasures(p: ProtectedCounts, areas: Area[], lang: OutputLang
   return { sheet: L.measures, header: [L.area, L.stayers, L.in, L.out, L.net, L.retention, L.effectiveness], rows, percentColumns: [5, 6], special: areas.map((a) => a.special) };
 }
 
-/** The cohort in words: every field that restricts it. */
-export function describeCohort(c: CohortDefinition): string {
-  const parts: string[] = [];
-  const d = DEFAULT_COHORT as Record<string, unknown>;
-  for (const [k, v] of Object.entries(c)) {
-    if (k === 'version' || v === null || (Array.isArray(v) && v.length === 0)) continue;
-    if (JSON.stringify(v) === JSON.stringify(d[k]) && k !== 'status') continue;
-    parts.push(`${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
-  }
-  return parts.length ? parts.join('; ') : '(no restriction)';
-}
+export { describeCohort } from './metadata-labels';
 
 export interface MetadataInput {
   summary: ExtractSummary;
@@ -81,21 +71,30 @@ export interface MetadataInput {
   counts: ReasonCounts;
   appVersion: string;
   createdAt: Date;
+  /** The language of the labels (the UI language of the export); English when not given. */
+  language?: OutputLanguage;
 }
 
 export function metadataRows(m: MetadataInput): Array<[string, string | number]> {
   const t = m.table;
+  const lang = m.language ?? 'en';
+  const L = (k: Parameters<typeof metaLabel>[0]) => metaLabel(k, lang);
   const rows: Array<[string, string | number]> = [
-    ['Extract id', m.summary.extractId],
-    ['Extract SHA-256', m.summary.fingerprint],
-    ['Reference date', m.summary.referenceDate],
-    ['Cohort', describeCohort(m.cohort)],
-    ['Cohort (JSON)', JSON.stringify(m.cohort)],
+    [L('extractId'), m.summary.extractId],
+    [L('extractSha'), m.summary.fingerprint],
+    [L('referenceDate'), m.summary.referenceDate],
+    [L('cohort'), describeCohort(m.cohort, lang)],
+    [L('cohortJson'), JSON.stringify(m.cohort)],
   ];
   if (t.kind === 'matrix') {
-    rows.push(['Matrix definition', t.definition.kind], ['Level', t.definition.level], ['Vintage', t.definition.vintage], ['Matrix definition (JSON)', JSON.stringify(t.definition)]);
+    rows.push(
+      [L('definition'), definitionKindLabel(t.definition.kind, lang)],
+      [L('level'), levelLabel(t.definition.level, lang)],
+      [L('vintage'), t.definition.vintage],
+      [L('definitionJson'), JSON.stringify(t.definition)],
+    );
   } else if (t.kind === 'fiche') {
-    rows.push(['Fiche', t.areaCode], ['Level', t.level], ['Vintage', t.vintage]);
+    rows.push([L('fiche'), t.areaCode], [L('level'), levelLabel(t.level as AreaLevel, lang)], [L('vintage'), t.vintage]);
   } else if (t.kind === 'crosstab') {
     const d = t.definition;
     rows.push(['Cross-tab rows', d.rows.var], ['Cross-tab columns', d.cols.var], ['Cross-tab layers', d.layers?.var ?? '-'], ['Cross-tab definition (JSON)', JSON.stringify(d)]);
@@ -103,15 +102,16 @@ export function metadataRows(m: MetadataInput): Array<[string, string | number]>
     rows.push(['Profile', 'standard profile tables'], ['Profile options (JSON)', JSON.stringify(t.options)]);
   }
   rows.push(
-    ['Disclosure method', m.policy.method === 'rounding' ? `random rounding, base ${m.policy.roundingBase}` : 'cell suppression (primary, class, secondary with interval audit)'],
-    ['Threshold (persons)', m.policy.threshold],
-    ['Zeros', m.policy.zerosUnsafe ? 'protected' : 'published'],
-    ['Cells protected: primary', m.counts.primary],
-    ['Cells protected: class', m.counts.class],
-    ['Cells protected: secondary', m.counts.secondary],
-    ['Cells rounded', m.counts.rounded],
-    ['Application', `Verhuisverkenner ${m.appVersion}`],
-    ['Created', m.createdAt.toISOString()],
+    [L('method'), m.policy.method === 'rounding' ? metaValue('rounding', lang, { base: m.policy.roundingBase }) : metaValue('suppression', lang)],
+    [L('threshold'), m.policy.threshold],
+    [L('zeros'), metaValue(m.policy.zerosUnsafe ? 'zerosProtected' : 'zerosPublished', lang)],
+    [L('primary'), m.counts.primary],
+    [L('class'), m.counts.class],
+    [L('secondary'), m.counts.secondary],
+    [L('rounded'), m.counts.rounded],
+    [L('linked'), m.counts.linked ?? 0],
+    [L('application'), `Verhuisverkenner ${m.appVersion}`],
+    [L('created'), m.createdAt.toISOString()],
   );
   return rows;
 }

@@ -145,7 +145,7 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     metadata: {
       sheet: L.metadata,
       rows: withCohortIdentityRows(
-        metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt }),
+        metadataRows({ summary: session.summary, cohort: req.cohort, table, policy, counts, appVersion: state.config.appVersion, createdAt, language: req.language }),
         identity,
         req.language,
       ),

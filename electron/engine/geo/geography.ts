@@ -1,5 +1,6 @@
 import { SPECIAL_AREAS, type Area, type AreaLevel, type SpecialArea, type Vintage } from '../../../shared/geo/area-level';
 import { readRefCsv } from './refdata';
+import { municipalityDisplayNames, type NameRow } from './display-names';
 
 /**
  * The municipalities of one vintage with their arrondissement, province and region, and
@@ -71,11 +72,12 @@ function compareAreas(a: Area, b: Area): number {
 function buildVintage(vintage: Vintage, regionNames: Map<string, { nl: string; fr: string }>, provinceNames: Map<string, { nl: string; fr: string }>): VintageGeography {
   const rows = readRefCsv(FILES[vintage].municipalities);
   const arrNames = new Map(readRefCsv(FILES[vintage].arrondissements).map((r) => [r.arrondissement_nis, { nl: r.arrondissement_nl, fr: r.arrondissement_fr }]));
+  const names = municipalityDisplayNames(rows as unknown as NameRow[]);
   const munis = rows.map((r) => {
     const regionCode = r.region_code;
     const province = r.province_nis || BRUSSELS;
     return {
-      area: { code: r.nis_code, nameNl: r.name_nl, nameFr: r.name_fr, special: false, regionCode, provinceCode: province } satisfies Area,
+      area: { code: r.nis_code, nameNl: names.get(r.nis_code)!.nl, nameFr: names.get(r.nis_code)!.fr, special: false, regionCode, provinceCode: province } satisfies Area,
       arrondissement: r.arrondissement_nis,
       province,
       region: r.region_nis,

@@ -19,6 +19,8 @@ export interface CsvReadResult {
   /** A structural error that stopped reading, with its line. */
   syntaxErrorLine: number | null;
   empty: boolean;
+  /** Not a text file at all (nothing was parsed). */
+  binary?: boolean;
 }
 
 /** `;` or `,`: whichever occurs more often in the first line (the header). */
@@ -41,8 +43,9 @@ export function sniffDelimiter(file: string): ';' | ',' {
  * the caller can insert inside its transaction). Memory does not grow with file size.
  */
 export async function readCsv(file: string, handler: CsvRecordHandler): Promise<CsvReadResult> {
-  const { encoding, hasQuote } = await scanFile(file);
+  const { encoding, hasQuote, binary } = await scanFile(file);
   const delimiter = sniffDelimiter(file);
+  if (binary) return { encoding, delimiter, syntaxErrorLine: null, empty: true, binary: true };
   // A file without a single quote character has no quoted fields: every line is a row and
   // every delimiter separates fields, so plain splitting gives exactly what csv-parse would, faster.
   if (!hasQuote) return readUnquoted(file, encoding, delimiter, handler);

@@ -43,7 +43,8 @@ export async function loadMeta(db: Database, file: string, label: string, issues
       last = read;
     },
   });
-  if (result.empty) issues.add(label, 1, '', 'EMPTY_FILE');
+  if (result.binary) issues.add(label, 1, '', 'NOT_TEXT');
+  else if (result.empty) issues.add(label, 1, '', 'EMPTY_FILE');
   if (result.syntaxErrorLine !== null) issues.add(label, result.syntaxErrorLine, '', 'CSV_SYNTAX');
 
   if (keyAt !== -1 && valueAt !== -1 && !result.empty) {

@@ -37,6 +37,8 @@ const INT_RANGE: Record<string, (max: string) => [number, number]> = {
   birth_month: () => [1, 12],
 };
 const MAX_TEXT = 200;
+/** dd/mm/yyyy, as the rest of the app writes dates. */
+const dmy = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
 const NIS_KINDS = ['MAIN', 'WAITING_REGISTER'];
 
 /**
@@ -91,7 +93,15 @@ export async function loadTable(spec: TableSpec, file: string, fileLabel: string
         if (v === undefined) ok = false;
         else values[i] = v;
       }
-      if (!ok) return;
+      if (!ok) {
+        // A person row with a bad cell is reported once; its id still counts as known, so the
+        // other tables' rows of that person do not each add a false "person does not occur".
+        if (isPerson && index[0] !== -1) {
+          const id = trimmed(fields[index[0]]);
+          if (id !== '') ctx.persons.add(id);
+        }
+        return;
+      }
       if (startAt !== -1 && endAt !== -1 && values[endAt] !== null && (values[endAt] as string) < (values[startAt] as string)) {
         issues.add(fileLabel, line, 'end_date', 'START_AFTER_END', { start: 'start_date' });
         return;
@@ -122,7 +132,8 @@ export async function loadTable(spec: TableSpec, file: string, fileLabel: string
     },
   });
   ctx.onRows(pending);
-  if (result.empty) issues.add(fileLabel, 1, '', 'EMPTY_FILE');
+  if (result.binary) issues.add(fileLabel, 1, '', 'NOT_TEXT');
+  else if (result.empty) issues.add(fileLabel, 1, '', 'EMPTY_FILE');
   if (result.syntaxErrorLine !== null) issues.add(fileLabel, result.syntaxErrorLine, '', 'CSV_SYNTAX');
   return { rows, headerOk: headerOk && !result.empty };
 
@@ -136,27 +147,29 @@ export async function loadTable(spec: TableSpec, file: string, fileLabel: string
     switch (c.type) {
       case 'int': {
         const n = parseInteger(raw);
-        if (n === null) return void issues.add(fileLabel, line, c.name, 'NOT_INTEGER');
+        if (n === null) return void issues.add(fileLabel, line, c.name, 'NOT_INTEGER', { value: raw });
         const range = INT_RANGE[c.name]?.(ctx.maxDate);
-        if (range && (n < range[0] || n > range[1])) return void issues.add(fileLabel, line, c.name, 'OUT_OF_RANGE', { min: range[0], max: range[1] });
+        if (range && (n < range[0] || n > range[1])) return void issues.add(fileLabel, line, c.name, 'OUT_OF_RANGE', { value: raw, min: range[0], max: range[1] });
         return n;
       }
       case 'date': {
         const d = parseDate(raw);
-        if (d === null) return void issues.add(fileLabel, line, c.name, 'BAD_DATE');
-        if (d < ctx.minDate || d > ctx.maxDate) return void issues.add(fileLabel, line, c.name, 'DATE_OUT_OF_RANGE', { min: ctx.minDate, max: ctx.maxDate });
+        if (d === null) return void issues.add(fileLabel, line, c.name, 'BAD_DATE', { value: raw });
+        if (d < ctx.minDate || d > ctx.maxDate) return void issues.add(fileLabel, line, c.name, 'DATE_OUT_OF_RANGE', { value: raw, min: ctx.minDate, max: ctx.maxDate });
         return d;
       }
       case 'enum':
-        if (!c.values!.includes(raw)) return void issues.add(fileLabel, line, c.name, 'BAD_ENUM', { allowed: c.values!.join(', ') });
+        if (!c.values!.includes(raw)) return void issues.add(fileLabel, line, c.name, 'BAD_ENUM', { value: raw, allowed: c.values!.join(', ') });
         return raw;
       case 'nis':
-        if (!isNisFormat(raw)) return void issues.add(fileLabel, line, c.name, ctx.nisVintage === 'as_recorded' ? 'BAD_NIS_ON_DATE' : 'BAD_NIS_IN_VINTAGE', { dateColumn: 'start_date', vintage: ctx.nisVintage });
+        // In a table with a kind column the row's date is known later: nisValid reports it with that date.
+        if (!isNisFormat(raw) && kindAt === -1)
+          return void issues.add(fileLabel, line, c.name, ctx.nisVintage === 'as_recorded' ? 'BAD_NIS_ON_DATE' : 'BAD_NIS_IN_VINTAGE', { value: raw, date: '?', dateColumn: 'start_date', vintage: ctx.nisVintage });
         return raw;
       case 'text':
         if (raw.length > MAX_TEXT) return void issues.add(fileLabel, line, c.name, 'TOO_LONG', { max: MAX_TEXT });
-        if (c.name === 'nationality' && !isNationality(raw)) return void issues.add(fileLabel, line, c.name, 'BAD_COUNTRY');
-        if (c.name === 'country_code' && !isCountry(raw)) return void issues.add(fileLabel, line, c.name, 'BAD_COUNTRY');
+        if (c.name === 'nationality' && !isNationality(raw)) return void issues.add(fileLabel, line, c.name, 'BAD_COUNTRY', { value: raw });
+        if (c.name === 'country_code' && !isCountry(raw)) return void issues.add(fileLabel, line, c.name, 'BAD_COUNTRY', { value: raw });
         if (c.referencesPerson && !isPerson && ctx.personsReadable && !ctx.persons.has(raw)) {
           return void issues.add(fileLabel, line, c.name, 'UNKNOWN_PERSON');
         }
@@ -167,10 +180,10 @@ export async function loadTable(spec: TableSpec, file: string, fileLabel: string
   function nisValid(code: string, date: string, line: number): boolean {
     if (ctx.nisVintage === 'as_recorded') {
       if (ctx.nis.isValidOn(code, date)) return true;
-      issues.add(fileLabel, line, 'nis_code', 'BAD_NIS_ON_DATE', { dateColumn: 'start_date' });
+      issues.add(fileLabel, line, 'nis_code', 'BAD_NIS_ON_DATE', { value: code, date: dmy(date), dateColumn: 'start_date' });
     } else {
       if (ctx.nis.isValidInVintage(code, ctx.nisVintage)) return true;
-      issues.add(fileLabel, line, 'nis_code', 'BAD_NIS_IN_VINTAGE', { vintage: ctx.nisVintage });
+      issues.add(fileLabel, line, 'nis_code', 'BAD_NIS_IN_VINTAGE', { value: code, vintage: ctx.nisVintage });
     }
     return false;
   }

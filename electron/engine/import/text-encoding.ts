@@ -6,6 +6,19 @@ export interface FileScan {
   encoding: 'utf8' | 'cp1252';
   /** Whether the file contains a double quote anywhere (unknown → true). */
   hasQuote: boolean;
+  /** Binary data, not text: a NUL byte, or many control characters, in the first block. */
+  binary: boolean;
+}
+
+/** A text file has no NUL and few control characters other than tab, CR, LF (and Ctrl-Z at the end). */
+export function looksBinary(head: Buffer): boolean {
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 26) control++;
+  }
+  return head.length > 0 && control / head.length > 0.02;
 }
 
 /**
@@ -16,14 +29,17 @@ export interface FileScan {
 export async function scanFile(file: string): Promise<FileScan> {
   let carry: Buffer = Buffer.alloc(0);
   let hasQuote = false;
+  let first = true;
   for await (const raw of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const chunk: Buffer = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
+    if (first && looksBinary(chunk.subarray(0, 64 * 1024))) return { encoding: 'cp1252', hasQuote: true, binary: true };
+    first = false;
     const cut = completeLength(chunk);
-    if (!isUtf8(chunk.subarray(0, cut))) return { encoding: 'cp1252', hasQuote: true };
+    if (!isUtf8(chunk.subarray(0, cut))) return { encoding: 'cp1252', hasQuote: true, binary: false };
     if (!hasQuote && chunk.indexOf(0x22) !== -1) hasQuote = true;
     carry = Buffer.from(chunk.subarray(cut));
   }
-  return carry.length === 0 ? { encoding: 'utf8', hasQuote } : { encoding: 'cp1252', hasQuote: true };
+  return carry.length === 0 ? { encoding: 'utf8', hasQuote, binary: false } : { encoding: 'cp1252', hasQuote: true, binary: false };
 }
 
 /** Length of the prefix that does not end inside a multi-byte UTF-8 sequence. */

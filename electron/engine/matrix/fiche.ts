@@ -124,7 +124,8 @@ export function computeFicheForRelease(
     netGain: livingThere - decidedThere,
     composition: {
       nationality: comp(tally.nationality),
-      ageBand: comp(tally.ageBand),
+      // Age classes read in their natural order (0-17 … 65+, unknown last), not by size.
+      ageBand: comp(tally.ageBand).sort((x, y) => order(x.key) - order(y.key)),
       sex: comp(tally.sex),
       status: comp(tally.status),
       kbiTargetStatus: comp(tally.kbiTargetStatus),

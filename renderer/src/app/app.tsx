@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExtractSummary } from '../../../shared/api/methods/extract';
+import { focusFirstHeading } from '../components/focus-heading';
+import { clearGridStates } from '../features/browse/browse-state';
 import type { UiLanguage } from '../../../shared/api/localized';
 import type { ApiError } from '../../../shared/api/result';
 import { DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
@@ -86,6 +88,7 @@ export function App() {
 
   const dropSession = useCallback(() => {
     forgetPolicy();
+    clearGridStates(); // filter values can be data: forgotten with the extract
     setSummary(null);
     setCohort(DEFAULT_COHORT);
     setIdentity(null);
@@ -163,7 +166,19 @@ export function App() {
     [dropSession],
   );
 
+  // After an extract opens, focus goes to the main view's heading, not back to the page.
+  const mainRef = useRef<HTMLElement>(null);
+  const [focusMain, setFocusMain] = useState(false);
+  useEffect(() => {
+    if (!focusMain || screen !== 'main') return;
+    const frame = requestAnimationFrame(() => {
+      if (focusFirstHeading(mainRef.current)) setFocusMain(false);
+    });
+    return () => cancelAnimationFrame(frame);
+  });
+
   const onOpened = (s: ExtractSummary) => {
+    setFocusMain(true);
     // The user's policy lives in the workspace of the extract: ask again.
     forgetPolicy();
     setSummary(s);
@@ -243,7 +258,7 @@ export function App() {
             </div>
           )}
           {screen === 'main' && summary && (
-            <main className="main-view" data-testid="main-view" data-view={view}>
+            <main className="main-view" data-testid="main-view" data-view={view} ref={mainRef}>
               <ErrorBoundary key={view} part={`view.${view}`}>
                 {view === 'overview' && <OverviewView summary={summary} />}
                 {view === 'cohort' && (
@@ -260,7 +275,7 @@ export function App() {
                 {view === 'matrix' && <MatrixView cohort={cohort} referenceDate={summary.referenceDate} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
                 {view === 'profile' && <ProfileView cohort={cohort} />}
                 {view === 'crosstab' && <CrosstabView cohort={cohort} choice={crosstabChoice} onChoice={setCrosstabChoice} />}
-                {view === 'fiche' && <FicheView cohort={cohort} />}
+                {view === 'fiche' && <FicheView cohort={cohort} cohortName={identity?.name ?? null} />}
                 {view === 'exportLog' && <ExportLogView />}
               </ErrorBoundary>
             </main>

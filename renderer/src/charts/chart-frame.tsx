@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { Plot } from './plotly-bundle';
 import type { PlotConfig, PlotData, PlotLayout } from './plot-types';
+import { plotlyLocaleConfig } from './plotly-locale';
+import { useI18n } from '../i18n/i18n';
 
 /**
  * Plotly config shared by every chart. The modebar keeps zoom and reset but loses "download
@@ -42,7 +44,10 @@ interface Props {
 
 /** A Plotly chart that fills its container width; height from the caller (charts differ). */
 export function ChartFrame({ data, layout, revision, testId, onDrawn, height = '100%', ariaLabel }: Props) {
+  const { lang } = useI18n();
   const fullLayout = useMemo(() => ({ ...BASE_LAYOUT, ...layout, autosize: true }), [layout]);
+  // The toolbar and Plotly's own hover words follow the UI language.
+  const config = useMemo(() => ({ ...BASE_CONFIG, ...plotlyLocaleConfig(lang) }), [lang]);
   const drawn = (_fig: unknown, div: HTMLElement): void => {
     div.dataset.drawnRevision = String(revision);
     onDrawn?.(revision);
@@ -52,7 +57,7 @@ export function ChartFrame({ data, layout, revision, testId, onDrawn, height = '
       <Plot
         data={data}
         layout={fullLayout}
-        config={BASE_CONFIG}
+        config={config}
         revision={revision}
         useResizeHandler
         style={{ width: '100%', height: '100%' }}

@@ -4,6 +4,12 @@ import { ChartFrame } from './chart-frame';
 import { GEO_RESOLUTION, GEO_SCOPE } from './plotly-bundle';
 import type { AreaGeometrySet } from '../geo/area-geometry';
 import { useMatrixText } from '../features/matrix/matrix-i18n';
+import { useChartText } from './chart-text';
+import { ChartLegend } from './chart-legend';
+
+const NO_VALUE_GREY = '#b9bfc8';
+const DIVERGING: Array<[number, string]> = ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'].map((c, i, all) => [i / (all.length - 1), c]);
+const FLOW_LINE = 'rgba(20,20,20,0.7)';
 
 export interface MapValue {
   code: string;
@@ -39,6 +45,7 @@ interface Props {
  */
 export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat, flows, revision, onDrawn }: Props) {
   const { mt } = useMatrixText();
+  const { ct } = useChartText();
   const data = useMemo(() => {
     const byCode = new Map(values.map((v) => [v.code, v]));
     const withValue = values.filter((v) => Number.isFinite(v.value));
@@ -54,9 +61,10 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
       z: withValue.map((v) => v.value),
       text: withValue.map((v) => v.name),
       hovertemplate: `%{text}<br>${valueTitle}: %{z:${valueFormat}}<extra></extra>`,
-      colorscale: scale === 'diverging' ? 'RdBu' : 'YlGnBu',
-      // Plotly's RdBu and YlGnBu run dark-blue-first; reversed, gains and high retention are blue.
-      reversescale: true,
+      // Diverging: ColorBrewer RdBu with a white middle (Plotly's RdBu is grey at zero, which read as "no value");
+      // losses red, gains blue. Sequential: YlGnBu reversed, so high retention is blue.
+      colorscale: scale === 'diverging' ? DIVERGING : 'YlGnBu',
+      reversescale: scale !== 'diverging',
       ...(scale === 'diverging' ? { zmid: 0, zmin: -maxAbs, zmax: maxAbs } : { zmin: 0 }),
       marker: { line: { color: '#ffffff', width: geometry.level === 'municipality' ? 0.3 : 0.8 } },
       colorbar: { title: { text: valueTitle, side: 'right' }, tickformat: valueFormat, len: 0.8 },
@@ -70,7 +78,7 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
       z: blank.map(() => 0),
       text: blank.map((c) => byCode.get(c)?.name ?? c),
       hovertemplate: `%{text}<br>${mt('map.noValue')}<extra></extra>`,
-      colorscale: [[0, '#d9dde3'], [1, '#d9dde3']],
+      colorscale: [[0, NO_VALUE_GREY], [1, NO_VALUE_GREY]],
       showscale: false,
       marker: { line: { color: '#ffffff', width: 0.3 } },
     };
@@ -85,7 +93,7 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
           mode: 'lines+markers',
           lon: [a.lon, b.lon],
           lat: [a.lat, b.lat],
-          line: { width: 1 + (5 * f.persons) / maxFlow, color: 'rgba(20,20,20,0.7)' },
+          line: { width: 1 + (5 * f.persons) / maxFlow, color: FLOW_LINE },
           marker: { size: [0, 6 + (4 * f.persons) / maxFlow], color: 'rgba(20,20,20,0.85)', symbol: 'circle' },
           hoverinfo: 'text',
           text: f.label,
@@ -115,5 +123,14 @@ export function ChoroplethMap({ geometry, values, scale, valueTitle, valueFormat
     }),
     [],
   );
-  return <ChartFrame testId="matrix-map" ariaLabel={mt('matrix.tab.map')} data={data} layout={layout} revision={revision} onDrawn={onDrawn} height="max(420px, calc(100vh - 330px))" />;
+  const legend = [
+    ...(flows.length ? [{ swatch: { kind: 'line' as const, color: FLOW_LINE }, text: ct('map.legendLine', { n: flows.length }) }] : []),
+    { swatch: { kind: 'box' as const, color: NO_VALUE_GREY }, text: ct('map.legendGrey') },
+  ];
+  return (
+    <>
+      <ChartLegend title={ct('map.legend')} items={legend} testId="map-legend" />
+      <ChartFrame testId="matrix-map" ariaLabel={mt('matrix.tab.map')} data={data} layout={layout} revision={revision} onDrawn={onDrawn} height="max(420px, calc(100vh - 360px))" />
+    </>
+  );
 }

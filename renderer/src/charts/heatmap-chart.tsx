@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import { ChartFrame } from './chart-frame';
 import type { HeatmapData } from '../features/matrix/heatmap-data';
 import { useMatrixText } from '../features/matrix/matrix-i18n';
+import { maxOf, ZERO_GREY, zeroDistinctScale } from './heatmap-colors';
+import { useChartText } from './chart-text';
+import { ChartLegend } from './chart-legend';
 
 interface Props {
   data: HeatmapData;
@@ -13,9 +16,11 @@ interface Props {
 /** The matrix as a heatmap: origins top to bottom, destinations left to right, region then province. */
 export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
   const { mt } = useMatrixText();
+  const { ct } = useChartText();
   const rows = data.y.length;
   const height = rows <= 80 ? Math.max(420, rows * 16 + 220) : 900;
   const figure = useMemo(() => {
+    const zmax = maxOf(data.z);
     const trace = {
       type: 'heatmap',
       x: data.x,
@@ -23,11 +28,12 @@ export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
       z: data.z,
       customdata: data.counts,
       hovertemplate: mt('heatmap.hover').replace('%{customdata}', '%{customdata:,}'),
-      colorscale: 'YlOrRd',
-      reversescale: true,
+      // Zero has its own grey, so an empty cell never looks like a cell of 1 person.
+      colorscale: zeroDistinctScale(zmax, log ? Math.log10(2) : 1),
       xgap: rows <= 80 ? 1 : 0,
       ygap: rows <= 80 ? 1 : 0,
       zmin: 0,
+      ...(zmax > 0 ? { zmax } : {}),
       colorbar: {
         title: { text: mt('heatmap.colorbar') },
         ...(log && data.tickvals ? { tickvals: data.tickvals, ticktext: data.ticktext?.map((v) => v.toLocaleString('nl-BE')) } : {}),
@@ -37,20 +43,27 @@ export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
     const layout = {
       margin: { l: 10, r: 10, t: 10, b: 10 },
       // Destinations along the top: the chart is taller than most screens, and the names must be readable without scrolling.
-      xaxis: { type: 'category', side: 'top', tickangle: -50, automargin: true, title: { text: mt('heatmap.xaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
+      // The axis title is an HTML caption above the chart: Plotly places a top axis title over rotated tick labels.
+      xaxis: { type: 'category', side: 'top', tickangle: -50, automargin: true, tickfont: { size: rows <= 80 ? 11 : 7 } },
       yaxis: { type: 'category', autorange: 'reversed', automargin: true, title: { text: mt('heatmap.yaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
     };
     return { trace, layout };
   }, [data, log, mt, rows]);
   return (
-    <ChartFrame
-      testId="matrix-heatmap"
-      ariaLabel={mt('matrix.tab.heatmap')}
-      data={[figure.trace]}
-      layout={figure.layout}
-      revision={revision}
-      onDrawn={onDrawn}
-      height={height}
-    />
+    <>
+      <ChartLegend title={mt('heatmap.colorbar')} items={[{ swatch: { kind: 'box', color: ZERO_GREY }, text: ct('heatmap.legendZero') }]} testId="heatmap-legend" />
+      <p className="chart-caption" data-testid="heatmap-xaxis-title">
+        {mt('heatmap.xaxis')} →
+      </p>
+      <ChartFrame
+        testId="matrix-heatmap"
+        ariaLabel={mt('matrix.tab.heatmap')}
+        data={[figure.trace]}
+        layout={figure.layout}
+        revision={revision}
+        onDrawn={onDrawn}
+        height={height}
+      />
+    </>
   );
 }

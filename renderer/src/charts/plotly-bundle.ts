@@ -4,6 +4,7 @@ import heatmap from 'plotly.js/lib/heatmap';
 import sankey from 'plotly.js/lib/sankey';
 import choropleth from 'plotly.js/lib/choropleth';
 import scattergeo from 'plotly.js/lib/scattergeo';
+import { PLOTLY_NL_LOCALE } from './plotly-locale';
 import createPlotlyComponentModule from 'react-plotly.js/factory';
 import type { ComponentType } from 'react';
 import type { PlotProps } from './plot-types';
@@ -15,6 +16,8 @@ import type { PlotProps } from './plot-types';
  * 'unsafe-eval'.
  */
 Plotly.register([bar, heatmap, sankey, choropleth, scattergeo]);
+// Plotly's own Dutch locale (toolbar, hover labels, number and date words); chosen per chart in chart-frame.tsx.
+Plotly.register([PLOTLY_NL_LOCALE]);
 
 /**
  * Geo subplots fetch a base-map topojson (land, coastlines) from `topojsonURL` — a CDN by

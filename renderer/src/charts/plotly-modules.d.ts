@@ -17,3 +17,4 @@ declare module 'react-plotly.js/factory' {
   const createPlotlyComponent: (plotly: unknown) => unknown;
   export default createPlotlyComponent;
 }
+declare module 'plotly.js/lib/locales/nl' { const m: { moduleType: 'locale'; name: string; dictionary: Record<string, string> }; export default m; }

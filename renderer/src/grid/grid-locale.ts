@@ -1,10 +1,12 @@
+import { AG_GRID_LOCALE_NL } from '@ag-grid-community/locale';
 import type { UiLanguage } from '../../../shared/api/localized';
 
 /**
- * AG Grid texts for the parts the app uses (filters, loading, empty grid). English is
- * the grid's built-in language; Dutch is given here.
+ * AG Grid texts in Dutch: AG Grid's own Dutch locale (every screen-reader, filter and menu
+ * text), with the app's own wording on top where it differs. English is the grid's
+ * built-in language.
  */
-const NL: Record<string, string> = {
+const OWN_NL: Record<string, string> = {
   loadingOoo: 'Laden…',
   noRowsToShow: 'Geen rijen',
   filterOoo: 'Filter…',
@@ -31,7 +33,10 @@ const NL: Record<string, string> = {
   resetFilter: 'Herstellen',
   clearFilter: 'Wissen',
   cancelFilter: 'Annuleren',
-  dateFormatOoo: 'jjjj-mm-dd',
+  dateFormatOoo: 'dd/mm/jjjj',
+  ariaFilterColumn: 'Druk op Ctrl+Enter om de filter te openen',
+  ariaFilterToValue: 'Filter tot waarde',
+  ariaFilterFromValue: 'Filter vanaf waarde',
   filterOptions: 'Filteropties',
   ariaFilterValue: 'Filterwaarde',
   ariaFilterInput: 'Filterinvoer',
@@ -48,5 +53,7 @@ const NL: Record<string, string> = {
   sortDescending: 'Aflopend sorteren',
   sortUnSort: 'Sortering wissen',
 };
+
+const NL: Record<string, string> = { ...AG_GRID_LOCALE_NL, ...OWN_NL };
 
 export const gridLocaleText = (lang: UiLanguage): Record<string, string> | undefined => (lang === 'nl' ? NL : undefined);

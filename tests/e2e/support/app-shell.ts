@@ -16,6 +16,9 @@ export interface AppOptions {
   viewport?: { width: number; height: number };
   /** Idle-lock limit in minutes (fractions allowed), to test the idle timer; default: the policy's. */
   idleMinutes?: number;
+  /** Chromium shell only: how often the idle time is checked (seconds), and the clock it is measured with. */
+  idleCheckSeconds?: number;
+  idleClock?: () => number;
 }
 
 /** A save dialog the app showed: its title and the file name it suggested. */
@@ -61,6 +64,8 @@ export interface AppShell {
    * extract; null where the shell has no idle lock (`lockUnsupported` says why).
    */
   lock: ((trigger: LockTrigger) => Promise<void>) | null;
+  /** Chromium shell only: its idle lock (the limit in force), for tests of the shell's own timer. */
+  idleLock?: { idleMinutes(): number | null };
   lockUnsupported: string | null;
   close(): Promise<void>;
 }

@@ -40,6 +40,9 @@ export async function launchChromiumApp(options: AppOptions): Promise<AppShell> 
     autoOpenDemo: options.autoOpenDemo ?? false,
     dataDir: options.dataDir,
     viewport: options.viewport,
+    idleMinutes: options.idleMinutes,
+    idleCheckSeconds: options.idleCheckSeconds,
+    idleClock: options.idleClock,
     distElectronDir: DIST_ELECTRON,
     dialogs: fake.dialogs,
     onCall: (method, request) => void calls.push({ method: String(method), request: recordableRequest(request) }),
@@ -47,6 +50,7 @@ export async function launchChromiumApp(options: AppOptions): Promise<AppShell> 
   const lock = typeof shell.lock === 'function' ? shell.lock.bind(shell) : null;
   return {
     kind: 'chromium',
+    idleLock: shell.idleLock,
     page: shell.page,
     context: shell.context,
     consoleErrors: shell.consoleErrors,

@@ -1,3 +1,4 @@
+import { getGeography } from '../../../electron/engine/geo/geography';
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../../shared/geo/area-level';
 import type { MatrixResult } from '../../../shared/matrix/matrix-definition';
@@ -60,9 +61,18 @@ describe('area order', () => {
     expect(regionProvinceOrder(areas).map((i) => areas[i].code)).toEqual(['02000', '04000', '03000', 'ABROAD', 'UNKNOWN']);
   });
 
-  it('orders by province within a region, then by NIS code', () => {
-    const a = [area('46000', 'Sint-Niklaas', 'VLG', '40000'), area('11000', 'Antwerpen', 'VLG', '10000'), area('44000', 'Gent', 'VLG', '40000'), area('13000', 'Turnhout', 'VLG', '10000')];
-    expect(regionProvinceOrder(a).map((i) => a[i].code)).toEqual(['11000', '13000', '44000', '46000']);
+  it('orders by province within a region, then by name: the table\'s order, not the NIS code', () => {
+    const a = [area('46000', 'Sint-Niklaas', 'VLG', '40000'), area('11055', 'Zoersel', 'VLG', '10000'), area('44000', 'Gent', 'VLG', '40000'), area('12002', 'Berlaar', 'VLG', '10000')];
+    expect(regionProvinceOrder(a).map((i) => a[i].code)).toEqual(['12002', '11055', '44000', '46000']);
+  });
+
+  it('gives the heatmap the order of the engine\'s table at every level and vintage', () => {
+    const geo = getGeography();
+    for (const v of ['2014', '2019', '2025'] as const)
+      for (const level of ['municipality', 'arrondissement', 'province', 'region'] as const) {
+        const areas = geo.vintages[v].areas[level];
+        expect(regionProvinceOrder(areas), `${level} ${v}`).toEqual(areas.map((_, i) => i));
+      }
   });
 
   it('shows French names when asked and falls back to Dutch', () => {

@@ -19,7 +19,7 @@ export function filterFor(column: ColumnSpec): { filter: GridFilterKind; filterO
   const blank = column.nullable ? ['blank', 'notBlank'] : [];
   switch (column.type) {
     case 'int':
-      return { filter: 'agNumberColumnFilter', filterOptions: ['equals', 'inRange', ...blank] };
+      return { filter: 'agNumberColumnFilter', filterOptions: ['equals', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', ...blank] };
     case 'date':
       return { filter: 'agDateColumnFilter', filterOptions: ['equals', 'inRange', ...blank] };
     case 'enum':
@@ -41,6 +41,8 @@ const isoDay = (value: unknown): string | null => {
 };
 
 const MAX_TEXT = 200;
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
 const text = (value: unknown): string | null => {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return null;
@@ -61,6 +63,11 @@ function one(column: string, model: Simple): ColumnFilter | null {
       const to = num(model.filterTo);
       return to === null ? null : { column, op: 'between', from: Math.min(from, to), to: Math.max(from, to) };
     }
+    // Integer columns: <, ≤, >, ≥ as a closed range with an open end (the contract has no comparison ops).
+    if (type === 'lessThan') return { column, op: 'between', from: INT_MIN, to: Math.ceil(from) - 1 };
+    if (type === 'lessThanOrEqual') return { column, op: 'between', from: INT_MIN, to: Math.floor(from) };
+    if (type === 'greaterThan') return { column, op: 'between', from: Math.floor(from) + 1, to: INT_MAX };
+    if (type === 'greaterThanOrEqual') return { column, op: 'between', from: Math.ceil(from), to: INT_MAX };
     return null;
   }
   if (model.filterType === 'date') {

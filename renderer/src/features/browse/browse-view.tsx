@@ -1,6 +1,8 @@
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { cellText, columnLabel } from './browse-labels';
+import { gridStateKey, loadGridState, saveGridState } from './browse-state';
 import type { ExtractSummary } from '../../../../shared/api/methods/extract';
 import type { ApiError } from '../../../../shared/api/result';
 import { formatCount } from '../../../../shared/format/number-format';
@@ -48,6 +50,22 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
   const targetRow = useRef<number | null>(null);
   const rowClassRules = useMemo(() => ({ 'grid-row--target': (p: { node: { rowIndex: number | null } }) => p.node.rowIndex !== null && p.node.rowIndex === targetRow.current }), []);
 
+  // Municipality names for NIS codes (every vintage: recorded codes may be older or newer).
+  const [municipalityNames, setMunicipalityNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    void Promise.all((['2014', '2019', '2025'] as const).map((vintage) => settle(() => verhuis().geo.areas({ level: 'municipality', vintage })))).then((all) => {
+      if (!live) return;
+      const names = new Map<string, string>();
+      for (const r of all) if (r.ok) for (const a of r.value.areas) if (!a.special) names.set(a.code, a.nameNl);
+      setMunicipalityNames(names);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const stateKey = gridStateKey(summary.extractId, table);
+
   const totalRows = (name: BrowseTable) => summary.tables.find((x) => x.name === name)?.rows ?? null;
   const columns = columnsOf(table);
   const hiddenHere = useMemo(() => new Set(hidden[table] ?? []), [hidden, table]);
@@ -69,8 +87,9 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
         return {
           field: c.name,
           colId: c.name,
-          headerName: c.name,
-          headerTooltip: t(`coltype.${c.type}` as MessageKey),
+          headerName: columnLabel(c.name, lang),
+          headerTooltip: `${c.name} — ${t(`coltype.${c.type}` as MessageKey)}`,
+          valueFormatter: (p) => cellText(table, c, p.value as string | number | null, lang, municipalityNames),
           hide: hiddenHere.has(c.name),
           filter,
           filterParams: { filterOptions, maxNumConditions: 1, buttons: ['apply', 'reset'], closeOnApply: true, browserDatePicker: true },
@@ -80,7 +99,7 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
         };
       }),
     ],
-    [columns, hiddenHere, lang, t],
+    [columns, hiddenHere, lang, t, table, municipalityNames],
   );
 
   const datasource = useMemo<IDatasource>(
@@ -110,9 +129,27 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
     [table],
   );
 
-  const onGridReady = useCallback((e: GridReadyEvent<Row>) => {
-    apiRef.current = e.api;
-  }, []);
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<Row>) => {
+      apiRef.current = e.api;
+      // Back on a table: its filter and sort as they were left.
+      const saved = loadGridState(stateKey);
+      if (saved) {
+        e.api.applyColumnState({ state: saved.sort, defaultState: { sort: null } });
+        e.api.setFilterModel(saved.filterModel);
+      }
+    },
+    [stateKey],
+  );
+  const remember = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const sort = api
+      .getColumnState()
+      .filter((c) => c.sort)
+      .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc', sortIndex: c.sortIndex ?? null }));
+    saveGridState(stateKey, { filterModel: api.getFilterModel() as Record<string, unknown>, sort });
+  }, [stateKey]);
 
   const jump = (e: FormEvent) => {
     e.preventDefault();
@@ -175,7 +212,11 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
             className="input input--narrow"
             inputMode="numeric"
             value={goTo}
-            onChange={(e) => setGoTo(e.target.value)}
+            onChange={(e) => {
+              setGoTo(e.target.value);
+              // The complaint is about what was submitted: editing (or emptying) the field clears it.
+              setGoToInvalid(false);
+            }}
             aria-invalid={goToInvalid}
             data-testid="browse-goto"
             autoComplete="off"
@@ -206,6 +247,8 @@ export function BrowseView({ summary }: { summary: ExtractSummary }) {
           blockLoadDebounceMillis={50}
           rowBuffer={20}
           onGridReady={onGridReady}
+          onFilterChanged={remember}
+          onSortChanged={remember}
           rowClassRules={rowClassRules}
           tooltipShowDelay={400}
         />

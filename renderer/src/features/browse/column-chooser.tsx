@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { columnLabel } from './browse-labels';
 
 interface Props {
   columns: readonly string[];
@@ -9,7 +10,7 @@ interface Props {
 
 /** Show or hide columns of the browse grid; at least one stays visible. */
 export function ColumnChooser({ columns, hidden, onChange }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const visibleCount = columns.length - hidden.size;
   const toggle = (name: string, show: boolean) => {
     const next = new Set(hidden);
@@ -43,7 +44,7 @@ export function ColumnChooser({ columns, hidden, onChange }: Props) {
           return (
             <label key={name} className="check">
               <input type="checkbox" checked={shown} disabled={shown && visibleCount === 1} onChange={(e) => toggle(name, e.target.checked)} data-column={name} />
-              <span><code>{name}</code></span>
+              <span title={name}>{columnLabel(name, lang)}</span>
             </label>
           );
         })}

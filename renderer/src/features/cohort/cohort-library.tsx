@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CohortDefinition } from '../../../../shared/cohort/cohort-definition';
 import type { ApiError } from '../../../../shared/api/result';
-import { formatDate } from '../../../../shared/format/number-format';
+import { formatCount, formatDate } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { useI18n } from '../../i18n/i18n';
@@ -36,6 +36,19 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
   const [notice, setNotice] = useState<{ kind: 'success' | 'warning'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   // Where the host has no save dialog: the path field for this cohort's recipe.
+  // The size of each saved cohort, counted on the open extract.
+  const [sizes, setSizes] = useState<Record<string, number>>({});
+  useEffect(() => {
+    let live = true;
+    for (const c of cohorts ?? []) {
+      void settle(() => verhuis().cohort.count({ definition: c.definition })).then((r) => {
+        if (live && r.ok) setSizes((s) => (s[c.name] === r.value.persons ? s : { ...s, [c.name]: r.value.persons }));
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [cohorts]);
   const [recipePrompt, setRecipePrompt] = useState<{ name: string; initial: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -167,6 +180,7 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
         </div>
       )}
       {recipePrompt && (
+        // Full width of the library, wrapping under the field: a recipe path is long.
         <SavePathPrompt
           key={recipePrompt.name}
           initial={recipePrompt.initial}
@@ -199,7 +213,12 @@ export function CohortLibrary({ definition, currentName, onLoad, onRenamed }: Pr
                     <span className="library-item__name">{c.name}</span>
                     <span className="library-item__date">{formatDate(c.updatedAt.slice(0, 10), lang)}</span>
                   </div>
-                  <p className="library-item__summary" data-testid="cohort-list-summary">{cohortSummary(c.definition, lang)}</p>
+                  <div className="library-item__summary" data-testid="cohort-list-summary">
+                    <span className="library-item__count" data-testid="cohort-list-count">
+                      {t('library.count', { n: sizes[c.name] === undefined ? '…' : formatCount(sizes[c.name], lang) })}
+                    </span>{' '}
+                    · {cohortSummary(c.definition, lang)}
+                  </div>
                   {pending?.kind === 'delete' && pending.name === c.name ? (
                     <div className="confirm" role="alertdialog" aria-label={t('library.deleteQ', { name: c.name })}>
                       <span>{t('library.deleteQ', { name: c.name })}</span>

@@ -8,6 +8,9 @@ import { activeFilterCount, EMPTY_COHORT, sameDefinition } from './cohort-model'
 import { useLiveCount } from './use-live-count';
 import { CohortBadge } from './cohort-badge';
 import type { CohortIdentity } from './cohort-identity';
+import { useRef, useState } from 'react';
+import { FieldValidityProvider } from './field-validity';
+import { focusFirstHeading } from '../../components/focus-heading';
 
 interface Props {
   cohort: CohortDefinition;
@@ -21,8 +24,17 @@ export function CohortView({ cohort, identity, onChange }: Props) {
   const { t, lang } = useI18n();
   const count = useLiveCount(cohort);
   const filters = activeFilterCount(cohort);
+  // While a field holds an invalid entry there is no n: the count would be that of the last valid cohort.
+  const [invalidFields, setInvalidFields] = useState(0);
+  const blocked = invalidFields > 0;
+  const viewRef = useRef<HTMLElement>(null);
+  // The buttons below disable themselves once used: focus goes to the view's heading, not the page.
+  const reset = (def: CohortDefinition) => {
+    onChange(def, null);
+    requestAnimationFrame(() => focusFirstHeading(viewRef.current));
+  };
   return (
-    <section className="cohort-view" data-testid="cohort-view" aria-labelledby="cohort-title">
+    <section className="cohort-view" data-testid="cohort-view" aria-labelledby="cohort-title" ref={viewRef}>
       <div className="cohort-view__head">
         <div>
           <h2 id="cohort-title" className="view-title">{t('cohort.title')}</h2>
@@ -30,23 +42,32 @@ export function CohortView({ cohort, identity, onChange }: Props) {
           <p className="field__hint">{t('cohort.filters', { n: filters })}</p>
         </div>
         <div className={count.pending ? 'live-count live-count--pending' : 'live-count'} aria-live="polite" aria-busy={count.pending}>
-          <span className="live-count__value" data-testid="cohort-live-count" data-persons={count.persons ?? ''} data-pending={count.pending ? 'true' : 'false'}>
-            {count.persons === null ? (count.pending ? t('cohort.counting') : 'n = –') : t('cohort.count', { n: formatCount(count.persons, lang) })}
+          <span
+            className="live-count__value"
+            data-testid="cohort-live-count"
+            data-persons={blocked ? '' : (count.persons ?? '')}
+            data-pending={count.pending ? 'true' : 'false'}
+            data-blocked={blocked ? 'true' : 'false'}
+          >
+            {blocked ? 'n = –' : count.persons === null ? (count.pending ? t('cohort.counting') : 'n = –') : t('cohort.count', { n: formatCount(count.persons, lang) })}
           </span>
-          {count.computeMs !== null && !count.pending && <span className="live-count__time">{formatDuration(count.computeMs, lang)}</span>}
+          {blocked && <span className="live-count__time">{t('cohort.countBlocked')}</span>}
+          {!blocked && count.computeMs !== null && !count.pending && <span className="live-count__time">{formatDuration(count.computeMs, lang)}</span>}
         </div>
         <div className="cohort-view__actions">
-          <button type="button" className="button" onClick={() => onChange(DEFAULT_COHORT, null)} disabled={sameDefinition(cohort, DEFAULT_COHORT)}>
+          <button type="button" className="button" onClick={() => reset(DEFAULT_COHORT)} disabled={sameDefinition(cohort, DEFAULT_COHORT)}>
             {t('cohort.resetDefault')}
           </button>
-          <button type="button" className="button button--ghost" onClick={() => onChange(EMPTY_COHORT, null)} disabled={sameDefinition(cohort, EMPTY_COHORT)}>
+          <button type="button" className="button button--ghost" onClick={() => reset(EMPTY_COHORT)} disabled={sameDefinition(cohort, EMPTY_COHORT)}>
             {t('cohort.clearAll')}
           </button>
         </div>
       </div>
       <ErrorMessage error={count.error} testId="cohort-count-error" />
       <div className="cohort-view__body">
-        <CohortFields value={cohort} onChange={(def) => onChange(def)} />
+        <FieldValidityProvider onChange={setInvalidFields}>
+          <CohortFields value={cohort} onChange={(def) => onChange(def)} />
+        </FieldValidityProvider>
         <CohortLibrary
           definition={cohort}
           currentName={identity?.source === 'saved' ? identity.name : null}

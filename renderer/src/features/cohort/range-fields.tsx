@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { DateField } from '../../components/date-field';
 import { useI18n } from '../../i18n/i18n';
 import { parseAgeRange, parseDateRange } from './cohort-model';
+import { useReportInvalid } from './field-validity';
 
 /**
  * Two-input ranges keep what the analyst types locally and pass a value up only when
@@ -13,6 +14,7 @@ export function AgeRangeField({ value, onChange }: { value: { min: number; max: 
   const [min, setMin] = useState(value ? String(value.min) : '');
   const [max, setMax] = useState(value ? String(value.max) : '');
   const parsed = parseAgeRange(min, max);
+  useReportInvalid(parsed === 'invalid');
   useEffect(() => {
     // A cohort loaded from the library replaces what was typed.
     const current = parseAgeRange(min, max);
@@ -38,7 +40,7 @@ export function AgeRangeField({ value, onChange }: { value: { min: number; max: 
         <input id={`${id}-max`} className="input input--narrow" inputMode="numeric" value={max} onChange={(e) => update(min, e.target.value)} aria-invalid={parsed === 'invalid'} />
         <span className="field__hint">{t('cohort.years')}</span>
       </div>
-      {parsed === 'invalid' && <p className="field__error">{t('cohort.ageRangeInvalid')}</p>}
+      {parsed === 'invalid' && <p className="field__error" role="alert" data-testid="cohort-age-range-error">{t('cohort.ageRangeInvalid')}</p>}
     </fieldset>
   );
 }
@@ -54,6 +56,7 @@ export function DateRangeField({ legend, value, onChange, testId }: { legend: st
   const [from, setFrom] = useState<string | null>(value?.from ?? null);
   const [to, setTo] = useState<string | null>(value?.to ?? null);
   const parsed = parseDateRange(from ?? '', to ?? '');
+  useReportInvalid(parsed === 'invalid');
   useEffect(() => {
     const current = parseDateRange(from ?? '', to ?? '');
     const same = value === null ? current === null : current !== null && current !== 'invalid' && current.from === value.from && current.to === value.to;

@@ -3,10 +3,11 @@ import type { CohortDefinition } from '../../../../shared/cohort/cohort-definiti
 import type { Area, Vintage } from '../../../../shared/geo/area-level';
 import type { Fiche } from '../../../../shared/api/methods/matrix';
 import type { ApiError } from '../../../../shared/api/result';
-import { formatCount, formatSigned } from '../../../../shared/format/number-format';
+import { formatCount } from '../../../../shared/format/number-format';
+import { netPhrase, useFicheText } from './fiche-text';
 import { settle, verhuis } from '../../api/verhuis';
 import { useProgress } from '../../api/use-progress';
-import { ErrorMessage } from '../../components/error-message';
+import { ErrorMessage, Notice } from '../../components/error-message';
 import { ProgressBar } from '../../components/progress-bar';
 import { type MatrixTextKey, useMatrixText } from '../matrix/matrix-i18n';
 import { ExportButtons } from '../matrix/export-buttons';
@@ -23,8 +24,10 @@ type FicheLevel = 'municipality' | 'arrondissement';
  * lives there now, where they came from, where those decided there went, the net gain and the
  * composition, on one screen; exported through the same disclosure-controlled path as matrices.
  */
-export function FicheView({ cohort }: { cohort: CohortDefinition }) {
+export function FicheView({ cohort, cohortName = null }: { cohort: CohortDefinition; cohortName?: string | null }) {
   const { lang, mt } = useMatrixText();
+  const { ft } = useFicheText();
+  const [cohortSize, setCohortSize] = useState<number | null>(null);
   const [level, setLevel] = useState<FicheLevel>('municipality');
   const [vintage, setVintage] = useState<Vintage>('2019');
   const [areas, setAreas] = useState<Area[]>([]);
@@ -47,6 +50,18 @@ export function FicheView({ cohort }: { cohort: CohortDefinition }) {
   }, [level, vintage]);
 
   const cohortKey = JSON.stringify(cohort);
+  // The size of the cohort the fiche shows, for the line under the title.
+  useEffect(() => {
+    let live = true;
+    setCohortSize(null);
+    void settle(() => verhuis().cohort.count({ definition: cohort })).then((res) => {
+      if (live && res.ok) setCohortSize(res.value.persons);
+    });
+    return () => {
+      live = false;
+    };
+  }, [cohortKey]);
+
   useEffect(() => {
     if (!code) return undefined;
     let live = true;
@@ -68,7 +83,13 @@ export function FicheView({ cohort }: { cohort: CohortDefinition }) {
 
   return (
     <section className="fiche-view" data-testid="fiche-view">
-      <h2 className="view-title">{mt('fiche.title')}</h2>
+      {/* The title follows the level: an arrondissement has an arrondissementsfiche. */}
+      <h2 className="view-title" data-testid="fiche-title">
+        {ft(level === 'arrondissement' ? 'fiche.title.arrondissement' : 'fiche.title.municipality')}
+      </h2>
+      <p className="fiche-cohort" data-testid="fiche-cohort">
+        {ft('fiche.cohortLine', { name: cohortName ?? ft('fiche.cohortUnnamed'), n: cohortSize === null ? '…' : formatCount(cohortSize, lang) })}
+      </p>
       <CohortBadge />
       <div className="fiche-picker">
         <SelectField
@@ -108,9 +129,15 @@ export function FicheView({ cohort }: { cohort: CohortDefinition }) {
           <div className="fiche-kpis">
             <Kpi label={mt('fiche.livingThere')} value={formatCount(fiche.livingThere, lang)} testId="fiche-living" />
             <Kpi label={mt('fiche.decidedThere')} value={formatCount(fiche.decidedThere, lang)} testId="fiche-decided" />
-            <Kpi label={mt('fiche.netGain')} value={formatSigned(fiche.netGain, lang)} testId="fiche-net" />
+            <Kpi label={`${ft('fiche.net')} (${ft('fiche.netHint')})`} value={netPhrase(fiche.netGain, lang)} testId="fiche-net" />
           </div>
-          <FicheBlocks fiche={fiche} />
+          {fiche.livingThere === 0 && fiche.decidedThere === 0 ? (
+            <Notice kind="info" testId="fiche-empty">
+              {ft('fiche.empty')}
+            </Notice>
+          ) : (
+            <FicheBlocks fiche={fiche} />
+          )}
         </div>
       )}
     </section>

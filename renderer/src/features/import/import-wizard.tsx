@@ -7,6 +7,7 @@ import { ErrorMessage, Notice } from '../../components/error-message';
 import { ProgressBar } from '../../components/progress-bar';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ImportReport } from './import-report';
+import { afterFailureNotice, rowsPerSecond } from './import-outcome';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type StrengthLevel } from './passphrase-strength';
 
 interface Props {
@@ -154,13 +155,13 @@ export function ImportWizard({ onCancel, onOpenNew }: Props) {
           {error && (
             <>
               <ErrorMessage error={error} testId="import-error" />
-              <Notice kind="info" testId="import-nothing-left">{t('import.nothingLeft')}</Notice>
+              <Notice kind="info" testId="import-nothing-left">{t(afterFailureNotice(error.code))}</Notice>
               {error.code === 'IMPORT_INVALID' && <ImportReport />}
             </>
           )}
           {done && (
             <Notice kind="success" testId="import-done">
-              <p>{t('import.done', { rows: formatCount(done.rows, lang), tables: formatCount(done.tables.length, lang), time: formatDuration(done.ms, lang), rate: formatCount(done.rowsPerSecond, lang) })}</p>
+              <p>{t('import.done', { rows: formatCount(done.rows, lang), tables: formatCount(done.tables.length, lang), time: formatDuration(done.ms, lang), rate: formatCount(rowsPerSecond(done.rows, done.ms), lang) })}</p>
               <p className="field__hint">{done.targetPath}</p>
               <button type="button" className="button button--primary" onClick={() => onOpenNew(done.targetPath)}>{t('import.openNew')}</button>
             </Notice>

@@ -22,13 +22,13 @@ function rankOf(area: Area): [number, string, string] {
     const i = SPECIAL_AREAS.indexOf(area.code as (typeof SPECIAL_AREAS)[number]);
     return [10 + (i < 0 ? SPECIAL_AREAS.length : i), '', area.code];
   }
-  return [REGION_RANK[area.regionCode] ?? 3, area.provinceCode, area.code];
+  return [REGION_RANK[area.regionCode] ?? 3, area.provinceCode, area.nameNl];
 }
 
 /**
- * The order of areas on heatmap axes: region, then province, then NIS code (which groups
- * arrondissements and municipalities within a province); special rows and columns (abroad,
- * removed, deceased, unknown) last. Returns indices into `areas`; stable for equal keys.
+ * The order of areas on heatmap and Sankey axes, the same as the table's (the engine's):
+ * region, then province, then the Dutch name alphabetically; special rows and columns
+ * (abroad, removed, deceased, unknown) last. Returns indices into `areas`; stable for equal keys.
  */
 export function regionProvinceOrder(areas: readonly Area[]): number[] {
   const keys = areas.map(rankOf);
@@ -39,7 +39,6 @@ export function regionProvinceOrder(areas: readonly Area[]): number[] {
       const [rb, pb, cb] = keys[b];
       if (ra !== rb) return ra - rb;
       if (pa !== pb) return pa < pb ? -1 : 1;
-      if (ca !== cb) return ca < cb ? -1 : 1;
-      return a - b;
+      return ca.localeCompare(cb, 'nl') || (areas[a].code < areas[b].code ? -1 : areas[a].code > areas[b].code ? 1 : 0) || a - b;
     });
 }

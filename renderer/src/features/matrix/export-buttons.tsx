@@ -109,10 +109,10 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
       subject.kind === 'chart'
         ? chartFileName(subject.definition, subject.chart, format === 'svg' ? 'svg' : 'png')
         : subject.kind === 'matrix'
-          ? matrixFileName(subject.definition, format === 'csv' ? 'csv' : 'xlsx')
+          ? matrixFileName(subject.definition, format === 'csv' ? 'csv' : 'xlsx', new Date(), lang)
           : subject.kind === 'profile' || subject.kind === 'crosstab'
             ? crosstabFileName(subject.fileBase, format === 'csv' ? 'csv' : 'xlsx')
-            : ficheFileName(subject.areaCode, subject.areaName, format === 'csv' ? 'csv' : 'xlsx');
+            : ficheFileName(subject.areaCode, subject.areaName, format === 'csv' ? 'csv' : 'xlsx', new Date(), lang);
     const filter = { name: xt(FILTER_KEY[format]), extensions: [format] };
     const choice = await chooseSavePath(xt(subject.kind === 'chart' ? 'export.saveImageTitle' : 'export.saveTitle'), name, filter);
     if (choice.kind === 'path') await writeTo(format, choice.path);

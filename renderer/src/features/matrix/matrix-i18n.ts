@@ -233,3 +233,6 @@ export function useMatrixText(): { lang: UiLanguage; mt: (key: MatrixTextKey, pa
   // Stable per language, so charts memoised on `mt` do not redraw on every render.
   return useMemo(() => ({ lang, mt: (key: MatrixTextKey, params?: Params) => matrixText(lang, key, params) }), [lang]);
 }
+
+/** Both dictionaries, for the test that scans Dutch screens and exports for English. */
+export const MATRIX_TEXTS = { nl, en };

@@ -12,8 +12,8 @@ export interface SankeyData {
   linkColors: string[];
 }
 
-const REGION_COLOR: Record<string, string> = { VLG: '#e0b000', BRU: '#2a6fbb', WAL: '#c8372d' };
-const SPECIAL_COLOR = '#8a8f98';
+export const REGION_COLOR: Record<string, string> = { VLG: '#e0b000', BRU: '#2a6fbb', WAL: '#c8372d' };
+export const SPECIAL_COLOR = '#8a8f98';
 export const colorOf = (area: Area): string => (area.special ? SPECIAL_COLOR : REGION_COLOR[area.regionCode] ?? SPECIAL_COLOR);
 
 /** '#rrggbb' → 'rgba(r,g,b,a)' for translucent links. */
