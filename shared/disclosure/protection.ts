@@ -6,9 +6,10 @@ import { DisclosureMethod } from './policy';
  * - primary: fewer than T persons (or a zero, when zeros are unsafe);
  * - class: the whole row or column sits in this one cell (attribute disclosure);
  * - secondary: suppressed so that the primary/class cells cannot be recomputed;
- * - rounded: published after random rounding.
+ * - rounded: published after random rounding;
+ * - perturbed: published after cell-key perturbation (bounded noise; not additive).
  */
-export const PROTECTION_REASONS = ['primary', 'class', 'secondary', 'rounded'] as const;
+export const PROTECTION_REASONS = ['primary', 'class', 'secondary', 'rounded', 'perturbed'] as const;
 export type ProtectionReason = (typeof PROTECTION_REASONS)[number];
 
 /** One character per cell in status strings: '.' published as counted, else the reason's letter. */
@@ -18,10 +19,19 @@ export const STATUS_CHAR: Record<ProtectionReason | 'published', string> = {
   class: 'k',
   secondary: 's',
   rounded: 'r',
+  perturbed: 'n',
 };
 
 export const reasonOfChar = (ch: string): ProtectionReason | null =>
-  ch === 'p' ? 'primary' : ch === 'k' ? 'class' : ch === 's' ? 'secondary' : ch === 'r' ? 'rounded' : null;
+  ch === 'p' ? 'primary' : ch === 'k' ? 'class' : ch === 's' ? 'secondary' : ch === 'r' ? 'rounded' : ch === 'n' ? 'perturbed' : null;
+
+/**
+ * Cell-key perturbation's published bounds (the ptable itself is in
+ * electron/engine/disclosure/cell-key.ts): no published value is more than D away from the
+ * count, and the noise on counts of 4 or more has this variance.
+ */
+export const PERTURBATION_MAX_NOISE = 2;
+export const PERTURBATION_VARIANCE = 1;
 
 /** Marker written in place of a suppressed value, in exports and on screen. */
 export const SUPPRESSED_MARKER = '[c]';
@@ -31,6 +41,8 @@ export const ReasonCounts = z.object({
   class: z.number().int().nonnegative(),
   secondary: z.number().int().nonnegative(),
   rounded: z.number().int().nonnegative(),
+  /** Absent in audit entries written before perturbation existed. */
+  perturbed: z.number().int().nonnegative().default(0),
 });
 export type ReasonCounts = z.infer<typeof ReasonCounts>;
 
@@ -45,6 +57,8 @@ export const ProtectedCounts = z.object({
   method: DisclosureMethod,
   threshold: z.number().int(),
   roundingBase: z.number().int().nullable(),
+  /** Cell-key perturbation: the ptable's largest noise D and its variance (large counts). */
+  perturbation: z.object({ maxNoise: z.number().int().positive(), variance: z.number().nonnegative() }).optional(),
   rows: z.number().int().nonnegative(),
   cols: z.number().int().nonnegative(),
   cells: Published,
@@ -61,7 +75,8 @@ export type ProtectedCounts = z.infer<typeof ProtectedCounts>;
 
 /**
  * Percentages are shown only where numerator and denominator are both published as
- * counted (not suppressed, not rounded): e.g. a row percentage needs the cell and its row total.
+ * counted (not suppressed, not rounded, not perturbed: a ratio of two noisy, non-additive
+ * values could exceed 100 % and would not be reproducible from the table): e.g. a row percentage needs the cell and its row total.
  */
 export function percentAllowed(t: ProtectedCounts, row: number, col: number, of: 'row' | 'col'): boolean {
   const k = row * t.cols + col;

@@ -1,4 +1,8 @@
+import { PERTURBATION_MAX_NOISE, PERTURBATION_VARIANCE } from '../../../shared/disclosure/protection';
 import type { PersonCells } from '../ledger/person-cells';
+
+// D and the variance live in shared/ so that the UI can state them; the ptable below is built on them.
+export { PERTURBATION_MAX_NOISE, PERTURBATION_VARIANCE };
 
 /**
  * Cell-key perturbation (ABS TableBuilder, ONS flexible table builder, Destatis cellKey):
@@ -8,9 +12,6 @@ import type { PersonCells } from '../ledger/person-cells';
  * the same key, hence the same published value, in every table: differencing two cohorts
  * or linking two tables yields noise, not counts. Pure; see docs/disclosure-control.md.
  */
-
-/** The largest absolute noise the ptable ever adds (D). An attacker knows |noise| ≤ D. */
-export const PERTURBATION_MAX_NOISE = 2;
 
 /** The ptable's probabilities are whole multiples of 1/PTABLE_DENOMINATOR (exact arithmetic). */
 export const PTABLE_DENOMINATOR = 12;
@@ -45,18 +46,16 @@ export interface PtableRow {
  * Zeros stay zero (no persons, no key, nothing to perturb; a published 0 is a true 0, as in
  * ABS practice). A 3 cannot move: −1/−2 would give 2/1 and +1/+2 alone cannot have mean 0
  * within D; it is still ambiguous, since 1, 2, 4 and 5 can all be published as 3.
+ * D = PERTURBATION_MAX_NOISE: an attacker knows |noise| ≤ D, nothing more.
  */
 export const PTABLE: readonly PtableRow[] = [
   { count: 0, noise: [0], weight: [12], variance: 0 },
   { count: 1, noise: [-1, 2], weight: [8, 4], variance: 2 },
   { count: 2, noise: [-2, 1], weight: [4, 8], variance: 2 },
   { count: 3, noise: [0], weight: [12], variance: 0 },
-  { count: 4, noise: [-1, 0, 1, 2], weight: [5, 3, 3, 1], variance: 1 },
-  { count: 5, noise: [-2, -1, 0, 1, 2], weight: [1, 2, 6, 2, 1], variance: 1 },
+  { count: 4, noise: [-1, 0, 1, 2], weight: [5, 3, 3, 1], variance: PERTURBATION_VARIANCE },
+  { count: 5, noise: [-2, -1, 0, 1, 2], weight: [1, 2, 6, 2, 1], variance: PERTURBATION_VARIANCE },
 ];
-
-/** The variance of the noise on large counts (n ≥ 4): what the Metadata sheet states. */
-export const PERTURBATION_VARIANCE = 1;
 
 export function ptableRow(count: number): PtableRow {
   return PTABLE[Math.min(count, PTABLE.length - 1)];

@@ -52,7 +52,8 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
     table,
   };
   const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
-  return { tables: [out], measures: square ? areaMeasures(table, m.rows, lang) : null };
+  // No measures from perturbed values: in/out/net and retention would mix non-additive noise.
+  return { tables: [out], measures: square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang) : null };
 }
 
 /** One list of the fiche as a one-row table: categories are columns, the row total is the group. */

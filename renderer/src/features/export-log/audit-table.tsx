@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../../../shared/disclosure/audit-entry';
 import { formatCount, localeOf } from '../../../../shared/format/number-format';
 import { useExportText } from '../export/export-i18n';
+import { methodLabel } from '../policy/policy-panel';
 import { useMatrixText, type MatrixTextKey } from '../matrix/matrix-i18n';
 
 /** One row per output (and one per release that failed after it was recorded), newest first. The SHA-256 is shown whole (monospace) so it can be compared with the file's. */
@@ -50,9 +51,9 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                 <td className="audit-table__sha" title={r.entry.sha256}>{r.entry.sha256}</td>
                 <td>{table(r)}</td>
                 <td className="num">
-                  {[c.primary, c.secondary, c.class, c.rounded].map((n) => formatCount(n, lang)).join(' / ')}
+                  {[c.primary, c.secondary, c.class, c.rounded, c.perturbed].map((n) => formatCount(n, lang)).join(' / ')}
                 </td>
-                <td>{xt('log.policyValue', { t: p.threshold, method: p.method === 'rounding' ? xt('policy.rounding', { base: p.roundingBase }) : xt('policy.suppression').split(' (')[0]! })}</td>
+                <td>{xt('log.policyValue', { t: p.threshold, method: methodLabel(p, xt).split(' (')[0]! })}</td>
               </tr>
             );
           })}

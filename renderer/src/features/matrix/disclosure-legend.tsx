@@ -4,18 +4,24 @@ import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 import { formatCount } from '../../../../shared/format/number-format';
 import type { ApiError } from '../../../../shared/api/result';
 import type { DisclosureMethod } from '../../../../shared/disclosure/policy';
+import type { ProtectedCounts } from '../../../../shared/disclosure/protection';
 import { ErrorMessage } from '../../components/error-message';
 
 /** The mark beside a protected cell; the legend explains each. */
-export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈' };
+export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈', perturbed: '±' };
 
-const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'rounded'];
+const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'rounded', 'perturbed'];
 const KEY: Record<ProtectReason, MatrixTextKey> = {
   primary: 'disclosure.primary',
   secondary: 'disclosure.secondary',
   class: 'disclosure.class',
   rounded: 'disclosure.rounded',
+  perturbed: 'disclosure.perturbed',
 };
+
+/** The reasons the legend lists: those of the method in force, and any other that occurs. */
+const listed = (method: DisclosureMethod, reason: ProtectReason, count: number): boolean =>
+  count > 0 || (reason === 'rounded' ? method === 'rounding' : reason === 'perturbed' ? method === 'perturbation' : method === 'suppression');
 
 interface Props {
   flags: CellFlags | null;
@@ -23,13 +29,15 @@ interface Props {
   threshold: number;
   method: DisclosureMethod;
   roundingBase: number | null;
+  /** The ptable's D and variance of a perturbed table. */
+  perturbation?: ProtectedCounts['perturbation'] | null;
   /** False while the preview is pending or failed: the legend says cells are not marked. */
   available: boolean;
   error: ApiError | null;
 }
 
 /** Explains the hatched cells of the matrix table: what each mark means and how many there are. */
-export function DisclosureLegend({ flags, threshold, method, roundingBase, available, error }: Props) {
+export function DisclosureLegend({ flags, threshold, method, roundingBase, perturbation, available, error }: Props) {
   const { lang, mt } = useMatrixText();
   const counts = countFlags(flags);
   // Suppressed cells only: rounded cells are published (rounded), not left empty.
@@ -46,14 +54,16 @@ export function DisclosureLegend({ flags, threshold, method, roundingBase, avail
           <span className="disclosure-legend__note" data-testid="disclosure-method">
             {method === 'rounding'
               ? mt('disclosure.methodRounding', { t: threshold, base: roundingBase ?? '' })
-              : mt('disclosure.methodSuppression', { t: threshold })}
+              : method === 'perturbation'
+                ? mt('disclosure.methodPerturbation', { d: perturbation?.maxNoise ?? '', v: formatCount(perturbation?.variance ?? 0, lang) })
+                : mt('disclosure.methodSuppression', { t: threshold })}
           </span>
           <ul className="disclosure-legend__items">
-            {ORDER.filter((r) => (method === 'rounding' ? r === 'rounded' || counts[r] > 0 : r !== 'rounded' || counts.rounded > 0)).map((reason) => (
+            {ORDER.filter((r) => listed(method, r, counts[r])).map((reason) => (
               <li key={reason} data-reason={reason} data-count={counts[reason]}>
                 <span className={`disclosure-legend__swatch cell--protected cell--protected-${reason}`} aria-hidden="true" />
                 <span>
-                  {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold })} ({formatCount(counts[reason], lang)})
+                  {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold, d: perturbation?.maxNoise ?? '' })} ({formatCount(counts[reason], lang)})
                 </span>
               </li>
             ))}

@@ -52,6 +52,7 @@ const REASON_KEY: Record<ProtectReason, MatrixTextKey> = {
   secondary: 'disclosure.secondary',
   class: 'disclosure.class',
   rounded: 'disclosure.rounded',
+  perturbed: 'disclosure.perturbed',
 };
 
 // A colDef's own cellClass replaces the one of its type ('rightAligned'): keep the alignment class.

@@ -38,6 +38,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
           threshold={disclosure.threshold}
           method={disclosure.method}
           roundingBase={disclosure.roundingBase}
+          perturbation={disclosure.perturbation}
           available={disclosure.available}
           error={disclosure.error}
         />
