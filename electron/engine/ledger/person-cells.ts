@@ -31,3 +31,36 @@ export function personCellsFromCellOf(cellOf: Int32Array): PersonCells {
   }
   return { person, cell, weight: null };
 }
+
+/**
+ * Collects (person, cell) pairs one move at a time, persons in ascending order, and merges
+ * a person's moves in the same cell into one weighted entry (all-moves matrices).
+ */
+export class PersonCellsBuilder {
+  private person: number[] = [];
+  private cell: number[] = [];
+  private weight: number[] = [];
+  private current = -1;
+  private start = 0;
+
+  add(p: number, cell: number): void {
+    if (p !== this.current) {
+      this.current = p;
+      this.start = this.person.length;
+    }
+    // A person has few moves: a linear scan of their own entries is cheapest.
+    for (let i = this.start; i < this.person.length; i++) {
+      if (this.cell[i] === cell) {
+        this.weight[i]++;
+        return;
+      }
+    }
+    this.person.push(p);
+    this.cell.push(cell);
+    this.weight.push(1);
+  }
+
+  build(): PersonCells {
+    return { person: Int32Array.from(this.person), cell: Int32Array.from(this.cell), weight: Int32Array.from(this.weight) };
+  }
+}

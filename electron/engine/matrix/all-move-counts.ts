@@ -7,6 +7,7 @@ import { hash32, type CellPersons, type MatrixCounts, type PersonKeys } from './
 import { followUpEnd, followUpTable } from './follow-up';
 import { NEVER, segmentCells, vintageMoveCells } from './move-cells';
 import { vintageMoves } from './moves';
+import { PersonCellsBuilder } from '../ledger/person-cells';
 
 /** Window end of a person left out by the follow-up rule: before every move. */
 const CLOSED = -NEVER;
@@ -107,6 +108,7 @@ export function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: Mat
   let excluded = 0;
   let unmappedCount = 0;
   let totalKey = 0;
+  const entries = new PersonCellsBuilder();
   for (let w = 0; w < members.length; w++) {
     let v = members[w];
     while (v !== 0) {
@@ -140,6 +142,7 @@ export function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: Mat
         const c = areaOfMuni[moveTo[k] + LOC_OFFSET];
         const cell = r * size + c;
         counts[cell]++;
+        entries.add(p, cell);
         if (cellMark[cell] !== tag) {
           cellMark[cell] = tag;
           persons.cells[cell]++;
@@ -171,4 +174,5 @@ export function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: Mat
   out.unmappedPersons = unmappedCount;
   out.persons = persons;
   out.keys = keys;
+  out.personCells = entries.build();
 }

@@ -6,6 +6,7 @@ import { popcount } from '../cohort/bitset';
 import { evaluateCohort } from '../cohort/evaluate-cohort';
 import { sessionIndex } from '../cohort/session-index';
 import { getGeography } from '../geo/geography';
+import type { PersonCells } from '../ledger/person-cells';
 import { matrixCounts, type CellPersons, type MatrixCountOptions, type PersonKeys } from './matrix-counts';
 
 export type ComputedMatrix = MatrixResult & {
@@ -23,6 +24,8 @@ export type ComputedMatrix = MatrixResult & {
    * Absent for state and first-move matrices, where every count already is a person.
    */
   persons?: CellPersons;
+  /** With `{ persons: true }`: which cell each person counts in (the release ledger's record). */
+  personCells?: PersonCells;
 };
 
 /** The relocation matrix of a cohort: the one path used by the UI, the fiche and the CLI. */
@@ -71,5 +74,6 @@ export function computeMatrix(
     computeMs: performance.now() - started,
     ...(m.keys ? { keys: m.keys } : {}),
     ...(m.persons ? { persons: m.persons } : {}),
+    ...(m.personCells ? { personCells: m.personCells } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { PersonCells } from '../ledger/person-cells';
 /** The raw counts of a matrix over a set of persons; see shared/matrix/matrix-definition.ts for the rules. */
 export interface MatrixCounts {
   /** Areas per side (the level's areas plus the four special areas). */
@@ -11,6 +12,8 @@ export interface MatrixCounts {
   keys?: PersonKeys;
   /** all-moves with `persons` asked: distinct persons behind each cell and margin. */
   persons?: CellPersons;
+  /** With `persons` asked: which cell each person counts in (the release ledger's record). */
+  personCells?: PersonCells;
 }
 
 /**

@@ -8,6 +8,7 @@ import { allMoveCounts, allMovePersonCounts } from './all-move-counts';
 import { hash32, keysFromCells, type MatrixCountOptions, type MatrixCounts } from './count-types';
 import { followUpEnd } from './follow-up';
 import { vintageMoves } from './moves';
+import { personCellsFromCellOf } from '../ledger/person-cells';
 
 export { hash32, type CellPersons, type MatrixCountOptions, type MatrixCounts, type PersonKeys } from './count-types';
 
@@ -43,13 +44,15 @@ export function matrixCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefi
   }
   // State and first-move: one count per person, so a cell's key is the sum over its persons.
   const cellKeys = options.persons ? new Uint32Array(size * size) : null;
-  if (def.kind === 'state') stateCounts(ix, members, def, out, cellKeys);
-  else firstMoveCounts(ix, members, def, out, cellKeys);
+  const cellOf = options.persons ? new Int32Array(ix.persons).fill(-1) : null;
+  if (def.kind === 'state') stateCounts(ix, members, def, out, cellKeys, cellOf);
+  else firstMoveCounts(ix, members, def, out, cellKeys, cellOf);
   if (cellKeys) out.keys = keysFromCells(cellKeys, size);
+  if (cellOf) out.personCells = personCellsFromCellOf(cellOf);
   return out;
 }
 
-function stateCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts, cellKeys: Uint32Array | null): void {
+function stateCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts, cellKeys: Uint32Array | null, cellOf: Int32Array | null): void {
   const areaOfLoc = areaOfLocLookup(ix, def.vintage, def.level);
   const { unmapped } = vintageLookup(ix, def.vintage);
   const origins = def.originDate ? locationsOn(ix, isoToDay(def.originDate)) : ix.locAtDecision;
@@ -83,6 +86,7 @@ function stateCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, 
       const cell = areaOfLoc[o] * size + areaOfLoc[d];
       counts[cell]++;
       if (cellKeys !== null) cellKeys[cell] += hash32(p);
+      if (cellOf !== null) cellOf[p] = cell;
       distinct++;
       if (unmapped[o] | unmapped[d]) unmappedCount++;
     }
@@ -92,7 +96,7 @@ function stateCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, 
   out.unmappedPersons = unmappedCount;
 }
 
-function firstMoveCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts, cellKeys: Uint32Array | null): void {
+function firstMoveCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts, cellKeys: Uint32Array | null, cellOf: Int32Array | null): void {
   const areaOfLoc = areaOfLocLookup(ix, def.vintage, def.level);
   const areaOfMuni = areaOfMuniLookup(def.vintage, def.level);
   const { unmapped } = vintageLookup(ix, def.vintage);
@@ -134,6 +138,7 @@ function firstMoveCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefiniti
       }
       counts[cell]++;
       if (cellKeys !== null) cellKeys[cell] += hash32(p);
+      if (cellOf !== null) cellOf[p] = cell;
       out.distinctPersons++;
       out.unmappedPersons += isUnmapped;
     }
