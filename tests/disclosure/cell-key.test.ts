@@ -12,6 +12,7 @@ import {
   ptableRow,
 } from '../../electron/engine/disclosure/cell-key';
 import type { PersonCells } from '../../electron/engine/ledger/person-cells';
+import { protectTable } from '../../electron/engine/disclosure/protect-table';
 import { mulberry32 } from '../support/seeded-random';
 
 const randomKeys = (n: number, seed: number): Uint32Array => {
@@ -203,5 +204,33 @@ describe('differencing two cohorts a few persons apart', () => {
     expect(exact).toBeLessThan(differs);
     // The grand totals differ by 8 persons; their published difference is not 8.
     expect(perturbCount(12_008, kB.total) - perturbCount(12_000, kA.total)).not.toBe(8);
+  });
+});
+
+describe('protectTable with method perturbation (pure)', () => {
+  const rules = { threshold: 10, method: 'perturbation' as const, roundingBase: 5 as const, zerosUnsafe: false };
+  const table = { rows: 2, cols: 3, counts: [1, 0, 7, 2, 40, 3], rowTotals: [8, 45], colTotals: [3, 40, 10], total: 53 };
+
+  it('refuses a table without cell keys for every cell and margin (positional keys would make differences exact)', () => {
+    expect(() => protectTable(table, rules)).toThrow(/cell keys/);
+    expect(() => protectTable({ ...table, keys: { cells: [1, 2, 3, 4, 5, 6] } }, rules)).toThrow(/cell keys/);
+  });
+
+  it('perturbs every non-zero cell and each margin on its own key, suppresses nothing, and says so', () => {
+    const cells = Uint32Array.from([11, 0, 13, 14, 15, 16].map((x) => Math.imul(x, 0x9e3779b1) >>> 0));
+    const keys = { cells, rowTotals: Uint32Array.from([0x12345678, 0xfedcba98]), colTotals: Uint32Array.from([1, 0x80000000, 0xffffffff]), total: 0x7fffffff };
+    const { table: p } = protectTable({ ...table, keys }, rules);
+    expect(p.method).toBe('perturbation');
+    expect(p.cellStatus).toBe('n.nnnn');
+    expect(p.rowStatus + p.colStatus + p.totalStatus).toBe('nnnnnn');
+    expect(p.cells).toEqual(table.counts.map((n, i) => perturbCount(n, cells[i])));
+    expect(p.rowTotals).toEqual(table.rowTotals.map((n, r) => perturbCount(n, keys.rowTotals[r])));
+    expect(p.colTotals).toEqual(table.colTotals.map((n, c) => perturbCount(n, keys.colTotals[c])));
+    expect(p.total).toBe(perturbCount(53, keys.total));
+    expect(p.counts).toEqual({ primary: 0, class: 0, secondary: 0, rounded: 0, perturbed: 11 });
+    // Same counts, other keys for the margins only: the cells stay, the margins move on their own.
+    const other = protectTable({ ...table, keys: { ...keys, rowTotals: Uint32Array.from([0, 0]), colTotals: Uint32Array.from([0, 0, 0]), total: 0 } }, rules).table;
+    expect(other.cells).toEqual(p.cells);
+    expect(other.rowTotals).toEqual(table.rowTotals.map((n) => perturbCount(n, 0)));
   });
 });
