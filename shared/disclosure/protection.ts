@@ -7,9 +7,11 @@ import { DisclosureMethod } from './policy';
  * - class: the whole row or column sits in this one cell (attribute disclosure);
  * - secondary: suppressed so that the primary/class cells cannot be recomputed;
  * - rounded: published after random rounding;
+ * - linked: suppressed because, together with earlier releases of the extract (the release
+ *   ledger), publishing it would reveal a protected cell or a small group of persons;
  * - perturbed: published after cell-key perturbation (bounded noise; not additive).
  */
-export const PROTECTION_REASONS = ['primary', 'class', 'secondary', 'rounded', 'perturbed'] as const;
+export const PROTECTION_REASONS = ['primary', 'class', 'secondary', 'rounded', 'linked', 'perturbed'] as const;
 export type ProtectionReason = (typeof PROTECTION_REASONS)[number];
 
 /** One character per cell in status strings: '.' published as counted, else the reason's letter. */
@@ -19,11 +21,12 @@ export const STATUS_CHAR: Record<ProtectionReason | 'published', string> = {
   class: 'k',
   secondary: 's',
   rounded: 'r',
+  linked: 'l',
   perturbed: 'n',
 };
 
 export const reasonOfChar = (ch: string): ProtectionReason | null =>
-  ch === 'p' ? 'primary' : ch === 'k' ? 'class' : ch === 's' ? 'secondary' : ch === 'r' ? 'rounded' : ch === 'n' ? 'perturbed' : null;
+  ch === 'p' ? 'primary' : ch === 'k' ? 'class' : ch === 's' ? 'secondary' : ch === 'r' ? 'rounded' : ch === 'l' ? 'linked' : ch === 'n' ? 'perturbed' : null;
 
 /**
  * Cell-key perturbation's published bounds (the ptable itself is in
@@ -41,7 +44,9 @@ export const ReasonCounts = z.object({
   class: z.number().int().nonnegative(),
   secondary: z.number().int().nonnegative(),
   rounded: z.number().int().nonnegative(),
-  /** Absent in audit entries written before perturbation existed. */
+  /** Entries written before the release ledger have no such count. */
+  linked: z.number().int().nonnegative().default(0),
+  /** Absent in audit entries written before cell-key perturbation existed. */
   perturbed: z.number().int().nonnegative().default(0),
 });
 export type ReasonCounts = z.infer<typeof ReasonCounts>;
@@ -70,6 +75,12 @@ export const ProtectedCounts = z.object({
   colStatus: z.string(),
   totalStatus: z.string().length(1),
   counts: ReasonCounts,
+  /**
+   * Cells suppressed because of earlier releases: [grid index, audit number of the earlier
+   * release it conflicts with]. Grid index as in the (rows+1) × (cols+1) grid: r * (cols+1) + c,
+   * the last column the row totals, the last row the column totals.
+   */
+  linkedTo: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])).default([]),
 });
 export type ProtectedCounts = z.infer<typeof ProtectedCounts>;
 

@@ -227,7 +227,7 @@ describe('protectTable with method perturbation (pure)', () => {
     expect(p.rowTotals).toEqual(table.rowTotals.map((n, r) => perturbCount(n, keys.rowTotals[r])));
     expect(p.colTotals).toEqual(table.colTotals.map((n, c) => perturbCount(n, keys.colTotals[c])));
     expect(p.total).toBe(perturbCount(53, keys.total));
-    expect(p.counts).toEqual({ primary: 0, class: 0, secondary: 0, rounded: 0, perturbed: 11 });
+    expect(p.counts).toEqual({ primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 11 });
     // Same counts, other keys for the margins only: the cells stay, the margins move on their own.
     const other = protectTable({ ...table, keys: { ...keys, rowTotals: Uint32Array.from([0, 0]), colTotals: Uint32Array.from([0, 0, 0]), total: 0 } }, rules).table;
     expect(other.cells).toEqual(p.cells);

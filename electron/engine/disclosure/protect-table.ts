@@ -12,8 +12,8 @@ import { SuppressionState } from './suppression-state';
 export type DisclosureRules = Pick<DisclosurePolicy, 'threshold' | 'method' | 'roundingBase' | 'zerosUnsafe'>;
 
 const PUBLISHED = 0;
-const REASON_CODE: Record<ProtectionReason, number> = { primary: 1, class: 2, secondary: 3, rounded: 4, perturbed: 5 };
-const CODE_CHAR = [STATUS_CHAR.published, STATUS_CHAR.primary, STATUS_CHAR.class, STATUS_CHAR.secondary, STATUS_CHAR.rounded, STATUS_CHAR.perturbed];
+const REASON_CODE: Record<ProtectionReason, number> = { primary: 1, class: 2, secondary: 3, rounded: 4, linked: 5, perturbed: 6 };
+const CODE_CHAR = [STATUS_CHAR.published, STATUS_CHAR.primary, STATUS_CHAR.class, STATUS_CHAR.secondary, STATUS_CHAR.rounded, STATUS_CHAR.linked, STATUS_CHAR.perturbed];
 
 export interface ProtectionStats {
   suppressed: number;
@@ -35,7 +35,17 @@ export interface Protection {
  * and margin randomly rounded, keyed on its persons. Perturbation: every cell and margin
  * gets bounded noise from the ptable, picked by its cell key (`t.keys`, required).
  */
-export function protectTable(t: CountTable, rules: DisclosureRules, options: { visitBudget?: number } = {}): Protection {
+export interface ProtectOptions {
+  visitBudget?: number;
+  /**
+   * Grid indices the release ledger requires suppressed (reason `linked`), with the audit
+   * number of the earlier release each conflicts with. They join the suppressed cells before
+   * the secondary audit, so the table on its own stays protected around them.
+   */
+  linked?: ReadonlyMap<number, number>;
+}
+
+export function protectTable(t: CountTable, rules: DisclosureRules, options: ProtectOptions = {}): Protection {
   const started = performance.now();
   checkTable(t);
   const g = toGrid(t);
@@ -53,16 +63,20 @@ export function protectTable(t: CountTable, rules: DisclosureRules, options: { v
     const perturbed = perturbGrid(t, g, published);
     for (let k = 0; k < status.length; k++) if (perturbed[k]) status[k] = REASON_CODE.perturbed;
   } else {
-    stats = suppress(g, t, rules, status, options.visitBudget ?? 100_000);
+    stats = suppress(g, t, rules, status, options.visitBudget ?? 100_000, options.linked);
     for (let k = 0; k < status.length; k++) if (status[k] !== PUBLISHED) published[k] = NaN;
   }
   stats.ms = performance.now() - started;
-  return { table: toProtectedCounts(t, g, rules, status, published), stats };
+  const table = toProtectedCounts(t, g, rules, status, published);
+  if (options.linked) table.linkedTo = [...options.linked].filter(([k]) => status[k] === REASON_CODE.linked);
+  return { table, stats };
 }
 
-function suppress(g: Grid, t: CountTable, rules: DisclosureRules, status: Uint8Array, visitBudget: number): ProtectionStats {
+function suppress(g: Grid, t: CountTable, rules: DisclosureRules, status: Uint8Array, visitBudget: number, linked?: ReadonlyMap<number, number>): ProtectionStats {
   const T = rules.threshold;
   const st = new SuppressionState(g);
+  // Required by the ledger: suppressed first, so primary/class reasons below take precedence.
+  if (linked) for (const k of linked.keys()) if (st.add(k)) status[k] = REASON_CODE.linked;
   // Primary: fewer than T persons in a cell or margin (zeros only when unsafe).
   for (let k = 0; k < g.value.length; k++) {
     const p = g.persons[k];
@@ -128,12 +142,13 @@ function toProtectedCounts(t: CountTable, g: Grid, rules: DisclosureRules, statu
   const C = g.C;
   const cells: (number | null)[] = new Array(t.rows * t.cols);
   let cellStatus = '';
-  const counts: ReasonCounts = { primary: 0, class: 0, secondary: 0, rounded: 0, perturbed: 0 };
+  const counts: ReasonCounts = { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 };
   const tally = (code: number) => {
     if (code === REASON_CODE.primary) counts.primary++;
     else if (code === REASON_CODE.class) counts.class++;
     else if (code === REASON_CODE.secondary) counts.secondary++;
     else if (code === REASON_CODE.rounded) counts.rounded++;
+    else if (code === REASON_CODE.linked) counts.linked++;
     else if (code === REASON_CODE.perturbed) counts.perturbed++;
   };
   const value = (k: number) => (Number.isNaN(published[k]) ? null : published[k]);
@@ -181,5 +196,6 @@ function toProtectedCounts(t: CountTable, g: Grid, rules: DisclosureRules, statu
     colStatus,
     totalStatus: CODE_CHAR[status[kt]],
     counts,
+    linkedTo: [],
   };
 }

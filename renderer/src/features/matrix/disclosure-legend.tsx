@@ -8,14 +8,15 @@ import type { ProtectedCounts } from '../../../../shared/disclosure/protection';
 import { ErrorMessage } from '../../components/error-message';
 
 /** The mark beside a protected cell; the legend explains each. */
-export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈', perturbed: '±' };
+export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈', linked: '§', perturbed: '±' };
 
-const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'rounded', 'perturbed'];
+const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'linked', 'rounded', 'perturbed'];
 const KEY: Record<ProtectReason, MatrixTextKey> = {
   primary: 'disclosure.primary',
   secondary: 'disclosure.secondary',
   class: 'disclosure.class',
   rounded: 'disclosure.rounded',
+  linked: 'disclosure.linked',
   perturbed: 'disclosure.perturbed',
 };
 
@@ -34,14 +35,16 @@ interface Props {
   /** False while the preview is pending or failed: the legend says cells are not marked. */
   available: boolean;
   error: ApiError | null;
+  /** Audit numbers of the earlier releases that linked cells conflict with. */
+  linkedReleases?: number[];
 }
 
 /** Explains the hatched cells of the matrix table: what each mark means and how many there are. */
-export function DisclosureLegend({ flags, threshold, method, roundingBase, perturbation, available, error }: Props) {
+export function DisclosureLegend({ flags, threshold, method, roundingBase, perturbation, available, error, linkedReleases = [] }: Props) {
   const { lang, mt } = useMatrixText();
   const counts = countFlags(flags);
   // Suppressed cells only: rounded cells are published (rounded), not left empty.
-  const total = counts.primary + counts.secondary + counts.class;
+  const total = counts.primary + counts.secondary + counts.class + counts.linked;
   return (
     <aside className="disclosure-legend" data-testid="disclosure-legend" aria-label={mt('disclosure.legendTitle')}>
       <strong>{mt('disclosure.legendTitle')}</strong>
@@ -63,7 +66,7 @@ export function DisclosureLegend({ flags, threshold, method, roundingBase, pertu
               <li key={reason} data-reason={reason} data-count={counts[reason]}>
                 <span className={`disclosure-legend__swatch cell--protected cell--protected-${reason}`} aria-hidden="true" />
                 <span>
-                  {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold, d: perturbation?.maxNoise ?? '' })} ({formatCount(counts[reason], lang)})
+                  {PROTECT_SYMBOL[reason]} {mt(KEY[reason], { t: threshold, d: perturbation?.maxNoise ?? '', releases: linkedReleases.map((n) => `#${n}`).join(', ') })} ({formatCount(counts[reason], lang)})
                 </span>
               </li>
             ))}

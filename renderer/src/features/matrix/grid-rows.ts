@@ -118,7 +118,7 @@ export function buildGridModel(
 
 /** Counts per reason, for the legend ("12 cells will be suppressed"). */
 export function countFlags(flags: CellFlags | null): Record<ProtectReason, number> {
-  const out: Record<ProtectReason, number> = { primary: 0, secondary: 0, class: 0, rounded: 0, perturbed: 0 };
+  const out: Record<ProtectReason, number> = { primary: 0, secondary: 0, class: 0, rounded: 0, linked: 0, perturbed: 0 };
   if (!flags) return out;
   for (const list of [flags.cells, flags.rowTotals, flags.colTotals, [flags.total]]) {
     for (const f of list) if (f) out[f] += 1;

@@ -52,6 +52,7 @@ const REASON_KEY: Record<ProtectReason, MatrixTextKey> = {
   secondary: 'disclosure.secondary',
   class: 'disclosure.class',
   rounded: 'disclosure.rounded',
+  linked: 'disclosure.linked',
   perturbed: 'disclosure.perturbed',
 };
 
