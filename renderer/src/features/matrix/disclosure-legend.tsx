@@ -72,7 +72,7 @@ export function DisclosureLegend({ flags, threshold, method, roundingBase, pertu
             ))}
           </ul>
           <span className="disclosure-legend__note" data-testid="disclosure-count">
-            {mt('disclosure.count', { n: formatCount(total, lang) })} {mt('disclosure.note')}
+            {method === 'perturbation' && total === 0 ? mt('disclosure.notePerturbation') : `${mt('disclosure.count', { n: formatCount(total, lang) })} ${mt('disclosure.note')}`}
           </span>
         </>
       )}

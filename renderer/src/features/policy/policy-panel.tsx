@@ -118,7 +118,7 @@ function TightenForm({ active }: { active: ActivePolicy }) {
           <select className="input" value={form.method} disabled={limits.methodLocked} onChange={(e) => set('method', e.target.value as DisclosurePolicy['method'])} data-testid="policy-method-input">
             <option value="suppression">{xt('policy.suppression').split(' (')[0]}</option>
             <option value="rounding">{xt('policy.rounding', { base: form.roundingBase })}</option>
-            <option value="perturbation">{xt('policy.perturbation', { d: PERTURBATION_MAX_NOISE })}</option>
+            <option value="perturbation">{xt('policy.perturbation', { d: PERTURBATION_MAX_NOISE }).split(' (')[0]}</option>
           </select>
           {limits.methodLocked && <span className="field__hint">{xt('policy.methodLocked')}</span>}
           {form.method === 'perturbation' && (
