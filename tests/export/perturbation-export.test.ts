@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PERTURBATION_MAX_NOISE } from '../../electron/engine/disclosure/cell-key';
@@ -130,5 +130,24 @@ describe('cell-key perturbation through the engine', () => {
     const sheet = wb.worksheets[0];
     const firstRow = (sheet.getRow(2).values as unknown[]).slice(2, 2 + preview.cols);
     expect(firstRow).toEqual(preview.cells.slice(0, preview.cols));
+  });
+
+  it('perturbs a fiche too: not additive, and its residents total (the same persons as the matrix column total) publishes the same value', async () => {
+    const truth = await t.value('matrix.compute', { cohort: COHORT, definition: PROVINCE });
+    const r = truth.colTotals.findIndex((v, i) => v > 20 && !truth.cols[i].special);
+    const area = truth.cols[r];
+    const file = path.join(dir, 'fiche.csv');
+    await t.value('export.fiche', { cohort: COHORT, level: 'province', vintage: '2019', areaCode: area.code, format: 'csv', path: file, language: 'en' });
+    const fiche = await t.value('matrix.fiche', { cohort: COHORT, level: 'province', vintage: '2019', areaCode: area.code });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('Additive;no');
+    // The residents of the area (origins list total) are the persons of the matrix's column total.
+    const matrix = await t.value('disclosure.preview', { cohort: COHORT, definition: PROVINCE });
+    const lines = text.split('\r\n');
+    const originsHeader = lines.findIndex((l) => l.includes(fiche.originsOfResidents[0] ? (fiche.originsOfResidents[0].area.nameNl || fiche.originsOfResidents[0].area.nameFr) : '\u0000'));
+    expect(originsHeader).toBeGreaterThanOrEqual(0);
+    const residentsRow = lines[originsHeader + 1].split(';');
+    expect(Number(residentsRow.at(-1))).toBe(matrix.colTotals[r]);
+    expect(Math.abs(matrix.colTotals[r]! - truth.colTotals[r])).toBeLessThanOrEqual(PERTURBATION_MAX_NOISE);
   });
 });
