@@ -234,3 +234,16 @@ describe('protectTable with method perturbation (pure)', () => {
     expect(other.rowTotals).toEqual(table.rowTotals.map((n) => perturbCount(n, 0)));
   });
 });
+
+describe('perturbation and the release ledger', () => {
+  it('withholds the cells the ledger requires (reason linked) and perturbs the rest', () => {
+    const rules = { threshold: 10, method: 'perturbation' as const, roundingBase: 5 as const, zerosUnsafe: false };
+    const t = { rows: 1, cols: 3, counts: [4, 9, 30], rowTotals: [43], colTotals: [4, 9, 30], total: 43, keys: { cells: [1, 2, 3], rowTotals: [4], colTotals: [1, 2, 3], total: 4 } };
+    // Grid index of inner cell (0, 0) is 0; the grid is 2 × 4.
+    const { table: p } = protectTable(t, rules, { linked: new Map([[0, 7]]) });
+    expect(p.cells[0]).toBeNull();
+    expect(p.cellStatus).toBe('lnn');
+    expect(p.linkedTo).toEqual([[0, 7]]);
+    expect(p.cells[1]).toBe(perturbCount(9, 2));
+  });
+});

@@ -11,7 +11,7 @@ const CACHE_KEY = 'person-keys';
  * columnar index. The index is the person's position in the person table's rowid order of
  * the read-only extract, so it names the same person on every open of the same
  * (fingerprinted) file. The keys are made once, from a CSPRNG, and stored in the encrypted
- * workspace (table person_key, migration 0003) under the extract's fingerprint: the same
+ * workspace (table person_key, migration 0004) under the extract's fingerprint: the same
  * persons keep their keys, and so their perturbed values, for good. A re-delivered extract
  * with the same id but other content gets keys of its own (its indexes may name others).
  */

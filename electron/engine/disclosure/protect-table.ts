@@ -61,7 +61,13 @@ export function protectTable(t: CountTable, rules: DisclosureRules, options: Pro
     }
   } else if (rules.method === 'perturbation') {
     const perturbed = perturbGrid(t, g, published);
-    for (let k = 0; k < status.length; k++) if (perturbed[k]) status[k] = REASON_CODE.perturbed;
+    for (let k = 0; k < status.length; k++) {
+      if (options.linked?.has(k)) {
+        // The ledger requires it withheld: v ± D would still narrow a protected cell of an earlier release.
+        published[k] = NaN;
+        status[k] = REASON_CODE.linked;
+      } else if (perturbed[k]) status[k] = REASON_CODE.perturbed;
+    }
   } else {
     stats = suppress(g, t, rules, status, options.visitBudget ?? 100_000, options.linked);
     for (let k = 0; k < status.length; k++) if (status[k] !== PUBLISHED) published[k] = NaN;

@@ -7,8 +7,8 @@ import type { Migration } from './migration';
  * indexes only mean the same persons within one fingerprinted extract. In the encrypted
  * workspace only; never in the extract, never in a file of its own.
  */
-export const migration0003: Migration = {
-  version: 3,
+export const migration0004: Migration = {
+  version: 4,
   name: 'person-keys',
   up(db) {
     db.exec(`
