@@ -89,7 +89,7 @@ export function applyAdminPolicy(base: DisclosurePolicy, admin: AdminPolicyFile 
  * small ones, rounding and perturbation publish every cell with bounded error, and each is a
  * complete protection on its own. So it stays a free choice, with two exceptions that win:
  * the administrator's forceRounding, and zeros declared unsafe, which rule out perturbation
- * (its zeros are true zeros, published as such) and fall back to suppression.
+ * (every true zero is published as 0, so the zero pattern largely shows) and fall back to suppression.
  */
 export function tightenPolicy(floor: DisclosurePolicy, user: UserPolicy | null, adminForcesRounding: boolean): DisclosurePolicy {
   if (!user) return { ...floor };

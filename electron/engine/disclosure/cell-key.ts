@@ -43,8 +43,8 @@ export interface PtableRow {
  * | 4     | 3 (5/12), 4 (1/4), 5 (1/4), 6 (1/12)        | 1        |
  * | n ≥ 5 | n−2 (1/12), n−1 (1/6), n (1/2), n+1 (1/6), n+2 (1/12) | 1 |
  *
- * Zeros stay zero (no persons, no key, nothing to perturb; a published 0 is a true 0, as in
- * ABS practice). A 3 cannot move: −1/−2 would give 2/1 and +1/+2 alone cannot have mean 0
+ * Zeros stay zero (no persons, no key, nothing to perturb, as in ABS practice); a published 0
+ * may also be a 1 or a 2. A 3 cannot move: −1/−2 would give 2/1 and +1/+2 alone cannot have mean 0
  * within D; it is still ambiguous, since 1, 2, 4 and 5 can all be published as 3.
  * D = PERTURBATION_MAX_NOISE: an attacker knows |noise| ≤ D, nothing more.
  */

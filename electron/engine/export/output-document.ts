@@ -27,16 +27,16 @@ function perturbationLegend(lang: OutputLanguage): string[] {
   const V = PERTURBATION_VARIANCE;
   if (lang === 'fr')
     return [
-      `Toutes les valeurs sont perturbées par clé de cellule : un bruit d'au plus ±${D} (variance ${V}), toujours le même pour les mêmes personnes. Les valeurs 1 et 2 ne sont jamais publiées; 0 est un vrai zéro.`,
+      `Toutes les valeurs sont perturbées par clé de cellule : un bruit d'au plus ±${D} (variance ${V}), toujours le même pour les mêmes personnes. Les valeurs 1 et 2 ne sont jamais publiées (elles deviennent 0 ou 3); un vrai zéro reste 0.`,
       'Le tableau N’EST PAS additif : les totaux et les marges sont perturbés séparément et ne sont pas la somme des cellules. Aucun pourcentage n’est calculé à partir de valeurs perturbées.',
     ];
   if (lang === 'en')
     return [
-      `All values are perturbed with cell-key noise of at most ±${D} (variance ${V}), always the same for the same persons. Values 1 and 2 are never published; 0 is a true zero.`,
+      `All values are perturbed with cell-key noise of at most ±${D} (variance ${V}), always the same for the same persons. Values 1 and 2 are never published (they become 0 or 3); a true zero stays 0.`,
       'The table is NOT additive: totals and margins are perturbed on their own and are not the sums of the cells. No percentages are computed from perturbed values.',
     ];
   return [
-    `Alle waarden zijn verstoord met celsleutelruis van hoogstens ±${D} (variantie ${V}), altijd dezelfde voor dezelfde personen. De waarden 1 en 2 worden nooit gepubliceerd; 0 is een echte nul.`,
+    `Alle waarden zijn verstoord met celsleutelruis van hoogstens ±${D} (variantie ${V}), altijd dezelfde voor dezelfde personen. De waarden 1 en 2 worden nooit gepubliceerd (ze worden 0 of 3); een echte nul blijft 0.`,
     'De tabel is NIET additief: totalen en marges zijn apart verstoord en zijn niet de som van de cellen. Uit verstoorde waarden worden geen percentages berekend.',
   ];
 }
@@ -117,7 +117,7 @@ function perturbationRows(p: DisclosurePolicy): Array<[string, string | number]>
     ['Additive', 'no: margins and totals are perturbed on their own, not summed from the perturbed cells'],
     ['Perturbation: maximum noise D', PERTURBATION_MAX_NOISE],
     ['Perturbation: noise variance (counts ≥ 4)', PERTURBATION_VARIANCE],
-    ['Perturbation: published values', '0 only for a true 0; never 1 or 2; every other value within ±D of the count'],
+    ['Perturbation: published values', 'a true 0 stays 0; counts 1 and 2 become 0 or 3; never 1 or 2; every value within ±D of the count'],
     ['Percentages', 'not computed from perturbed values'],
   ];
 }
