@@ -103,8 +103,12 @@ export const ERROR_MESSAGES = {
     'The administrator\'s policy forbids this output ({reason}).',
   ),
   DIFFERENCING_RISK: t(
-    'Uitvoer geweigerd: samen met een eerdere uitvoer ({earlier}) zou het verschil een aantal onder {threshold} onthullen. Kies een ruimer cohort of een hoger niveau.',
-    'Export refused: together with an earlier export ({earlier}) the difference would reveal a count below {threshold}. Choose a wider cohort or a higher level.',
+    'Uitvoer geweigerd: samen met eerdere uitvoer {earlier} zou het verschil een groep van minder dan {threshold} personen onthullen, ook met extra onderdrukte cellen. Kies een cohort dat minstens {threshold} personen verschilt, een hoger niveau, of perturbatie als methode.',
+    'Export refused: together with earlier release {earlier} the difference would reveal a group of fewer than {threshold} persons, even with further cells suppressed. Choose a cohort that differs by at least {threshold} persons, a higher level, or perturbation as the method.',
+  ),
+  LINKED_TABLES: t(
+    'Uitvoer geweigerd: samen met eerdere uitvoer {earlier} uit dit extract zou deze tabel beschermde cellen terug te rekenen maken, tenzij bijna alles onderdrukt wordt. Kies een hoger niveau (bv. arrondissement of provincie) of perturbatie als methode.',
+    'Export refused: together with earlier release {earlier} of this extract this table would make protected cells recomputable unless nearly everything were suppressed. Choose a higher level (e.g. arrondissement or province) or perturbation as the method.',
   ),
   POLICY_INVALID: t(
     'Het beleidsbestand van de beheerder is ongeldig ({issue}). Uitvoer is geblokkeerd tot het hersteld is.',

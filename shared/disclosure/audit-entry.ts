@@ -39,8 +39,10 @@ export const AuditEntry = z.object({
     cells: z.number().int().nonnegative(),
     protected: ReasonCounts,
   }),
-  /** SHA-256 of the published values kept for the differencing guard. */
+  /** SHA-256 of the published values (as recorded in the release ledger). */
   snapshotSha256: Sha256,
+  /** Earlier releases (audit numbers) sharing persons with this one, which it was protected against. */
+  protectedAgainst: z.array(z.number().int().positive()).optional(),
   /**
    * Absent on a release (every entry written before this field existed is one). 'failed':
    * the release recorded in entry `releaseSeq` did not complete; no file was left under

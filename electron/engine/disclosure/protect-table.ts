@@ -55,6 +55,12 @@ export function protectTable(t: CountTable, rules: DisclosureRules, options: Pro
   if (rules.method === 'rounding') {
     const keys = gridKeys(t, g);
     for (let k = 0; k < published.length; k++) {
+      if (options.linked?.has(k)) {
+        // The ledger requires it withheld: a rounded value would still narrow an earlier cell.
+        published[k] = NaN;
+        status[k] = (options.linked.get(k) ?? 0) > 0 ? REASON_CODE.linked : REASON_CODE.secondary;
+        continue;
+      }
       if (g.value[k] === 0) continue;
       published[k] = roundKeyed(g.value[k], keys[k], rules.roundingBase);
       status[k] = REASON_CODE.rounded;
@@ -74,7 +80,7 @@ export function protectTable(t: CountTable, rules: DisclosureRules, options: Pro
   }
   stats.ms = performance.now() - started;
   const table = toProtectedCounts(t, g, rules, status, published);
-  if (options.linked) table.linkedTo = [...options.linked].filter(([k]) => status[k] === REASON_CODE.linked);
+  if (options.linked) table.linkedTo = [...options.linked].filter(([k, seq]) => seq > 0 && status[k] === REASON_CODE.linked);
   return { table, stats };
 }
 
@@ -82,7 +88,8 @@ function suppress(g: Grid, t: CountTable, rules: DisclosureRules, status: Uint8A
   const T = rules.threshold;
   const st = new SuppressionState(g);
   // Required by the ledger: suppressed first, so primary/class reasons below take precedence.
-  if (linked) for (const k of linked.keys()) if (st.add(k)) status[k] = REASON_CODE.linked;
+  // (Earlier release 0: required by the release's own implied coarser tables: secondary.)
+  if (linked) for (const [k, seq] of linked) if (st.add(k)) status[k] = seq > 0 ? REASON_CODE.linked : REASON_CODE.secondary;
   // Primary: fewer than T persons in a cell or margin (zeros only when unsafe).
   for (let k = 0; k < g.value.length; k++) {
     const p = g.persons[k];

@@ -8,6 +8,7 @@ import { protectTable } from '../disclosure/protect-table';
 import { protectionInput } from '../disclosure/perturbation-input';
 import { computeMatrix, type ComputedMatrix } from '../matrix/compute-matrix';
 import { FICHE_COMPOSITIONS, computeFicheForRelease } from '../matrix/fiche';
+import type { Hierarchy } from '../ledger/hierarchy';
 import type { PersonCells } from '../ledger/person-cells';
 import { compositionCategory, compositionSheet } from './composition-labels';
 import { LABELS, areaLabel, areaMeasures, type OutputLanguage } from './output-document';
@@ -18,7 +19,14 @@ export interface BuiltTables {
   measures: OutputMeasures | null;
   /** Parallel to `tables`: who counts in which inner cell (for the release ledger). */
   personCells: PersonCells[];
+  /** Parallel to `tables`: the counts before protection (the ledger re-protects them). */
+  counts: CountTable[];
+  /** Parallel to `tables`: level and vintage of area × area matrices (null otherwise). */
+  hierarchy: Hierarchy[];
 }
+
+/** Per table: grid index → earlier release it must stay suppressed for (from the ledger). */
+export type LinkedCells = ReadonlyArray<ReadonlyMap<number, number>>;
 
 /**
  * The count table of a computed matrix, with person keys of every cell and margin for
@@ -43,10 +51,12 @@ export function matrixCountTable(m: ComputedMatrix): CountTable {
 
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
-export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition, definition: MatrixDefinition, policy: DisclosurePolicy, lang: OutputLanguage): BuiltTables {
+export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition, definition: MatrixDefinition, policy: DisclosurePolicy, lang: OutputLanguage, linked?: LinkedCells): BuiltTables {
   const m = computeMatrix(session, cohort, definition, undefined, { persons: true });
   if (!m.personCells) throw new Error('matrix without person cells (compute it with { persons: true })');
-  const { table } = protectTable(protectionInput(session, policy)(matrixCountTable(m), m.personCells), policy);
+  // Under perturbation the counts carry the cell keys: the ledger re-protects these very tables.
+  const counts = protectionInput(session, policy)(matrixCountTable(m), m.personCells);
+  const { table } = protectTable(counts, policy, { linked: linked?.[0] });
   const L = LABELS[lang];
   const out: OutputTable = {
     sheet: sheetName(`${L.matrix} ${definition.kind}`),
@@ -58,21 +68,25 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
   };
   const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
   // No measures from perturbed values: in/out/net and retention would mix non-additive noise.
-  return { tables: [out], measures: square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang) : null, personCells: [m.personCells] };
+  const measures = square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang) : null;
+  return { tables: [out], measures, personCells: [m.personCells], counts: [counts], hierarchy: [{ vintage: definition.vintage, level: definition.level }] };
 }
 
 /** One list of the fiche as a one-row table: categories are columns, the row total is the group. */
-function listTable(sheet: string, label: string, categories: string[], persons: number[], policy: DisclosurePolicy, lang: OutputLanguage, input: (t: CountTable) => CountTable): OutputTable {
-  const total = persons.reduce((a, b) => a + b, 0);
-  const t: CountTable = { rows: 1, cols: persons.length, counts: persons, rowTotals: [total], colTotals: persons, total };
-  return { sheet: sheetName(sheet), corner: '', rowLabels: [label], colLabels: categories, totalLabel: LABELS[lang].total, table: protectTable(input(t), policy).table };
+function listTable(sheet: string, label: string, categories: string[], persons: number[], policy: DisclosurePolicy, lang: OutputLanguage, linked: ReadonlyMap<number, number> | undefined, counts: CountTable[], input: (t: CountTable) => CountTable): OutputTable {
+  let total = 0;
+  for (const p of persons) total += p;
+  const t = input({ rows: 1, cols: persons.length, counts: persons, rowTotals: [total], colTotals: persons, total });
+  counts.push(t);
+  return { sheet: sheetName(sheet), corner: '', rowLabels: [label], colLabels: categories, totalLabel: LABELS[lang].total, table: protectTable(t, policy, { linked }).table };
 }
 
 /**
  * The fiche of one area through the same path: every list of the fiche is a table of
  * its own under the same disclosure control.
  */
-export function buildFicheTables(session: OpenSession, cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: string, policy: DisclosurePolicy, lang: OutputLanguage): BuiltTables {
+export function buildFicheTables(session: OpenSession, cohort: CohortDefinition, level: AreaLevel, vintage: Vintage, areaCode: string, policy: DisclosurePolicy, lang: OutputLanguage, linked?: LinkedCells): BuiltTables {
+  const counts: CountTable[] = [];
   const { fiche: f, personCells } = computeFicheForRelease(session, cohort, level, vintage, areaCode, { allCategories: policy.zerosUnsafe, naturalOrder: true });
   const L = LABELS[lang];
   const name = areaLabel(f.area, lang);
@@ -81,12 +95,12 @@ export function buildFicheTables(session: OpenSession, cohort: CohortDefinition,
   const keyed = protectionInput(session, policy);
   const input = (i: number) => (t: CountTable) => keyed(t, personCells[i]);
   const tables: OutputTable[] = [
-    listTable(lang === 'nl' ? 'Herkomst inwoners' : lang === 'fr' ? 'Origine résidents' : 'Origins of residents', name, areas(f.originsOfResidents), f.originsOfResidents.map((x) => x.persons), policy, lang, input(0)),
-    listTable(lang === 'nl' ? 'Bestemming' : lang === 'fr' ? 'Destination' : 'Destinations', name, areas(f.destinationsOfDecided), f.destinationsOfDecided.map((x) => x.persons), policy, lang, input(1)),
+    listTable(lang === 'nl' ? 'Herkomst inwoners' : lang === 'fr' ? 'Origine résidents' : 'Origins of residents', name, areas(f.originsOfResidents), f.originsOfResidents.map((x) => x.persons), policy, lang, linked?.[0], counts, input(0)),
+    listTable(lang === 'nl' ? 'Bestemming' : lang === 'fr' ? 'Destination' : 'Destinations', name, areas(f.destinationsOfDecided), f.destinationsOfDecided.map((x) => x.persons), policy, lang, linked?.[1], counts, input(1)),
   ];
   for (const [j, key] of FICHE_COMPOSITIONS.entries()) {
     const list = f.composition[key];
-    tables.push(listTable(compositionSheet(key, lang), `${name} — ${L.persons}`, list.map((x) => compositionCategory(key, x.key, lang)), list.map((x) => x.persons), policy, lang, input(2 + j)));
+    tables.push(listTable(compositionSheet(key, lang), `${name} — ${L.persons}`, list.map((x) => compositionCategory(key, x.key, lang)), list.map((x) => x.persons), policy, lang, linked?.[tables.length], counts, input(2 + j)));
   }
-  return { tables, measures: null, personCells };
+  return { tables, measures: null, personCells, counts, hierarchy: tables.map(() => null) };
 }

@@ -3,7 +3,7 @@ import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
 import { listAudit, verifyAudit } from '../audit/audit-log';
 import { setWorkspaceSetting } from '../workspace/workspace-settings';
-import { protectedTables, releaseTable, requireSession, sessionPolicy, USER_POLICY_KEY } from './release';
+import { releasableTables, releaseTable, requireSession, sessionPolicy, USER_POLICY_KEY } from './release';
 
 type ExportMethod =
   | 'disclosure.policy'
@@ -22,8 +22,8 @@ export function exportHandlers(state: EngineState): HandlerTable<ExportMethod> {
       setWorkspaceSetting(requireSession(state).workspace, USER_POLICY_KEY, UserPolicy.parse(user));
       return sessionPolicy(state);
     },
-    'disclosure.preview': ({ cohort, definition }) => {
-      const built = protectedTables(requireSession(state), cohort, { kind: 'matrix', definition }, sessionPolicy(state).policy, 'nl');
+    'disclosure.preview': async ({ cohort, definition }) => {
+      const { built } = await releasableTables(requireSession(state), cohort, { kind: 'matrix', definition }, sessionPolicy(state).policy, 'nl');
       return built.tables[0].table;
     },
     'export.matrix': async ({ cohort, definition, format, path, language, channel }) => {

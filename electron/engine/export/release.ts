@@ -13,10 +13,13 @@ import type { EngineState } from '../core/engine-state';
 import type { OpenSession } from '../core/open-session';
 import { appendAudit, sha256Hex } from '../audit/audit-log';
 import { canonicalJson } from '../audit/canonical-json';
-import { dropSnapshot, findDifferencingRisk, saveSnapshot, type Snapshot } from '../audit/differencing';
+import { getHighs } from '../ledger/highs-instance';
+import { dropLedgerRelease, loadLedger, saveLedgerRelease } from '../ledger/ledger-store';
+import { ledgerTableOf } from '../ledger/ledger-table';
+import { PERTURBATION_BOUND, protectAgainstLedger, type LedgerProtection } from '../ledger/protect-against-ledger';
 import { activePolicy, outputPolicy } from '../policy/policy-file';
 import { getWorkspaceSetting } from '../workspace/workspace-settings';
-import { buildFicheTables, buildMatrixTables, type BuiltTables } from './build-tables';
+import { buildFicheTables, buildMatrixTables, type BuiltTables, type LinkedCells } from './build-tables';
 import { LABELS, legendLines, metadataRows, type OutputLanguage } from './output-document';
 import type { OutputDocument, TableWriter } from './table-writer';
 import { xlsxWriter } from './xlsx-writer';
@@ -58,27 +61,45 @@ export function sessionPolicy(state: EngineState) {
   return activePolicy(user);
 }
 
-/** Protected tables for a subject: the same computation the preview shows. */
-export function protectedTables(session: OpenSession, cohort: CohortDefinition, subject: Subject, policy: DisclosurePolicy, lang: OutputLanguage): BuiltTables {
+/** Tables for a subject, each protected on its own (and around `linked` cells, if given). */
+export function protectedTables(session: OpenSession, cohort: CohortDefinition, subject: Subject, policy: DisclosurePolicy, lang: OutputLanguage, linked?: LinkedCells): BuiltTables {
   return subject.kind === 'matrix'
-    ? buildMatrixTables(session, cohort, subject.definition, policy, lang)
-    : buildFicheTables(session, cohort, subject.level, subject.vintage, subject.areaCode, policy, lang);
+    ? buildMatrixTables(session, cohort, subject.definition, policy, lang, linked)
+    : buildFicheTables(session, cohort, subject.level, subject.vintage, subject.areaCode, policy, lang, linked);
+}
+
+/**
+ * The tables as they may leave: protected on their own, then against every earlier release
+ * of the extract in the ledger. The same computation the preview shows. Throws
+ * LINKED_TABLES / DIFFERENCING_RISK when the release cannot be protected.
+ */
+export async function releasableTables(session: OpenSession, cohort: CohortDefinition, subject: Subject, policy: DisclosurePolicy, lang: OutputLanguage): Promise<{ built: BuiltTables; ledger: LedgerProtection }> {
+  const first = protectedTables(session, cohort, subject, policy, lang);
+  const ledger = protectAgainstLedger(await getHighs(), loadLedger(session.workspace), { counts: first.counts, personCells: first.personCells, protected: first.tables.map((t) => t.table), hierarchy: first.hierarchy }, policy);
+  if (!ledger.linked.some((m) => m.size > 0)) return { built: first, ledger };
+  const built = protectedTables(session, cohort, subject, policy, lang, ledger.linked);
+  // Defence in depth: the tables written are the ones the ledger checked.
+  built.tables.forEach((t, i) => {
+    const checked = ledger.tables[i];
+    if (t.table.cellStatus !== checked.cellStatus || t.table.rowStatus !== checked.rowStatus || t.table.colStatus !== checked.colStatus || t.table.totalStatus !== checked.totalStatus) {
+      throw new Error('release differs from the table checked against the ledger');
+    }
+  });
+  return { built, ledger };
 }
 
 /**
  * THE way a table leaves the application: file, clipboard or CLI. It checks the policy,
- * recomputes the table, applies disclosure control, refuses a differencing risk against
- * earlier exports, writes through a TableWriter to a temporary file in the target folder,
+ * recomputes the table, applies disclosure control on its own and against every earlier
+ * release in the ledger (refusing what cannot be protected), writes through a TableWriter to a temporary file in the target folder,
  * records a hash-chained audit entry, and only then renames the file into place.
  */
 export async function releaseTable(state: EngineState, req: ReleaseRequest): Promise<ReleaseResult> {
   const session = requireSession(state);
   const policy = outputPolicy(sessionPolicy(state), req.output === 'clipboard' ? 'tsv' : req.output);
-  const built = protectedTables(session, req.cohort, req.subject, policy, req.language);
+  const { built, ledger } = await releasableTables(session, req.cohort, req.subject, policy, req.language);
   const table: ExportedTable = req.subject.kind === 'matrix' ? { kind: 'matrix', definition: req.subject.definition } : { ...req.subject };
-  const snapshot: Snapshot = { cohort: req.cohort, table, method: policy.method, values: publishedValues(built.tables.map((t) => t.table)) };
-  const risk = findDifferencingRisk(session.workspace, snapshot, policy.threshold);
-  if (risk) throw new AppError('DIFFERENCING_RISK', { earlier: `#${risk.seq}`, threshold: policy.threshold }, { earlierSeq: risk.seq, cells: risk.cells });
+  const values = publishedValues(built.tables.map((t) => t.table));
 
   const createdAt = new Date();
   const counts = sumCounts(built.tables.map((t) => t.table.counts));
@@ -116,13 +137,17 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
     sha256,
     policy,
     counts: { tables: built.tables.length, cells: built.tables.reduce((n, t) => n + t.table.cells.length, 0), protected: counts },
-    snapshotSha256: sha256Hex(JSON.stringify(snapshot.values)),
+    snapshotSha256: sha256Hex(JSON.stringify(values)),
+    protectedAgainst: ledger.against,
   };
   // The audit entry is durable before the file shows under its name: a crash in between
   // leaves an entry and a hidden temp file, never an exported file without its entry.
   let seq: number;
   try {
-    seq = appendAudit(session.workspace, entry, (s) => saveSnapshot(session.workspace, s, snapshot)).seq;
+    // The ledger records the release in the same transaction as its audit entry.
+    seq = appendAudit(session.workspace, entry, (s) =>
+      saveLedgerRelease(session.workspace, s, built.tables.map((t, i) => ledgerTableOf(t.table, built.personCells[i], s, i, PERTURBATION_BOUND, built.hierarchy[i]))),
+    ).seq;
   } catch {
     // No output without its audit entry.
     if (staged) unlinkQuietly(staged.temp);
@@ -140,7 +165,7 @@ interface StagedFile {
 /**
  * Renames the staged file into place. If that fails, a second audit entry records that the
  * release of entry `seq` did not complete (nothing left under the file name), its snapshot
- * is dropped (nothing was published to difference against) and the temp file removed.
+ * is dropped from the ledger (nothing was published) and the temp file removed.
  */
 function publishStaged(session: OpenSession, staged: StagedFile, released: AuditEntry, seq: number): void {
   try {
@@ -149,7 +174,7 @@ function publishStaged(session: OpenSession, staged: StagedFile, released: Audit
     unlinkQuietly(staged.temp);
     const failed: AuditEntry = { ...released, time: new Date().toISOString(), status: 'failed', releaseSeq: seq };
     try {
-      appendAudit(session.workspace, failed, () => dropSnapshot(session.workspace, seq));
+      appendAudit(session.workspace, failed, () => dropLedgerRelease(session.workspace, seq));
     } catch {
       throw new AppError('WORKSPACE_ERROR', { reason: 'audit log' });
     }

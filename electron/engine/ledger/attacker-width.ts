@@ -1,0 +1,82 @@
+import type { Highs } from 'highs';
+import type { AtomVector } from './value-vectors';
+
+/** lo ≤ Σ coef·x ≤ hi over unknown atoms (lo = hi for a value published exactly). */
+export interface LpConstraint {
+  atoms: Int32Array;
+  coef: Float64Array;
+  lo: number;
+  hi: number;
+}
+
+const BOX = 1e9;
+
+/**
+ * The attacker's interval of each target, solved with HiGHS: atoms x ≥ 0, every published
+ * value an equation (or a band, for rounded and perturbed values), and each target minimised
+ * and maximised in turn on one persistent model (only the objective changes). Returns
+ * max − min per target (Infinity when unbounded).
+ */
+export function attackerWidth(highs: Highs, vars: readonly number[], constraints: readonly LpConstraint[], targets: readonly AtomVector[]): number[] {
+  const col = new Map<number, number>();
+  vars.forEach((a, i) => col.set(a, i));
+  const n = vars.length;
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  for (const c of constraints) {
+    const entries: Array<[number, number]> = [];
+    for (let i = 0; i < c.atoms.length; i++) {
+      const j = col.get(c.atoms[i]);
+      if (j !== undefined) entries.push([j, c.coef[i]]);
+    }
+    if (entries.length === 0) continue;
+    entries.sort((x, y) => x[0] - y[0]);
+    for (const [j, v] of entries) {
+      indices.push(j);
+      values.push(v);
+    }
+    starts.push(indices.length);
+    lower.push(c.lo);
+    upper.push(c.hi);
+  }
+  const m = lower.length;
+  const model = highs.createModel({
+    numCols: n,
+    numRows: m,
+    colCost: new Float64Array(n),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(BOX),
+    rowLower: Float64Array.from(lower),
+    rowUpper: Float64Array.from(upper),
+    matrix: { format: 'csr', numRows: m, numCols: n, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    const { minimize, maximize } = highs.constants.objectiveSense;
+    const optimal = highs.constants.modelStatus.optimal;
+    return targets.map((t) => {
+      const cols: number[] = [];
+      for (let i = 0; i < t.atoms.length; i++) {
+        const j = col.get(t.atoms[i]);
+        if (j === undefined) continue;
+        model.changeColCost(j, t.coef[i]);
+        cols.push(j);
+      }
+      model.changeObjectiveSense(minimize);
+      model.run();
+      if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum (min)');
+      const min = model.getObjectiveValue();
+      model.changeObjectiveSense(maximize);
+      model.run();
+      if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum (max)');
+      const max = model.getObjectiveValue();
+      for (const j of cols) model.changeColCost(j, 0);
+      return max >= BOX / 2 ? Infinity : max - min;
+    });
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,374 @@
+import type { Highs } from 'highs';
+import type { Atoms } from './atoms';
+import { knownAtoms, unknownPart } from './known-atoms';
+import type { LedgerTable } from './ledger-table';
+import { EchelonBasis } from './span';
+import { attackerWidth, type LpConstraint } from './attacker-width';
+import type { AtomVector } from './value-vectors';
+
+/** What went wrong, as the attacker would exploit it. */
+export type ViolationKind = 'derivable-cell' | 'narrow-cell' | 'small-atom' | 'small-difference';
+
+export interface Violation {
+  kind: ViolationKind;
+  /** The protected cell concerned (table index in the check's list, grid index), if a cell. */
+  cell: [number, number] | null;
+  /** Earlier releases (audit numbers) whose values take part. */
+  releases: number[];
+  /** Values of the new release to suppress, best first: [table index, grid index]. */
+  candidates: Array<[number, number]>;
+}
+
+export interface CheckInput {
+  tables: readonly LedgerTable[];
+  atoms: Atoms;
+  vectors: readonly AtomVector[][];
+  /** Threshold for small groups of persons (atoms, differences): the policy in force. */
+  threshold: number;
+  /** Tables of the release being protected have release number 0. */
+  highs: Highs;
+}
+
+export interface CheckStats {
+  atoms: number;
+  knownAtoms: number;
+  rank: number;
+  programmes: number;
+}
+
+interface Published {
+  ti: number;
+  k: number;
+  v: AtomVector;
+  exact: boolean;
+}
+
+/**
+ * Everything an attacker holding all releases (ledger + the new one) could learn that the
+ * rules forbid: a protected cell recomputed exactly or narrowed below its threshold, a group
+ * of 1..T−1 persons (an atom, or the difference of two nested published values) pinned.
+ */
+export function findViolations(input: CheckInput): { violations: Violation[]; stats: CheckStats } {
+  const { tables, atoms, vectors, threshold: T, highs } = input;
+  const published: Published[] = [];
+  tables.forEach((t, ti) => {
+    for (let k = 0; k < t.value.length; k++) {
+      if (Number.isNaN(t.value[k]) || vectors[ti][k].atoms.length === 0) continue;
+      published.push({ ti, k, v: vectors[ti][k], exact: t.halfWidth[k] === 0 });
+    }
+  });
+  const exact = published.filter((p) => p.exact);
+  const known = knownAtoms(atoms.count, exact.map((p) => p.v));
+  const byAtom = atomIndex(atoms.count, published);
+  const isNew = (ti: number) => tables[ti].release === 0;
+  // Atoms the new release says something about, and the components of unknown atoms they
+  // reach: only there can the attacker learn anything new (values in other components share
+  // no unknown atom, so they cannot combine with the new ones).
+  const comp = components(atoms.count, published, known);
+  const touchedRoots = new Set<number>();
+  for (const p of published) if (isNew(p.ti)) for (const a of p.v.atoms) if (!known[a]) touchedRoots.add(comp.find(a));
+  const reached = (u: AtomVector) => u.atoms.some((a) => touchedRoots.has(comp.find(a)));
+
+  const violations: Violation[] = [];
+  const report = (kind: ViolationKind, cell: [number, number] | null, support: ArrayLike<number>) => {
+    violations.push({ kind, cell, releases: releasesOf(support, byAtom, published, tables), candidates: candidatesFor(support, byAtom, published, tables) });
+  };
+
+  // 1. Substitution alone.
+  const pendingCells: Array<{ ti: number; k: number; u: AtomVector; full: AtomVector }> = [];
+  tables.forEach((t, ti) => {
+    for (let k = 0; k < t.sensitive.length; k++) {
+      if (!t.sensitive[k]) continue;
+      const full = vectors[ti][k];
+      if (full.atoms.length === 0) continue;
+      const u = unknownPart(full, known);
+      if (u.atoms.length === 0) report('derivable-cell', [ti, k], full.atoms);
+      else if (isNew(ti) || reached(u)) pendingCells.push({ ti, k, u, full });
+    }
+  });
+  const pendingAtoms: number[] = [];
+  for (let a = 0; a < atoms.count; a++) {
+    if (atoms.size[a] >= T) continue;
+    if (known[a]) report('small-atom', null, [a]);
+    else if (touchedRoots.has(comp.find(a))) pendingAtoms.push(a);
+  }
+  for (const [w, u] of nestedSmallDifferences(published, byAtom, atoms, tables, T)) {
+    report('small-difference', null, differenceSupport(u.v, w.v));
+  }
+
+  // 2. Elimination over the atoms substitution left unknown.
+  const basis = new EchelonBasis(atoms.count);
+  for (const p of exact) {
+    const u = unknownPart(p.v, known);
+    if (u.atoms.length >= 2) basis.add(u.atoms, u.coef);
+  }
+  const stillOpen: typeof pendingCells = [];
+  for (const c of pendingCells) {
+    if (basis.contains(c.u.atoms, c.u.coef)) report('derivable-cell', [c.ti, c.k], c.u.atoms);
+    else stillOpen.push(c);
+  }
+  for (const a of pendingAtoms) if (basis.contains([a], [1])) report('small-atom', null, [a]);
+
+  // 3. Intervals: the attacker's linear programme, where the table's own audit does not cover it.
+  let programmes = 0;
+  const ownTableOnly = componentTables(comp, published, known);
+  const groups = new Map<number, typeof stillOpen>();
+  for (const c of stillOpen) {
+    // Implied coarser tables publish nothing: their small cells are held to exact
+    // non-derivability (above); the interval guarantee is for cells of released tables.
+    if (tables[c.ti].index < 0) continue;
+    const roots = new Set(Array.from(c.u.atoms, (a) => comp.find(a)));
+    const single = roots.size === 1 ? [...roots][0] : -1;
+    const tablesIn = new Set<number>();
+    for (const r of roots) for (const ti of ownTableOnly.get(r) ?? []) tablesIn.add(ti);
+    // Only this table's own equations reach the cell: its flow audit already proved width ≥ T.
+    if (tablesIn.size <= 1 && [...tablesIn].every((ti) => ti === c.ti) && tables[c.ti].halfWidth.every((h) => h === 0)) continue;
+    // A small programme around the cell, everything else held at its true count, is a lower
+    // bound on the attacker's width: often enough to settle the cell without the big one.
+    programmes += 2;
+    if (localWidth(highs, c.ti, c.k, c.full, tables, vectors, published, byAtom, atoms, known) >= tables[c.ti].threshold - 1e-6) continue;
+    const key = single >= 0 ? single : comp.find(c.u.atoms[0]);
+    if (single < 0) for (const r of roots) comp.union(r, key);
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(c);
+  }
+  for (const [root, cells] of groups) {
+    const vars: number[] = [];
+    for (let a = 0; a < atoms.count; a++) if (!known[a] && comp.find(a) === comp.find(root)) vars.push(a);
+    const constraints: LpConstraint[] = [];
+    for (const p of published) {
+      let knownPart = 0;
+      let inside = false;
+      for (let i = 0; i < p.v.atoms.length; i++) {
+        const a = p.v.atoms[i];
+        if (known[a]) knownPart += p.v.coef[i] * atoms.size[a];
+        else if (comp.find(a) === comp.find(root)) inside = true;
+      }
+      if (!inside) continue;
+      const u = unknownPart(p.v, known);
+      const h = tables[p.ti].halfWidth[p.k];
+      const value = tables[p.ti].value[p.k];
+      constraints.push({ atoms: u.atoms, coef: u.coef, lo: value - h - knownPart, hi: value + h - knownPart });
+    }
+    const widths = attackerWidth(highs, vars, constraints, cells.map((c) => c.u));
+    programmes += 2 * cells.length;
+    cells.forEach((c, i) => {
+      if (widths[i] < tables[c.ti].threshold - 1e-6) report('narrow-cell', [c.ti, c.k], c.full.atoms);
+    });
+  }
+  let knownCount = 0;
+  for (let a = 0; a < atoms.count; a++) knownCount += known[a];
+  return { violations, stats: { atoms: atoms.count, knownAtoms: knownCount, rank: basis.rank, programmes } };
+}
+
+const LOCAL_ATOMS = 120;
+
+/**
+ * The attacker's width of a protected cell in a restricted programme: only the unknown atoms
+ * of the suppressed inner cells in the cell's row and column of its own table, and of the
+ * suppressed cells where those rows and columns cross, may move; every other atom stays at
+ * its true size. The true sizes satisfy every published value, so the restricted feasible
+ * set lies inside the attacker's, and its width can only be smaller: a width ≥ T here proves
+ * width ≥ T there. (The flow audit's 4-cycles live in exactly this neighbourhood.)
+ */
+function localWidth(
+  highs: Highs,
+  ti: number,
+  k: number,
+  full: AtomVector,
+  tables: readonly LedgerTable[],
+  vectors: readonly AtomVector[][],
+  published: readonly Published[],
+  byAtom: { start: Int32Array; list: Int32Array },
+  atoms: Atoms,
+  known: Uint8Array,
+): number {
+  const t = tables[ti];
+  const C = t.cols + 1;
+  const r0 = Math.floor(k / C);
+  const c0 = k % C;
+  const suppressed = (r: number, c: number) => Number.isNaN(t.value[r * C + c]);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let r = 0; r <= t.rows; r++) if (r !== r0 && suppressed(r, c0)) rows.push(r);
+  for (let c = 0; c <= t.cols; c++) if (c !== c0 && suppressed(r0, c)) cols.push(c);
+  const chosen = new Set<number>();
+  const addCell = (r: number, c: number) => {
+    if (r === t.rows || c === t.cols) return; // margins are sums of inner cells
+    for (const a of vectors[ti][r * C + c].atoms) if (!known[a] && chosen.size < LOCAL_ATOMS) chosen.add(a);
+  };
+  addCell(r0, c0);
+  for (const r of rows) addCell(r, c0);
+  for (const c of cols) addCell(r0, c);
+  for (const r of rows) for (const c of cols) if (suppressed(r, c)) addCell(r, c);
+  const vars = [...chosen].sort((x, y) => x - y);
+  const seen = new Set<number>();
+  const constraints: LpConstraint[] = [];
+  for (const a of vars) {
+    for (let j = byAtom.start[a]; j < byAtom.start[a + 1]; j++) {
+      const pi = byAtom.list[j];
+      if (seen.has(pi)) continue;
+      seen.add(pi);
+      const p = published[pi];
+      let fixed = 0;
+      const inA: number[] = [];
+      const inC: number[] = [];
+      for (let i = 0; i < p.v.atoms.length; i++) {
+        const b = p.v.atoms[i];
+        if (chosen.has(b)) {
+          inA.push(b);
+          inC.push(p.v.coef[i]);
+        } else fixed += p.v.coef[i] * atoms.size[b];
+      }
+      const h = tables[p.ti].halfWidth[p.k];
+      const value = tables[p.ti].value[p.k];
+      constraints.push({ atoms: Int32Array.from(inA), coef: Float64Array.from(inC), lo: value - h - fixed, hi: value + h - fixed });
+    }
+  }
+  return attackerWidth(highs, vars, constraints, [full])[0];
+}
+
+/** Atom → indices into `published` (CSR). */
+function atomIndex(count: number, published: readonly Published[]): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (const p of published) for (const a of p.v.atoms) start[a + 1]++;
+  for (let a = 0; a < count; a++) start[a + 1] += start[a];
+  const fill = start.slice(0, count);
+  const list = new Int32Array(start[count]);
+  published.forEach((p, i) => {
+    for (const a of p.v.atoms) list[fill[a]++] = i;
+  });
+  return { start, list };
+}
+
+function releasesOf(support: ArrayLike<number>, byAtom: { start: Int32Array; list: Int32Array }, published: readonly Published[], tables: readonly LedgerTable[]): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i < support.length; i++) {
+    const a = support[i];
+    for (let j = byAtom.start[a]; j < byAtom.start[a + 1]; j++) {
+      const r = tables[published[byAtom.list[j]].ti].release;
+      if (r > 0) out.add(r);
+    }
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
+/**
+ * The new release's values to suppress for a violation, best first: those over the same
+ * atoms (inner cells before margins, small before large), then those one step further, over
+ * atoms of any value that shares atoms with the support (the other cells of the block in a
+ * derivation such as "arrondissement cell minus its published municipality cells").
+ */
+function candidatesFor(support: ArrayLike<number>, byAtom: { start: Int32Array; list: Int32Array }, published: readonly Published[], tables: readonly LedgerTable[]): Array<[number, number]> {
+  const near = new Set<number>();
+  const via = new Set<number>();
+  for (let i = 0; i < support.length; i++) {
+    const a = support[i];
+    for (let j = byAtom.start[a]; j < byAtom.start[a + 1]; j++) {
+      const pi = byAtom.list[j];
+      if (tables[published[pi].ti].release === 0) near.add(pi);
+      else via.add(pi);
+    }
+  }
+  const far = new Set<number>();
+  let budget = 20_000;
+  for (const pi of via) {
+    for (const a of published[pi].v.atoms) {
+      if (--budget < 0) break;
+      for (let j = byAtom.start[a]; j < byAtom.start[a + 1]; j++) {
+        const qi = byAtom.list[j];
+        if (tables[published[qi].ti].release === 0 && !near.has(qi)) far.add(qi);
+      }
+    }
+  }
+  const isMargin = (p: Published) => {
+    const t = tables[p.ti];
+    const C = t.cols + 1;
+    return p.k % C === t.cols || Math.floor(p.k / C) === t.rows;
+  };
+  const order = (list: Set<number>) =>
+    [...list]
+      .map((pi) => published[pi])
+      .sort((x, y) => Number(isMargin(x)) - Number(isMargin(y)) || tables[x.ti].value[x.k] - tables[y.ti].value[y.k] || x.ti - y.ti || x.k - y.k)
+      .map((p) => [p.ti, p.k] as [number, number]);
+  return [...order(near), ...order(far)];
+}
+
+/**
+ * Pairs of exact published values of one-person-one-cell tables, at least one of them new,
+ * where one's persons lie within the other's and the difference is 1..T−1 persons: the
+ * difference is then a small group anyone can count (two cohorts a few persons apart).
+ */
+function nestedSmallDifferences(published: readonly Published[], byAtom: { start: Int32Array; list: Int32Array }, atoms: Atoms, tables: readonly LedgerTable[], T: number): Array<[Published, Published]> {
+  const out: Array<[Published, Published]> = [];
+  const weighted = (p: Published) => tables[p.ti].personCells.weight !== null;
+  const total = (p: Published) => tables[p.ti].value[p.k];
+  for (const w of published) {
+    if (!w.exact || weighted(w)) continue;
+    const a0 = w.v.atoms[0];
+    for (let j = byAtom.start[a0]; j < byAtom.start[a0 + 1]; j++) {
+      const u = published[byAtom.list[j]];
+      if (u === w || !u.exact || weighted(u) || u.ti === w.ti) continue;
+      if (tables[u.ti].release !== 0 && tables[w.ti].release !== 0) continue;
+      const d = total(u) - total(w);
+      if (d < 1 || d >= T) continue;
+      if (contains(u.v, w.v)) out.push([w, u]);
+    }
+  }
+  void atoms;
+  return out;
+}
+
+const contains = (outer: AtomVector, inner: AtomVector): boolean => {
+  let i = 0;
+  for (let j = 0; j < inner.atoms.length; j++) {
+    while (i < outer.atoms.length && outer.atoms[i] < inner.atoms[j]) i++;
+    if (i === outer.atoms.length || outer.atoms[i] !== inner.atoms[j]) return false;
+  }
+  return true;
+};
+
+function differenceSupport(outer: AtomVector, inner: AtomVector): number[] {
+  const skip = new Set(inner.atoms);
+  return Array.from(outer.atoms).filter((a) => !skip.has(a));
+}
+
+/** Union-find over atoms, joined by every published value's unknown atoms. */
+function components(count: number, published: readonly Published[], known: Uint8Array) {
+  const parent = new Int32Array(count);
+  for (let a = 0; a < count; a++) parent[a] = a;
+  const find = (a: number): number => {
+    while (parent[a] !== a) {
+      parent[a] = parent[parent[a]];
+      a = parent[a];
+    }
+    return a;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[ra] = rb;
+  };
+  for (const p of published) {
+    let first = -1;
+    for (const a of p.v.atoms) {
+      if (known[a]) continue;
+      if (first < 0) first = a;
+      else union(first, a);
+    }
+  }
+  return { find, union };
+}
+
+/** Per component root: the tables whose published values reach into it. */
+function componentTables(comp: { find: (a: number) => number }, published: readonly Published[], known: Uint8Array): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const p of published) {
+    for (const a of p.v.atoms) {
+      if (known[a]) continue;
+      const r = comp.find(a);
+      (out.get(r) ?? out.set(r, new Set()).get(r)!).add(p.ti);
+      break;
+    }
+  }
+  return out;
+}
