@@ -17,7 +17,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const COHORT = { status: ['REFUGEE'] };
 const DEFINITION = { kind: 'state', level: 'arrondissement' };
 const SHA = 'b'.repeat(64);
-const COUNTS = { primary: 3, class: 1, secondary: 4, rounded: 0 };
+const COUNTS = { primary: 3, class: 1, secondary: 4, rounded: 0, linked: 0 };
 const RECIPE = CohortRecipe.parse({
   kind: 'verhuisverkenner.cohort',
   version: COHORT_VERSION,

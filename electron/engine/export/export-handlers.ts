@@ -23,7 +23,9 @@ export function exportHandlers(state: EngineState): HandlerTable<ExportMethod> {
       return sessionPolicy(state);
     },
     'disclosure.preview': async ({ cohort, definition }) => {
-      const { built } = await releasableTables(requireSession(state), cohort, { kind: 'matrix', definition }, sessionPolicy(state).policy, 'nl');
+      // On screen: exact derivability against the ledger only; the export adds the attacker's
+      // linear programmes, which may suppress a few more cells (the legend says so).
+      const { built } = await releasableTables(requireSession(state), cohort, { kind: 'matrix', definition }, sessionPolicy(state).policy, 'nl', { intervals: false });
       return built.tables[0].table;
     },
     'export.matrix': async ({ cohort, definition, format, path, language, channel }) => {

@@ -73,9 +73,17 @@ export function protectedTables(session: OpenSession, cohort: CohortDefinition, 
  * of the extract in the ledger. The same computation the preview shows. Throws
  * LINKED_TABLES / DIFFERENCING_RISK when the release cannot be protected.
  */
-export async function releasableTables(session: OpenSession, cohort: CohortDefinition, subject: Subject, policy: DisclosurePolicy, lang: OutputLanguage): Promise<{ built: BuiltTables; ledger: LedgerProtection }> {
+export async function releasableTables(
+  session: OpenSession,
+  cohort: CohortDefinition,
+  subject: Subject,
+  policy: DisclosurePolicy,
+  lang: OutputLanguage,
+  options: { intervals?: boolean } = {},
+): Promise<{ built: BuiltTables; ledger: LedgerProtection }> {
   const first = protectedTables(session, cohort, subject, policy, lang);
-  const ledger = protectAgainstLedger(await getHighs(), loadLedger(session.workspace), { counts: first.counts, personCells: first.personCells, protected: first.tables.map((t) => t.table), hierarchy: first.hierarchy }, policy);
+  const release = { counts: first.counts, personCells: first.personCells, protected: first.tables.map((t) => t.table), hierarchy: first.hierarchy };
+  const ledger = protectAgainstLedger(await getHighs(), loadLedger(session.workspace), release, policy, options);
   if (!ledger.linked.some((m) => m.size > 0)) return { built: first, ledger };
   const built = protectedTables(session, cohort, subject, policy, lang, ledger.linked);
   // Defence in depth: the tables written are the ones the ledger checked.

@@ -11,6 +11,8 @@ export type ViolationKind = 'derivable-cell' | 'narrow-cell' | 'small-atom' | 's
 
 export interface Violation {
   kind: ViolationKind;
+  /** Identifies the item across rounds: `c:table:grid`, `a:atom` or `d:table:grid:table:grid`. */
+  key: string;
   /** The protected cell concerned (table index in the check's list, grid index), if a cell. */
   cell: [number, number] | null;
   /** Earlier releases (audit numbers) whose values take part. */
@@ -27,6 +29,13 @@ export interface CheckInput {
   threshold: number;
   /** Tables of the release being protected have release number 0. */
   highs: Highs;
+  /**
+   * Check only these items (keys as in `Violation.key`): after more suppression the attacker
+   * knows less, so only what failed before can still fail.
+   */
+  only?: ReadonlySet<string>;
+  /** False: exact derivability only, no linear programmes (the quick preview on screen). */
+  intervals?: boolean;
 }
 
 export interface CheckStats {
@@ -70,8 +79,9 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   const reached = (u: AtomVector) => u.atoms.some((a) => touchedRoots.has(comp.find(a)));
 
   const violations: Violation[] = [];
-  const report = (kind: ViolationKind, cell: [number, number] | null, support: ArrayLike<number>) => {
-    violations.push({ kind, cell, releases: releasesOf(support, byAtom, published, tables), candidates: candidatesFor(support, byAtom, published, tables) });
+  const wanted = (key: string) => !input.only || input.only.has(key);
+  const report = (kind: ViolationKind, key: string, cell: [number, number] | null, support: ArrayLike<number>) => {
+    violations.push({ kind, key, cell, releases: releasesOf(support, byAtom, published, tables), candidates: candidatesFor(support, byAtom, published, tables) });
   };
 
   // 1. Substitution alone.
@@ -80,20 +90,21 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     for (let k = 0; k < t.sensitive.length; k++) {
       if (!t.sensitive[k]) continue;
       const full = vectors[ti][k];
-      if (full.atoms.length === 0) continue;
+      if (full.atoms.length === 0 || !wanted(`c:${ti}:${k}`)) continue;
       const u = unknownPart(full, known);
-      if (u.atoms.length === 0) report('derivable-cell', [ti, k], full.atoms);
+      if (u.atoms.length === 0) report('derivable-cell', `c:${ti}:${k}`, [ti, k], full.atoms);
       else if (isNew(ti) || reached(u)) pendingCells.push({ ti, k, u, full });
     }
   });
   const pendingAtoms: number[] = [];
   for (let a = 0; a < atoms.count; a++) {
-    if (atoms.size[a] >= T) continue;
-    if (known[a]) report('small-atom', null, [a]);
+    if (atoms.size[a] >= T || !wanted(`a:${a}`)) continue;
+    if (known[a]) report('small-atom', `a:${a}`, null, [a]);
     else if (touchedRoots.has(comp.find(a))) pendingAtoms.push(a);
   }
   for (const [w, u] of nestedSmallDifferences(published, byAtom, atoms, tables, T)) {
-    report('small-difference', null, differenceSupport(u.v, w.v));
+    const key = `d:${w.ti}:${w.k}:${u.ti}:${u.k}`;
+    if (wanted(key)) report('small-difference', key, null, differenceSupport(u.v, w.v));
   }
 
   // 2. Elimination over the atoms substitution left unknown.
@@ -104,25 +115,26 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   }
   const stillOpen: typeof pendingCells = [];
   for (const c of pendingCells) {
-    if (basis.contains(c.u.atoms, c.u.coef)) report('derivable-cell', [c.ti, c.k], c.u.atoms);
+    if (basis.contains(c.u.atoms, c.u.coef)) report('derivable-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.u.atoms);
     else stillOpen.push(c);
   }
-  for (const a of pendingAtoms) if (basis.contains([a], [1])) report('small-atom', null, [a]);
+  for (const a of pendingAtoms) if (basis.contains([a], [1])) report('small-atom', `a:${a}`, null, [a]);
 
   // 3. Intervals: the attacker's linear programme, where the table's own audit does not cover it.
   let programmes = 0;
   const ownTableOnly = componentTables(comp, published, known);
   const groups = new Map<number, typeof stillOpen>();
+  const exactTable = tables.map((t) => t.halfWidth.every((h) => h === 0));
   for (const c of stillOpen) {
     // Implied coarser tables publish nothing: their small cells are held to exact
     // non-derivability (above); the interval guarantee is for cells of released tables.
-    if (tables[c.ti].index < 0) continue;
+    if (tables[c.ti].index < 0 || input.intervals === false) continue;
     const roots = new Set(Array.from(c.u.atoms, (a) => comp.find(a)));
     const single = roots.size === 1 ? [...roots][0] : -1;
     const tablesIn = new Set<number>();
     for (const r of roots) for (const ti of ownTableOnly.get(r) ?? []) tablesIn.add(ti);
     // Only this table's own equations reach the cell: its flow audit already proved width ≥ T.
-    if (tablesIn.size <= 1 && [...tablesIn].every((ti) => ti === c.ti) && tables[c.ti].halfWidth.every((h) => h === 0)) continue;
+    if (tablesIn.size <= 1 && [...tablesIn].every((ti) => ti === c.ti) && exactTable[c.ti]) continue;
     // A small programme around the cell, everything else held at its true count, is a lower
     // bound on the attacker's width: often enough to settle the cell without the big one.
     programmes += 2;
@@ -134,6 +146,12 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   for (const [root, cells] of groups) {
     const vars: number[] = [];
     for (let a = 0; a < atoms.count; a++) if (!known[a] && comp.find(a) === comp.find(root)) vars.push(a);
+    // Past this size the full programme per cell takes minutes: count the cells without a
+    // local certificate as too narrow. That can only suppress more, never too little.
+    if (cells.length * vars.length > FULL_PROGRAMME_BUDGET) {
+      for (const c of cells) report('narrow-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.full.atoms);
+      continue;
+    }
     const constraints: LpConstraint[] = [];
     for (const p of published) {
       let knownPart = 0;
@@ -152,7 +170,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     const widths = attackerWidth(highs, vars, constraints, cells.map((c) => c.u));
     programmes += 2 * cells.length;
     cells.forEach((c, i) => {
-      if (widths[i] < tables[c.ti].threshold - 1e-6) report('narrow-cell', [c.ti, c.k], c.full.atoms);
+      if (widths[i] < tables[c.ti].threshold - 1e-6) report('narrow-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.full.atoms);
     });
   }
   let knownCount = 0;
@@ -161,6 +179,8 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
 }
 
 const LOCAL_ATOMS = 120;
+/** Cells × variables above which a component's full programmes are not solved (see above). */
+const FULL_PROGRAMME_BUDGET = 150_000;
 
 /**
  * The attacker's width of a protected cell in a restricted programme: only the unknown atoms
@@ -290,7 +310,15 @@ function candidatesFor(support: ArrayLike<number>, byAtom: { start: Int32Array; 
       .map((pi) => published[pi])
       .sort((x, y) => Number(isMargin(x)) - Number(isMargin(y)) || tables[x.ti].value[x.k] - tables[y.ti].value[y.k] || x.ti - y.ti || x.k - y.k)
       .map((p) => [p.ti, p.k] as [number, number]);
-  return [...order(near), ...order(far)];
+  // Inner cells before margins (a margin is worth more to the analyst), near before far.
+  const a = order(near);
+  const b = order(far);
+  const isInner = ([ti, k]: [number, number]) => {
+    const t = tables[ti];
+    const C = t.cols + 1;
+    return k % C !== t.cols && Math.floor(k / C) !== t.rows;
+  };
+  return [...a.filter(isInner), ...b.filter(isInner), ...a.filter((x) => !isInner(x)), ...b.filter((x) => !isInner(x))];
 }
 
 /**

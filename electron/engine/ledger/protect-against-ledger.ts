@@ -46,15 +46,21 @@ export function protectAgainstLedger(
   ledger: readonly LedgerTable[],
   release: { counts: CountTable[]; personCells: PersonCells[]; protected: ProtectedCounts[]; hierarchy: Hierarchy[] },
   policy: DisclosurePolicy,
+  options: { intervals?: boolean } = {},
 ): LedgerProtection {
   const started = performance.now();
   const n = release.counts.length;
   const linked = Array.from({ length: n }, () => new Map<number, number>());
   const emptyResult = (tables: ProtectedCounts[]): LedgerProtection => ({ linked, tables, against: [], rounds: 0, stats: null, ms: performance.now() - started });
   const implies = release.hierarchy.some((h) => h !== null && h.level !== 'region');
-  if (ledger.length === 0 && !implies) return emptyResult(release.protected);
+  // Tables of one release describe the same persons (a fiche's lists): they are linked too.
+  if (ledger.length === 0 && !implies && release.counts.length === 1) return emptyResult(release.protected);
 
   let current = release.protected;
+  // The same table again (xlsx, then csv, then the clipboard): publish exactly what was
+  // published before, which tells the attacker nothing new.
+  const again = republish(ledger, release, policy);
+  if (again) return { linked: again.linked, tables: again.tables, against: again.against, rounds: 0, stats: null, ms: performance.now() - started };
   const ledgerOf = (tables: ProtectedCounts[]) => tables.map((t, i) => ledgerTableOf(t, release.personCells[i], 0, i, PERTURBATION_BOUND, release.hierarchy[i]));
   const fresh0 = ledgerOf(current);
   // Earlier tables, the coarser tables they imply, the new tables (contiguous), then theirs.
@@ -65,8 +71,10 @@ export function protectAgainstLedger(
   const firstNew = all.indexOf(fresh0[0]);
   const against = new Set<number>();
   let stats: CheckStats | null = null;
+  let only: Set<string> | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs });
+    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, only, intervals: options.intervals });
+    only = new Set(check.violations.map((v) => v.key));
     stats = check.stats;
     for (const v of check.violations) for (const r of v.releases) against.add(r);
     if (check.violations.length === 0) {
@@ -93,12 +101,68 @@ export function protectAgainstLedger(
       all[ti].value[k] = NaN;
     }
     if (added === 0) refuse(check.violations[0], policy);
+    // Keep every cell suppressed so far (secondary ones as secondary): suppression only grows,
+    // so the attacker only loses equations and only what failed can still fail.
+    current.forEach((t, i) => keepSuppressed(t, linked[i]));
     current = release.counts.map((c, i) => protectTable(c, policy, { linked: linked[i] }).table);
     if (linkedShare(current) > MAX_LINKED_SHARE) refuse(check.violations[0], policy);
     const fresh = ledgerOf(current);
     for (let i = 0; i < n; i++) all[firstNew + i] = fresh[i];
   }
   throw new AppError('LINKED_TABLES', { earlier: [...against].map((r) => `#${r}`).join(', ') || '—' });
+}
+
+/**
+ * When every table of the release counts the same persons in the same cells as a table of
+ * an earlier release, protect it with that release's suppressions and, if the values come
+ * out identical, return it: nothing new leaves. Null otherwise.
+ */
+function republish(
+  ledger: readonly LedgerTable[],
+  release: { counts: CountTable[]; personCells: PersonCells[]; protected: ProtectedCounts[]; hierarchy: Hierarchy[] },
+  policy: DisclosurePolicy,
+): { linked: Map<number, number>[]; tables: ProtectedCounts[]; against: number[] } | null {
+  const linked: Map<number, number>[] = [];
+  const tables: ProtectedCounts[] = [];
+  const against = new Set<number>();
+  for (let i = 0; i < release.counts.length; i++) {
+    const same = ledger.find((l) => l.rows === release.counts[i].rows && l.cols === release.counts[i].cols && samePersonCells(l.personCells, release.personCells[i]));
+    if (!same) return null;
+    const m = new Map<number, number>();
+    for (let k = 0; k < same.value.length; k++) if (Number.isNaN(same.value[k])) m.set(k, same.release);
+    const t = protectTable(release.counts[i], policy, { linked: m }).table;
+    const now = ledgerTableOf(t, release.personCells[i], 0, i, PERTURBATION_BOUND);
+    for (let k = 0; k < now.value.length; k++) {
+      const a = now.value[k];
+      const b = same.value[k];
+      if (!(a === b || (Number.isNaN(a) && Number.isNaN(b))) || now.halfWidth[k] !== same.halfWidth[k]) return null;
+    }
+    linked.push(m);
+    tables.push(t);
+    against.add(same.release);
+  }
+  return { linked, tables, against: [...against] };
+}
+
+function samePersonCells(a: PersonCells, b: PersonCells): boolean {
+  if (a.person.length !== b.person.length || (a.weight === null) !== (b.weight === null)) return false;
+  for (let i = 0; i < a.person.length; i++) if (a.person[i] !== b.person[i] || a.cell[i] !== b.cell[i]) return false;
+  if (a.weight && b.weight) for (let i = 0; i < a.weight.length; i++) if (a.weight[i] !== b.weight[i]) return false;
+  return true;
+}
+
+/** Adds the table's suppressed cells that are not yet in `linked` as secondary (earlier release 0). */
+function keepSuppressed(t: ProtectedCounts, linked: Map<number, number>): void {
+  const C = t.cols + 1;
+  const keep = (k: number, status: string) => {
+    if (status === 's' && !linked.has(k)) linked.set(k, 0);
+  };
+  for (let r = 0; r < t.rows; r++) {
+    for (let c = 0; c < t.cols; c++) keep(r * C + c, t.cellStatus[r * t.cols + c]);
+    keep(r * C + t.cols, t.rowStatus[r]);
+  }
+  for (let c = 0; c < t.cols; c++) keep(t.rows * C + c, t.colStatus[c]);
+  keep(t.rows * C + t.cols, t.totalStatus);
 }
 
 function refuse(v: Violation, policy: DisclosurePolicy): never {
