@@ -8,7 +8,7 @@ import { startEngineWorker, type EngineClient } from '../engine-host/engine-clie
 import { SHELL_APP_ORIGIN, isOnOrigin } from '../host/app-origin';
 import { appPaths } from '../host/app-paths';
 import { openDemoExtract } from '../host/demo-extract';
-import { createHostHandlers, noDialogs } from '../host/host-handlers';
+import { createHostHandlers, noDialogs, type HostDialogs } from '../host/host-handlers';
 import { createRelay } from '../ipc/relay';
 import { chromiumArgs, isRootUser } from './chromium-flags';
 import { CALL_BINDING, EVENT_NAME } from './bridge-names';
@@ -30,6 +30,10 @@ export interface ShellOptions {
   executablePath?: string;
   viewport?: { width: number; height: number };
   appVersion?: string;
+  /** The host's file dialogs. Default: none (the UI shows its path fields); the e2e suite injects a fake. */
+  dialogs?: HostDialogs;
+  /** Sees every call the page makes before it is relayed (the e2e suite records what the UI asked for). */
+  onCall?: (method: unknown, request: unknown) => void;
 }
 
 export interface Shell {
@@ -72,7 +76,7 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
     if (!page) throw new Error('no page');
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   });
-  const relay = createRelay({ engine, host: createHostHandlers({ dialogs: noDialogs, clipboard }) });
+  const relay = createRelay({ engine, host: createHostHandlers({ dialogs: options.dialogs ?? noDialogs, clipboard }) });
 
   const headless = options.headless ?? !process.env.DISPLAY;
   const browser = await chromium.launch({
@@ -101,9 +105,10 @@ export async function launchShell(options: ShellOptions = {}): Promise<Shell> {
   page.on('popup', (p) => void p.close());
 
   // The sender check: only the page's own main frame on the app origin may call.
-  await page.exposeBinding(CALL_BINDING, (source, method: unknown, request: unknown) =>
-    relay(method, request, source.frame === page.mainFrame() && isOnOrigin(source.frame.url(), SHELL_APP_ORIGIN)),
-  );
+  await page.exposeBinding(CALL_BINDING, (source, method: unknown, request: unknown) => {
+    options.onCall?.(method, request);
+    return relay(method, request, source.frame === page.mainFrame() && isOnOrigin(source.frame.url(), SHELL_APP_ORIGIN));
+  });
   await page.addInitScript({ content: pageBridge });
 
   const deliver = (event: EngineEvent) =>

@@ -5,6 +5,8 @@
  */
 export interface WebRequestDetailsLike {
   url: string;
+  method?: string;
+  resourceType?: string;
 }
 
 export interface SessionLike {

@@ -13,6 +13,7 @@ import { policyIdleMinutes, watchPolicyChanges } from './policy-idle';
 import { APP_ENTRY_URL, createMainWindow } from './main-window';
 import { guardAllWebContents } from './navigation-guard';
 import { lockDownSession } from './session-lockdown';
+import { recordEngineCalls, requestRecorder } from './test-switches';
 
 export interface MainOptions {
   paths: AppPaths;
@@ -24,6 +25,8 @@ export interface MainOptions {
   idleMinutes?: number;
   /** Open the bundled demo extract at start when it exists (off with --no-auto-open). */
   autoOpenDemo?: boolean;
+  /** Test-only (--verhuis-test-record-requests): record every network request and engine call for the e2e suite; ignored when packaged. */
+  recordRequests?: boolean;
   log?: (line: string) => void;
 }
 
@@ -60,9 +63,12 @@ export async function startMainApp(electron: ElectronLike, options: MainOptions)
 
   await app.whenReady();
   handleAppProtocol(electron.protocol, options.paths.rendererDir);
+  const recording = options.recordRequests === true && !app.isPackaged;
   lockDownSession(electron.session.defaultSession, {
     isPackaged: app.isPackaged,
     onBlocked: (scheme) => log(`network: blocked a ${scheme} request`),
+    // Checked here as well as in main.ts: whatever the caller says, an installed app never records.
+    onRequest: recording ? requestRecorder() : undefined,
   });
 
   // The idle limit follows the policy in force: read at start and after every call that may change it.
@@ -81,7 +87,7 @@ export async function startMainApp(electron: ElectronLike, options: MainOptions)
     if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   };
   engine.onEvent(send);
-  registerHandlers(electron.ipcMain, { engine, host: electronHostHandlers(electron.dialog, () => window, electron.clipboard) });
+  registerHandlers(electron.ipcMain, { engine: recording ? recordEngineCalls(engine) : engine, host: electronHostHandlers(electron.dialog, () => window, electron.clipboard) });
 
   const idleLock = startIdleLock({
     idleMinutes: Math.min(options.idleMinutes ?? DEFAULT_IDLE_MINUTES, DEFAULT_IDLE_MINUTES),

@@ -1,5 +1,6 @@
 import { ELECTRON_APP_ORIGIN, isOnOrigin } from '../host/app-origin';
 import type { SessionLike } from './electron-like';
+import type { RecordedRequest } from './test-switches';
 
 /**
  * Which URLs the renderer may load: its own app:// origin, and data:/blob: URLs (images the
@@ -15,9 +16,14 @@ export function isAllowedRequest(url: string, options: { isPackaged: boolean }):
 }
 
 /** Network, permission and download lockdown of the renderer's session. */
-export function lockDownSession(session: SessionLike, options: { isPackaged: boolean; onBlocked?: (scheme: string) => void }): void {
+export function lockDownSession(
+  session: SessionLike,
+  options: { isPackaged: boolean; onBlocked?: (scheme: string) => void; onRequest?: (request: RecordedRequest) => void },
+): void {
+  // A session has one onBeforeRequest listener (a second replaces the first): the test-only recorder rides on this one.
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, options);
+    options.onRequest?.({ url: details.url, method: details.method ?? 'GET', resourceType: details.resourceType ?? 'other', allowed });
     // Log the scheme only: a URL could carry a file name or a query.
     if (!allowed) options.onBlocked?.(details.url.split(':')[0] ?? '');
     callback({ cancel: !allowed });

@@ -4,9 +4,10 @@ import { matrixSection } from './sections/matrix';
 import { importSection } from './sections/import';
 import { openSection } from './sections/open';
 import { disclosureSection } from './sections/disclosure';
+import { ledgerSection } from './sections/ledger';
 import { makeBenchContext, type BenchSection } from './bench-context';
 // Each capability adds its section here.
-const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection];
+const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection, ledgerSection];
 
 /** `npm run bench [section…]`: prints figures and ratios against peers measured in the same run. */
 async function main() {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, saveScreenshot, expectClean } from './support/shell-harness';
 import { makeTempDir } from '../support/temp-dirs';
-import type { Shell } from '../../electron/chromium-shell/launch-shell';
+import type { AppShell } from './support/app-shell';
 
 /**
  * "Nothing lost on a crash": the cohort being built and the matrix choices are autosaved into
@@ -27,14 +27,15 @@ const draftLevel = (page: Page) =>
 
 describe('working state after a crash', () => {
   const dataDir = makeTempDir('vv-e2e-draft-');
-  let shell: Shell | null = null;
+  let shell: AppShell | null = null;
   afterAll(async () => {
     await shell?.close();
   });
 
   it('is restored when the same extract is opened again', async () => {
-    shell = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
-    let page = shell.page;
+    const first = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
+    shell = first;
+    let page = first.page;
     await openDemo(page);
     // A fresh data folder: nothing to restore.
     expect(await page.getByTestId('draft-restored').count()).toBe(0);
@@ -44,12 +45,13 @@ describe('working state after a crash', () => {
     await page.getByTestId('matrix-level').selectOption('province');
     // The autosave runs about a second after the last change.
     await expect.poll(() => draftLevel(page), { timeout: 15_000 }).toBe('province');
-    expectClean(shell);
+    await expectClean(first);
     // The crash: the browser and engine go away without extract.close.
-    await shell.close();
+    await first.close();
 
-    shell = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
-    page = shell.page;
+    const second = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
+    shell = second;
+    page = second.page;
     await openDemo(page);
     const notice = page.getByTestId('draft-restored');
     await notice.waitFor({ state: 'visible', timeout: 15_000 });
@@ -59,9 +61,9 @@ describe('working state after a crash', () => {
     expect(await page.locator('[data-testid=cohort-decision-years] input[data-value="2016"]').isChecked()).toBe(true);
     await page.getByTestId('nav-matrix').click();
     expect(await page.getByTestId('matrix-level').inputValue()).toBe('province');
-    await saveScreenshot(shell, 'draft-restore--restored');
+    await saveScreenshot(second, 'draft-restore--restored');
     await page.getByTestId('draft-restored-dismiss').click();
     expect(await notice.count()).toBe(0);
-    expectClean(shell);
+    await expectClean(second);
   });
 });

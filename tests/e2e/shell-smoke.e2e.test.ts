@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
-import { useApp } from './support/shell-harness';
+import { onlyIn, useApp } from './support/shell-harness';
 
-describe('Chromium shell', () => {
+// The Chromium shell's own machinery (fake origin, exposeBinding, route interception); Electron's
+// counterparts are checked in electron-smoke.e2e.test.ts.
+const skipReason = onlyIn('chromium', 'its fake origin, page binding and request interception');
+
+describe.skipIf(skipReason !== null)(`Chromium shell${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   const app = useApp();
 
   it('shows the Open-extract screen on the fake app origin', async () => {
@@ -52,13 +56,13 @@ describe('Chromium shell', () => {
       });
       await expect(other.goto('https://example.org/')).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/);
       await expect
-        .poll(() => shell.requests.map((r) => r.url).sort())
+        .poll(async () => (await shell.requestsOutsideApp()).map((r) => r.url).sort())
         .toEqual(['http://example.com/pixel.png', 'https://example.org/', 'wss://example.org/socket']);
     } finally {
       await other.close();
     }
     // They were this test's own probes; anything else fails the after-each check.
-    shell.requests.length = 0;
+    await shell.forgetRequests();
   });
 
   it('the app page itself cannot connect out: its CSP refuses fetch', async () => {

@@ -6,15 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import type { ProtectedCounts } from '../../shared/disclosure/protection';
-import { SHELL_APP_ORIGIN } from '../../electron/host/app-origin';
-import { saveScreenshot, useApp } from './support/shell-harness';
+import { onlyIn, saveScreenshot, useApp } from './support/shell-harness';
 
 /**
- * Disclosure control in the UI, end to end in the Chromium shell: protected cells marked in the
- * matrix with a legend, export to .xlsx through the path field (the shell has no dialog), the
- * entry in the export log with the file's SHA-256 and a verified chain, the protected copy to
- * the clipboard, the browser's own copy of grid cells blocked, the recipe written by the host,
- * and the policy panel (tighten only).
+ * Disclosure control in the UI, end to end, written once for both shells: protected cells marked
+ * in the matrix with a legend, export to .xlsx through the save dialog (a fake injected in the
+ * Chromium shell, Electron's real `dialog` with showSaveDialog stubbed in main), the entry in the
+ * export log with the file's SHA-256 and a verified chain, the protected copy on the system
+ * clipboard, the browser's own copy of grid cells blocked, the recipe written by the host, and
+ * the policy panel (tighten only). The path field, which only the Chromium shell shows, has its own test.
  */
 
 type Call = (request: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
@@ -27,7 +27,6 @@ const engineCall = (page: Page, ns: string, fn: string, request: unknown) =>
 const REFUGEES = CohortDefinition.parse({ status: ['REFUGEE'] });
 const ARR_STATE = { kind: 'state', level: 'arrondissement', vintage: '2019' } as const;
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 async function waitTable(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -47,11 +46,12 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
   let xlsxPath = '';
   let xlsxSha = '';
   let clipboardSha = '';
+  const clipboardText = () => app().clipboard.read();
+  const pathFieldOnly = onlyIn('chromium', 'Electron shows its native save dialog, never the path field');
 
   it('opens the demo extract, builds a cohort of refugees and writes its recipe through the host', async () => {
     const shell = app();
     const { page } = shell;
-    await shell.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SHELL_APP_ORIGIN });
     await page.getByTestId('open-screen').waitFor({ state: 'visible', timeout: 30_000 });
     await page.getByTestId('open-demo').click();
     await page.getByTestId('open-passphrase').press('Enter');
@@ -63,14 +63,11 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
 
     await page.getByTestId('cohort-name').fill('Erkende vluchtelingen');
     await page.getByTestId('cohort-name').press('Enter');
+    // The save dialog suggests a sensible name; the test answers with a path in its folder.
+    await shell.dialogs.answerNextSave(path.join(outDir, 'Erkende vluchtelingen.cohort.json'));
     await page.locator('[data-testid=cohort-list] li[data-name="Erkende vluchtelingen"] [data-testid=cohort-export]').click();
-    // No dialog in the shell: a path field, pre-filled with a sensible name.
-    const field = page.getByTestId('recipe-save-path-input');
-    await field.waitFor();
-    expect(await field.inputValue()).toBe('Erkende vluchtelingen.cohort.json');
-    await field.fill(path.join(outDir, 'Erkende vluchtelingen.cohort.json'));
-    await page.getByTestId('recipe-save-path-submit').click();
     await expect.poll(() => page.getByTestId('library-notice').textContent()).toMatch(/Erkende vluchtelingen\.cohort\.json/);
+    expect((await shell.dialogs.saveCalls()).at(-1)?.defaultName).toBe('Erkende vluchtelingen.cohort.json');
     const recipe = JSON.parse(readFileSync(path.join(outDir, 'Erkende vluchtelingen.cohort.json'), 'utf8')) as { kind: string; definition: { status: string[] } };
     expect(recipe.kind).toBe('verhuisverkenner.cohort');
     expect(recipe.definition.status).toEqual(['REFUGEE']);
@@ -100,18 +97,15 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await saveScreenshot(app(), 'export-matrix-marked');
   });
 
-  it('exports the matrix to .xlsx through the path field and shows the file, its SHA-256 and the counts', async () => {
-    const { page } = app();
-    await page.getByTestId('matrix-export-xlsx').click();
-    const field = page.getByTestId('matrix-save-path-input');
-    await field.waitFor();
-    // The folder typed for the recipe is remembered.
-    expect(await field.inputValue()).toMatch(new RegExp(`^${outDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/verhuismatrix-toestand-arrondissement-2019-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+  it('exports the matrix to .xlsx through the save dialog and shows the file, its SHA-256 and the counts', async () => {
+    const shell = app();
+    const { page } = shell;
     xlsxPath = path.join(outDir, 'vluchtelingen-arrondissementen.xlsx');
-    await field.fill(xlsxPath);
-    await page.getByTestId('matrix-save-path-submit').click();
+    await shell.dialogs.answerNextSave(xlsxPath);
+    await page.getByTestId('matrix-export-xlsx').click();
     const done = page.getByTestId('matrix-export-done');
     await done.waitFor({ timeout: 60_000 });
+    expect((await shell.dialogs.saveCalls()).at(-1)?.defaultName).toMatch(/^verhuismatrix-toestand-arrondissement-2019-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(existsSync(xlsxPath)).toBe(true);
     xlsxSha = sha256(readFileSync(xlsxPath));
     expect(await done.locator('[data-sha256]').getAttribute('data-sha256')).toBe(xlsxSha);
@@ -123,10 +117,18 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await saveScreenshot(app(), 'export-success');
   });
 
-  it('refuses a relative path in the path field', async () => {
+  it(`without a save dialog shows a path field in the last folder used, and refuses a relative path${pathFieldOnly ? ` — skipped: ${pathFieldOnly}` : ''}`, async (context) => {
+    if (pathFieldOnly) {
+      context.skip(pathFieldOnly);
+      return;
+    }
     const { page } = app();
+    // No answer queued: the fake says "no dialog", as the Chromium shell does.
     await page.getByTestId('matrix-export-csv').click();
     const field = page.getByTestId('matrix-save-path-input');
+    await field.waitFor();
+    // The folder of the last export is remembered.
+    expect(await field.inputValue()).toMatch(new RegExp(`^${outDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/verhuismatrix-toestand-arrondissement-2019-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     await field.fill('matrix.csv');
     await page.getByTestId('matrix-save-path-submit').click();
     await expect.poll(() => page.getByTestId('matrix-save-path').locator('[role=alert]').textContent()).toMatch(/volledig pad/);
@@ -135,7 +137,7 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await field.fill('/tmp/gewoon-tekst');
     await field.selectText();
     await page.keyboard.press('Control+c');
-    expect(await clipboardText(page)).toBe('/tmp/gewoon-tekst');
+    await expect.poll(() => clipboardText()).toBe('/tmp/gewoon-tekst');
     await field.press('Escape');
     await expect.poll(() => page.getByTestId('matrix-save-path').count()).toBe(0);
   });
@@ -156,13 +158,13 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     };
     // Control: Ctrl+C on ordinary text outside the tables does copy (so the harness's clipboard works).
     const summary = await selectAndCopy('[data-testid=matrix-summary]');
-    await expect.poll(() => clipboardText(page)).toBe(summary);
+    await expect.poll(() => clipboardText()).toBe(summary);
 
     await page.getByTestId('matrix-copy').click();
     const done = page.getByTestId('matrix-export-done');
     await expect.poll(() => done.textContent(), { timeout: 60_000 }).toMatch(/klembord/);
-    const copied = await clipboardText(page);
-    expect(copied).toBe(shell.clipboard.lastText());
+    // The system clipboard holds what the engine released: the same SHA-256 as the message shows.
+    const copied = await clipboardText();
     expect(copied).toContain('[c]');
     expect(copied.split(/\r?\n/)[0]).toContain('\t');
     clipboardSha = sha256(copied);
@@ -174,11 +176,11 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await cell.click();
     await page.keyboard.press('Control+c');
     await page.getByTestId('copy-blocked').waitFor();
-    expect(await clipboardText(page)).toBe(copied);
+    expect(await clipboardText()).toBe(copied);
     // The whole grid selected and copied (keyboard and the editing command): nothing gets through.
     await selectAndCopy('[data-testid=matrix-grid]');
     await page.evaluate(() => document.execCommand('copy'));
-    expect(await clipboardText(page)).toBe(copied);
+    expect(await clipboardText()).toBe(copied);
     await saveScreenshot(shell, 'export-copy-blocked');
 
     // The corridors table is plain, selectable text with raw counts: blocked as well.
@@ -186,7 +188,7 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await page.getByTestId('corridors-table').waitFor();
     const rawText = await selectAndCopy('[data-testid=corridors-table] tbody tr');
     expect(rawText).toMatch(/\d/);
-    expect(await clipboardText(page)).toBe(copied);
+    expect(await clipboardText()).toBe(copied);
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await page.getByTestId('matrix-tab-table').click();
   });

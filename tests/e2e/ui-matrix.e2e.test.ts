@@ -313,18 +313,12 @@ describe('Matrix view and fiche', () => {
   });
 
   it('takes the destination date as dd/mm/jjjj and computes the matrix on that ISO date', async () => {
-    const { page } = app();
+    const shell = app();
+    const { page } = shell;
     await page.getByTestId('matrix-tab-table').click();
     await waitDrawn(page, 'table');
-    await page.evaluate(() => {
-      const w = window as unknown as { verhuis: { matrix: { compute: (r: { definition: unknown }) => Promise<unknown> } }; __defs: unknown[] };
-      const original = w.verhuis.matrix.compute;
-      w.__defs = [];
-      w.verhuis.matrix.compute = (r) => {
-        w.__defs.push(r.definition);
-        return original(r);
-      };
-    });
+    // From here on, the definitions the matrix view sends are recorded by the host.
+    await shell.forgetCalls();
     const field = page.getByTestId('matrix-destination-date');
     expect(await field.getAttribute('placeholder')).toBe('dd/mm/jjjj');
     await field.fill('31/04/2017');
@@ -334,8 +328,8 @@ describe('Matrix view and fiche', () => {
     await field.press('Enter');
     await waitRedrawn(page, before);
     expect(await field.inputValue()).toBe('31/12/2016');
-    const sent = (await page.evaluate(() => (window as unknown as { __defs: { destinationDate?: unknown }[] }).__defs)).at(-1);
-    expect(sent?.destinationDate).toBe('2016-12-31');
+    const sent = (await shell.calls('matrix.compute')).at(-1) as { definition: { destinationDate?: unknown } } | undefined;
+    expect(sent?.definition.destinationDate).toBe('2016-12-31');
     const res = await engineCall(page, 'matrix', 'compute', { cohort: SYRIANS_2016, definition: { ...ARR_STATE, destinationDate: '2016-12-31' } });
     expect(res.ok, JSON.stringify(res.error)).toBe(true);
     const onDate = res.value as MatrixResult;
@@ -404,7 +398,7 @@ describe('Matrix speed on a 150,000-person extract', () => {
       timeout: 170_000,
     });
   });
-  const app = useApp({ autoOpenDemo: false, extract: file, viewport: { width: 1280, height: 800 } });
+  const app = useApp({ autoOpenDemo: false, viewport: { width: 1280, height: 800 } });
 
   it('prints the time from a filter change to the updated table and heatmap', async () => {
     const { page } = app();

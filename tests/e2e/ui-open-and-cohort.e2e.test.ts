@@ -115,17 +115,10 @@ describe('Open screen, cohort builder and browse', () => {
   });
 
   it('takes decision dates typed as dd/mm/jjjj and sends ISO dates to the engine', async () => {
-    const { page } = app();
-    // Record the definitions the builder sends for its live count.
-    await page.evaluate(() => {
-      const w = window as unknown as { verhuis: { cohort: { count: (r: { definition: unknown }) => Promise<unknown> } }; __counts: unknown[] };
-      const original = w.verhuis.cohort.count;
-      w.__counts = [];
-      w.verhuis.cohort.count = (r) => {
-        w.__counts.push(r.definition);
-        return original(r);
-      };
-    });
+    const shell = app();
+    const { page } = shell;
+    // From here on, the definitions the builder sends for its live count are recorded by the host.
+    await shell.forgetCalls();
     const from = page.getByTestId('cohort-decision-date-from');
     const to = page.getByTestId('cohort-decision-date-to');
     const error = page.locator('[data-testid=cohort-decision-date] .field__error');
@@ -147,10 +140,11 @@ describe('Open screen, cohort builder and browse', () => {
 
     const range = CohortDefinition.parse({ status: ['REFUGEE'], nationalities: ['SYR'], decisionDate: { from: '2016-07-01', to: '2016-12-31' } });
     const shown = await settledCount(page);
+    // What the builder sent last (read before the test's own call below, which is recorded too).
+    const sent = (await shell.calls('cohort.count')).at(-1) as { definition: { decisionDate: unknown } } | undefined;
+    expect(sent?.definition.decisionDate).toEqual({ from: '2016-07-01', to: '2016-12-31' });
     const engine = await engineCall(page, 'cohort', 'count', { definition: range });
     expect(shown).toBe((engine.value as { persons: number }).persons);
-    const sent = (await page.evaluate(() => (window as unknown as { __counts: { decisionDate: unknown }[] }).__counts)).at(-1);
-    expect(sent?.decisionDate).toEqual({ from: '2016-07-01', to: '2016-12-31' });
     const wholeYear = await engineCall(page, 'cohort', 'count', { definition: SYRIANS_2016 });
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan((wholeYear.value as { persons: number }).persons);
@@ -164,29 +158,22 @@ describe('Open screen, cohort builder and browse', () => {
   });
 
   it('browses persons and jumps to a row far down, fetching only that block', async () => {
-    const { page } = app();
+    const shell = app();
+    const { page } = shell;
     await page.getByTestId('nav-overview').click();
     await page.getByTestId('browse-view').waitFor();
     await page.locator('.ag-row[row-index="0"] [col-id=person_id]').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
     const total = Number((await page.getByTestId('browse-row-count').textContent())!.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(1000);
 
-    // Record the blocks the grid asks for from here on (the namespace objects of window.verhuis are plain).
-    await page.evaluate(() => {
-      const w = window as unknown as { verhuis: { browse: { rows: (r: { startRow: number; endRow: number }) => Promise<unknown> } }; __blocks: number[][] };
-      const original = w.verhuis.browse.rows;
-      w.__blocks = [];
-      w.verhuis.browse.rows = (r) => {
-        w.__blocks.push([r.startRow, r.endRow]);
-        return original(r);
-      };
-    });
+    // The blocks the grid asks for from here on, as the host receives them.
+    await shell.forgetCalls();
     const target = total - 5; // 1-based, as the analyst types it
     await page.getByTestId('browse-goto').fill(String(target));
     await page.getByTestId('browse-goto').press('Enter');
     const row = page.locator(`.ag-row[row-index="${target - 1}"] [col-id=person_id]`);
     await row.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
-    const blocks = await page.evaluate(() => (window as unknown as { __blocks: number[][] }).__blocks);
+    const blocks = ((await shell.calls('browse.rows')) as { startRow: number; endRow: number }[]).map((r) => [r.startRow, r.endRow]);
     expect(blocks.length).toBeGreaterThan(0);
     // Only blocks around the target: nothing from the top of the table was fetched again.
     for (const [start, end] of blocks) {

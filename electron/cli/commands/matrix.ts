@@ -22,7 +22,7 @@ function readRecipe(file: string): CohortDefinition {
 
 /**
  * `matrix`: writes a relocation matrix to .xlsx or .csv through the engine's one release
- * path (policy, disclosure control, differencing guard, audit entry), exactly as the UI's export.
+ * path (policy, disclosure control, protection against the release ledger, audit entry), exactly as the UI's export.
  */
 export const command: CliCommand = {
   name: 'matrix',

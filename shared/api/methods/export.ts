@@ -22,7 +22,7 @@ const Exported = z.object({
 /**
  * Disclosure control, export and the export audit log. Every output (file, clipboard,
  * CLI) goes through the engine's one release path: policy, disclosure control,
- * differencing guard, writer, audit entry.
+ * protection against the release ledger, writer, audit entry.
  */
 export const exportMethods = {
   /** The policy in force (defaults, administrator's file, user's choices) for display. */

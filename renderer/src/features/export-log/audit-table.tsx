@@ -32,6 +32,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
             <th scope="col">{xt('log.table')}</th>
             <th scope="col">{xt('log.counts')}</th>
             <th scope="col">{xt('log.policy')}</th>
+            <th scope="col">{xt('log.against')}</th>
           </tr>
         </thead>
         <tbody>
@@ -51,9 +52,10 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                 <td className="audit-table__sha" title={r.entry.sha256}>{r.entry.sha256}</td>
                 <td>{table(r)}</td>
                 <td className="num">
-                  {[c.primary, c.secondary, c.class, c.rounded, c.perturbed].map((n) => formatCount(n, lang)).join(' / ')}
+                  {[c.primary, c.secondary, c.class, c.linked ?? 0, c.rounded, c.perturbed ?? 0].map((n) => formatCount(n, lang)).join(' / ')}
                 </td>
                 <td>{xt('log.policyValue', { t: p.threshold, method: methodLabel(p, xt).split(' (')[0]! })}</td>
+                <td data-testid="audit-against">{r.entry.protectedAgainst?.length ? r.entry.protectedAgainst.map((n) => `#${n}`).join(', ') : '—'}</td>
               </tr>
             );
           })}

@@ -28,11 +28,11 @@ interface Released {
   counts: ReasonCounts;
 }
 
-const HINTED = new Set(['EXPORT_FORBIDDEN', 'DIFFERENCING_RISK', 'POLICY_INVALID', 'WRITE_FAILED']);
+const HINTED = new Set(['EXPORT_FORBIDDEN', 'DIFFERENCING_RISK', 'LINKED_TABLES', 'POLICY_INVALID', 'WRITE_FAILED']);
 
 /**
  * Export to Excel or CSV, and copy to the clipboard, all through the engine's release path:
- * disclosure control, the differencing guard, the writer and the audit entry run there, so what
+ * disclosure control, the protection against earlier releases, the writer and the audit entry run there, so what
  * leaves the app is the protected table, never the screen's counts. The clipboard is written by
  * the host; this component only learns the hash and the counts.
  */

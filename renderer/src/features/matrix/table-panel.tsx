@@ -41,6 +41,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
           perturbation={disclosure.perturbation}
           available={disclosure.available}
           error={disclosure.error}
+          linkedReleases={[...new Set((disclosure.protectedTable?.linkedTo ?? []).map(([, seq]) => seq))].sort((a, b) => a - b)}
         />
         <ExportButtons subject={{ kind: 'matrix', cohort, definition: result.definition, nameLang }} />
       </div>
