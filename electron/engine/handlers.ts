@@ -7,6 +7,7 @@ import { cohortHandlers } from './cohort/cohort-handlers';
 import { matrixHandlers } from './matrix/matrix-handlers';
 import { browseHandlers } from './browse/browse-handlers';
 import { exportHandlers } from './export/export-handlers';
+import { crosstabHandlers } from './crosstab/crosstab-handlers';
 import { draftHandlers } from './workspace/draft-handlers';
 
 /** The full handler table: one factory per capability; the type checks that every engine method is handled. */
@@ -19,6 +20,7 @@ export function buildHandlers(state: EngineState): HandlerTable {
     ...matrixHandlers(state),
     ...browseHandlers(state),
     ...exportHandlers(state),
+    ...crosstabHandlers(state),
     ...draftHandlers(state),
   };
 }

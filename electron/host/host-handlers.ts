@@ -1,6 +1,7 @@
 import { contract, type ParsedRequestOf, type ResponseOf } from '../../shared/api/contract';
 import { errorMessage, type ErrorCode } from '../../shared/api/errors';
 import type { ApiError } from '../../shared/api/result';
+import type { ReasonCounts } from '../../shared/disclosure/protection';
 import type { EngineClient } from '../engine-host/engine-client';
 import type { HostMethodName } from '../../shared/api/methods/host';
 import { writeRecipeFile } from './recipe-file';
@@ -41,7 +42,7 @@ export const noDialogs: HostDialogs = {
   'dialog.saveFile': async () => ({ path: null, noDialog: true }),
 };
 
-async function engineValue<M extends 'export.clipboard' | 'cohort.exportRecipe'>(ctx: HostContext, method: M, request: ParsedRequestOf<M>): Promise<ResponseOf<M>> {
+async function engineValue<M extends 'export.clipboard' | 'export.crosstabClipboard' | 'cohort.exportRecipe'>(ctx: HostContext, method: M, request: ParsedRequestOf<M>): Promise<ResponseOf<M>> {
   const result = await ctx.engine.call(method, request);
   if (!result.ok) throw new HostFailure(result.error);
   const parsed = contract[method].response.safeParse(result.value);
@@ -61,13 +62,11 @@ export function createHostHandlers(options: { dialogs: HostDialogs; clipboard: C
     'clipboard.copyMatrix': async (req, ctx) => {
       // Without a clipboard nothing is released (and nothing is logged as copied).
       if (!clipboard) throw failure('NOT_SUPPORTED', { what: 'clipboard' });
-      const out = await engineValue(ctx, 'export.clipboard', req);
-      try {
-        await clipboard.writeText(out.text);
-      } catch {
-        throw failure('WRITE_FAILED', { reason: 'clipboard' });
-      }
-      return { sha256: out.sha256, auditSeq: out.auditSeq, counts: out.counts };
+      return copied(clipboard, await engineValue(ctx, 'export.clipboard', req));
+    },
+    'clipboard.copyCrosstab': async (req, ctx) => {
+      if (!clipboard) throw failure('NOT_SUPPORTED', { what: 'clipboard' });
+      return copied(clipboard, await engineValue(ctx, 'export.crosstabClipboard', req));
     },
     'cohort.saveRecipeFile': async (req, ctx) => {
       const recipe = await engineValue(ctx, 'cohort.exportRecipe', { name: req.name });
@@ -76,6 +75,16 @@ export function createHostHandlers(options: { dialogs: HostDialogs; clipboard: C
       return { fileName: written.fileName };
     },
   };
+}
+
+/** Writes the engine's protected text; the renderer learns only the hash, the audit number and the counts. */
+async function copied(clipboard: ClipboardSink, out: { text: string; sha256: string; auditSeq: number; counts: ReasonCounts }) {
+  try {
+    await clipboard.writeText(out.text);
+  } catch {
+    throw failure('WRITE_FAILED', { reason: 'clipboard' });
+  }
+  return { sha256: out.sha256, auditSeq: out.auditSeq, counts: out.counts };
 }
 
 /** The Chromium shell without a page clipboard, and the tests: no dialogs, no clipboard; recipes are written. */

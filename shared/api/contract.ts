@@ -8,6 +8,7 @@ import { cohortMethods } from './methods/cohort';
 import { matrixMethods } from './methods/matrix';
 import { browseMethods } from './methods/browse';
 import { exportMethods } from './methods/export';
+import { crosstabMethods } from './methods/crosstab';
 import { hostMethods } from './methods/host';
 import { sessionStateMethods } from './methods/session-state';
 
@@ -24,6 +25,7 @@ export const contract = {
   ...matrixMethods,
   ...browseMethods,
   ...exportMethods,
+  ...crosstabMethods,
   ...hostMethods,
   ...sessionStateMethods,
 } as const satisfies Record<string, MethodSpec>;

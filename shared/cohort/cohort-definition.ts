@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AreaLevel, Vintage } from '../geo/area-level';
 import { CEFR_LEVELS, KBI_TARGET_STATUSES, SEXES } from '../extract/extract-schema';
+import { CrosstabDefinition } from '../crosstab/crosstab-definition';
 
 /**
  * A cohort: AND across fields, OR within a field, always counted in distinct persons.
@@ -77,6 +78,8 @@ export const CohortRecipe = z
     extractId: z.string().max(200),
     extractFingerprint: z.string().regex(/^[0-9a-f]{64}$/),
     createdAt: z.string(),
+    /** A cross-tab saved with the cohort, with its custom groups (nationality groups, age bands, area groups). */
+    crosstab: CrosstabDefinition.optional(),
   })
   .strict();
 export type CohortRecipe = z.output<typeof CohortRecipe>;

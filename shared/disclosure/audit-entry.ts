@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { CohortDefinition } from '../cohort/cohort-definition';
 import { MatrixDefinition } from '../matrix/matrix-definition';
+import { CrosstabDefinition, ProfileOptions } from '../crosstab/crosstab-definition';
 import { DisclosurePolicy } from './policy';
 import { ReasonCounts } from './protection';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** What was exported: a relocation matrix, or the fiche of one area. */
+/** What was exported: a relocation matrix, the fiche of one area, a cross-tab or the cohort profile. */
 export const ExportedTable = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('matrix'), definition: MatrixDefinition }),
   z.object({ kind: z.literal('fiche'), level: z.string(), vintage: z.string(), areaCode: z.string() }),
+  z.object({ kind: z.literal('crosstab'), definition: CrosstabDefinition }),
+  z.object({ kind: z.literal('profile'), options: ProfileOptions }),
 ]);
 export type ExportedTable = z.infer<typeof ExportedTable>;
 

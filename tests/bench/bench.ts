@@ -5,9 +5,10 @@ import { importSection } from './sections/import';
 import { openSection } from './sections/open';
 import { disclosureSection } from './sections/disclosure';
 import { ledgerSection } from './sections/ledger';
+import { crosstabSection } from './sections/crosstab';
 import { makeBenchContext, type BenchSection } from './bench-context';
 // Each capability adds its section here.
-const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection, ledgerSection];
+const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection, ledgerSection, crosstabSection];
 
 /** `npm run bench [section…]`: prints figures and ratios against peers measured in the same run. */
 async function main() {

@@ -52,6 +52,17 @@ describe('host methods that release through the engine', () => {
     expect(engine.call).toHaveBeenCalledWith('export.clipboard', expect.objectContaining({ language: 'fr', definition: expect.objectContaining({ vintage: '2019' }) }));
   });
 
+  it('copies a cross-tab the same way, through export.crosstabClipboard', async () => {
+    const engine = fakeEngine((method) => (method === 'export.crosstabClipboard' ? ok({ fileName: null, sha256: SHA, auditSeq: 8, counts: COUNTS, text: TSV }) : ok({}))).engine;
+    const writeText = vi.fn();
+    const relay = createRelay({ engine, host: electronHostHandlers({ showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }, () => null, { writeText }) });
+    const subject = { kind: 'crosstab', definition: { rows: { var: 'sex' }, cols: { var: 'status' } } };
+    const r = await relay('clipboard.copyCrosstab', { cohort: COHORT, subject }, true);
+    expect(r).toEqual({ ok: true, value: { sha256: SHA, auditSeq: 8, counts: COUNTS } });
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(TSV);
+    expect(engine.call).toHaveBeenCalledWith('export.crosstabClipboard', expect.objectContaining({ subject: expect.objectContaining({ kind: 'crosstab' }) }));
+  });
+
   it('accepts no text from the renderer', async () => {
     const writeText = vi.fn();
     const relay = createRelay({ engine: releasingEngine(), host: createHostHandlers({ dialogs: noDialogs, clipboard: { writeText } }) });

@@ -9,6 +9,7 @@ const hostSpies = (): HostHandlers => ({
   'dialog.openFolder': vi.fn(async () => ({ path: null })),
   'dialog.saveFile': vi.fn(async () => ({ path: null })),
   'clipboard.copyMatrix': vi.fn(async () => ({ sha256: 'a'.repeat(64), auditSeq: 1, counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 } })),
+  'clipboard.copyCrosstab': vi.fn(async () => ({ sha256: 'a'.repeat(64), auditSeq: 1, counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 } })),
   'cohort.saveRecipeFile': vi.fn(async () => ({ fileName: 'r.json' })),
 });
 

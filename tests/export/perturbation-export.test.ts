@@ -150,4 +150,21 @@ describe('cell-key perturbation through the engine', () => {
     expect(Number(residentsRow.at(-1))).toBe(matrix.colTotals[r]);
     expect(Math.abs(matrix.colTotals[r]! - truth.colTotals[r])).toBeLessThanOrEqual(PERTURBATION_MAX_NOISE);
   });
+
+  it('perturbs a cross-tab on the same secret keys: every value within ±D, nothing suppressed, no 1 or 2', async () => {
+    const subject = { kind: 'crosstab' as const, definition: { rows: { var: 'sex' as const }, cols: { var: 'area' as const, at: 'decision' as const, level: 'region' as const } } };
+    const x = await t.value('crosstab.compute', { cohort: COHORT, definition: subject.definition });
+    const { tables } = await t.value('crosstab.preview', { cohort: COHORT, subject });
+    const p = tables[0];
+    expect(p.method).toBe('perturbation');
+    const truth = x.layers[0].table;
+    const counts = [...truth.counts, ...truth.rowTotals, ...truth.colTotals, truth.total];
+    published(p).forEach((v, i) => {
+      expect(v).not.toBeNull();
+      expect(Math.abs(v! - counts[i])).toBeLessThanOrEqual(PERTURBATION_MAX_NOISE);
+      expect([1, 2]).not.toContain(v);
+    });
+    // The cross-tab's grand total has the same persons as the matrix's: the same published value.
+    expect(p.total).toBe((await t.value('disclosure.preview', { cohort: COHORT, definition: PROVINCE })).total);
+  });
 });

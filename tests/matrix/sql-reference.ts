@@ -65,7 +65,7 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const list = (xs: readonly (string | number)[]) => xs.map((x) => (typeof x === 'number' ? String(x) : q(x))).join(', ');
 
 /** Location (vintage municipality or special) of pp.person_id on the SQL date expression D. */
-function locationSql(vintage: Vintage, dateExpr: string): string {
+export function locationSql(vintage: Vintage, dateExpr: string): string {
   return `(CASE WHEN pp.death_date IS NOT NULL AND pp.death_date <= ${dateExpr} THEN 'DECEASED' ELSE COALESCE((
     SELECT CASE WHEN r.end_date IS NOT NULL AND r.end_date < ${dateExpr} THEN 'UNKNOWN'
                 WHEN r.kind IN ('MAIN', 'WAITING_REGISTER') THEN COALESCE((SELECT muni FROM vm WHERE vm.vintage = '${vintage}' AND vm.code = r.nis_code), 'UNKNOWN')
@@ -81,7 +81,7 @@ function addMonthsSql(dateExpr: string, months: number): string {
     ELSE date(${dateExpr}, 'start of month', '+${months + 1} months', '-1 day') END)`;
 }
 
-function areaSql(vintage: Vintage, level: AreaLevel, locExpr: string): string {
+export function areaSql(vintage: Vintage, level: AreaLevel, locExpr: string): string {
   return `(SELECT area FROM lv WHERE lv.vintage = '${vintage}' AND lv.level = '${level}' AND lv.muni = ${locExpr})`;
 }
 

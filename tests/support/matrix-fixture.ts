@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { OpenSession } from '../../electron/engine/core/open-session';
 import { createExtractTables } from '../../electron/engine/extract/extract-ddl';
+import { migrateWorkspace } from '../../electron/engine/workspace/migrate';
 import { getGeography } from '../../electron/engine/geo/geography';
 import type { ExtractSummary } from '../../shared/api/methods/extract';
 
@@ -147,9 +148,8 @@ export function makeFixtureSession(options: FixtureOptions & { nisVintage?: Extr
   db.pragma('temp_store=MEMORY');
   const { referenceDate } = fillMatrixFixture(db, options);
   const workspace = new Database(':memory:');
-  workspace.exec(
-    'CREATE TABLE cohort (name TEXT PRIMARY KEY, definition TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)',
-  );
+  // The real workspace schema (cohorts, settings, audit log), as extract.open gives it.
+  migrateWorkspace(workspace);
   return sessionFor(db, workspace, referenceDate, options.nisVintage ?? 'as_recorded');
 }
 

@@ -9,5 +9,7 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   import: () => import('./import').then((m) => m.command),
   info: () => import('./info').then((m) => m.command),
   matrix: () => import('./matrix').then((m) => m.command),
+  crosstab: () => import('./crosstab').then((m) => m.command),
+  profile: () => import('./profile').then((m) => m.command),
   'audit verify': () => import('./audit-verify').then((m) => m.command),
 };

@@ -8,6 +8,7 @@ import { popcount } from './bitset';
 import { cohortOptions } from './cohort-options';
 import { deleteCohort, getCohort, listCohorts, renameCohort, saveCohort } from './cohort-store';
 import { evaluateCohort } from './evaluate-cohort';
+import { savedCrosstab, saveCrosstab } from '../crosstab/saved-crosstab';
 import { makeRecipe, readRecipe } from './recipe';
 import { sessionIndex } from './session-index';
 
@@ -43,12 +44,13 @@ export function cohortHandlers(state: EngineState): HandlerTable<CohortMethods> 
     'cohort.exportRecipe': ({ name }) => {
       const s = session();
       const saved = getCohort(s.workspace, name);
-      const recipe = makeRecipe(saved.name, saved.definition, s.summary);
+      const recipe = makeRecipe(saved.name, saved.definition, s.summary, savedCrosstab(s.workspace, saved.name));
       return { recipe, json: JSON.stringify(recipe, null, 2) };
     },
     'cohort.importRecipe': ({ json, saveAs }) => {
       const { recipe, sameExtract } = readRecipe(json, state.session?.summary ?? null);
       const saved = saveAs ? saveCohort(session().workspace, saveAs, recipe.definition, false) : null;
+      if (saved && recipe.crosstab) saveCrosstab(session().workspace, saved.name, recipe.crosstab);
       return { recipe, sameExtract, saved };
     },
     'geo.areas': ({ level, vintage }) => ({ areas: getGeography().vintages[vintage].areas[level] }),

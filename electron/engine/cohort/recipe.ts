@@ -1,10 +1,11 @@
 import { COHORT_VERSION, CohortRecipe, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import type { CrosstabDefinition } from '../../../shared/crosstab/crosstab-definition';
 import type { ExtractSummary } from '../../../shared/api/methods/extract';
 import { describeIssue } from '../core/dispatch';
 import { AppError } from '../core/app-error';
 
 /** A portable recipe file for a cohort, carrying the fingerprint of the extract it was made on. */
-export function makeRecipe(name: string, definition: CohortDefinition, summary: ExtractSummary): CohortRecipe {
+export function makeRecipe(name: string, definition: CohortDefinition, summary: ExtractSummary, crosstab: CrosstabDefinition | null = null): CohortRecipe {
   return CohortRecipe.parse({
     kind: 'verhuisverkenner.cohort',
     version: COHORT_VERSION,
@@ -13,6 +14,7 @@ export function makeRecipe(name: string, definition: CohortDefinition, summary: 
     extractId: summary.extractId,
     extractFingerprint: summary.fingerprint,
     createdAt: new Date().toISOString(),
+    ...(crosstab ? { crosstab } : {}),
   });
 }
 

@@ -133,8 +133,13 @@ export function metadataRows(m: MetadataInput): Array<[string, string | number]>
   ];
   if (t.kind === 'matrix') {
     rows.push(['Matrix definition', t.definition.kind], ['Level', t.definition.level], ['Vintage', t.definition.vintage], ['Matrix definition (JSON)', JSON.stringify(t.definition)]);
-  } else {
+  } else if (t.kind === 'fiche') {
     rows.push(['Fiche', t.areaCode], ['Level', t.level], ['Vintage', t.vintage]);
+  } else if (t.kind === 'crosstab') {
+    const d = t.definition;
+    rows.push(['Cross-tab rows', d.rows.var], ['Cross-tab columns', d.cols.var], ['Cross-tab layers', d.layers?.var ?? '-'], ['Cross-tab definition (JSON)', JSON.stringify(d)]);
+  } else {
+    rows.push(['Profile', 'standard profile tables'], ['Profile options (JSON)', JSON.stringify(t.options)]);
   }
   rows.push(
     ['Disclosure method', methodText(m.policy)],

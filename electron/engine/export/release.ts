@@ -8,6 +8,8 @@ import type { DisclosurePolicy, UserPolicy } from '../../../shared/disclosure/po
 import type { ProtectedCounts, ReasonCounts } from '../../../shared/disclosure/protection';
 import type { MatrixDefinition } from '../../../shared/matrix/matrix-definition';
 import type { AreaLevel, Vintage } from '../../../shared/geo/area-level';
+import type { CrosstabSubject } from '../../../shared/crosstab/crosstab-definition';
+import { buildCrosstabTables } from '../crosstab/build-crosstab-tables';
 import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { OpenSession } from '../core/open-session';
@@ -29,7 +31,8 @@ export const USER_POLICY_KEY = 'disclosure.userPolicy';
 
 export type Subject =
   | { kind: 'matrix'; definition: MatrixDefinition }
-  | { kind: 'fiche'; level: AreaLevel; vintage: Vintage; areaCode: string };
+  | { kind: 'fiche'; level: AreaLevel; vintage: Vintage; areaCode: string }
+  | CrosstabSubject;
 
 export interface ReleaseRequest {
   channel: 'ui' | 'cli';
@@ -63,6 +66,7 @@ export function sessionPolicy(state: EngineState) {
 
 /** Tables for a subject, each protected on its own (and around `linked` cells, if given). */
 export function protectedTables(session: OpenSession, cohort: CohortDefinition, subject: Subject, policy: DisclosurePolicy, lang: OutputLanguage, linked?: LinkedCells): BuiltTables {
+  if (subject.kind === 'crosstab' || subject.kind === 'profile') return buildCrosstabTables(session, cohort, subject, policy, lang, linked);
   return subject.kind === 'matrix'
     ? buildMatrixTables(session, cohort, subject.definition, policy, lang, linked)
     : buildFicheTables(session, cohort, subject.level, subject.vintage, subject.areaCode, policy, lang, linked);

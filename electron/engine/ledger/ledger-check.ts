@@ -68,6 +68,9 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   });
   const exact = published.filter((p) => p.exact);
   const known = knownAtoms(atoms.count, exact.map((p) => p.v));
+  // What the earlier releases alone already give away is no disclosure of this release
+  // (e.g. the same table again with a higher T: its 10s and 11s were published before).
+  const knownBefore = knownAtoms(atoms.count, exact.filter((p) => tables[p.ti].release !== 0).map((p) => p.v));
   const byAtom = atomIndex(atoms.count, published);
   const isNew = (ti: number) => tables[ti].release === 0;
   // Atoms the new release says something about, and the components of unknown atoms they
@@ -80,7 +83,26 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
 
   const violations: Violation[] = [];
   const wanted = (key: string) => !input.only || input.only.has(key);
+  // The earlier releases alone, in echelon form (built when first needed).
+  let before: EchelonBasis | null = null;
+  const derivableBefore = (v: AtomVector): boolean => {
+    const u = unknownPart(v, knownBefore);
+    if (u.atoms.length === 0) return true;
+    if (!before) {
+      before = new EchelonBasis(atoms.count);
+      for (const p of exact) {
+        if (isNew(p.ti)) continue;
+        const r = unknownPart(p.v, knownBefore);
+        if (r.atoms.length >= 2) before.add(r.atoms, r.coef);
+      }
+    }
+    return before.contains(u.atoms, u.coef);
+  };
   const report = (kind: ViolationKind, key: string, cell: [number, number] | null, support: ArrayLike<number>) => {
+    // A new release's own cell or a small group that the earlier releases already give away
+    // exactly is not this release's disclosure, and no suppression in it could undo that.
+    if (cell && isNew(cell[0]) && derivableBefore(vectors[cell[0]][cell[1]])) return;
+    if (kind === 'small-atom' && derivableBefore({ atoms: Int32Array.from(support), coef: new Float64Array(support.length).fill(1) })) return;
     violations.push({ kind, key, cell, releases: releasesOf(support, byAtom, published, tables), candidates: candidatesFor(support, byAtom, published, tables) });
   };
 
@@ -91,6 +113,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
       if (!t.sensitive[k]) continue;
       const full = vectors[ti][k];
       if (full.atoms.length === 0 || !wanted(`c:${ti}:${k}`)) continue;
+      if (isNew(ti) && unknownPart(full, knownBefore).atoms.length === 0) continue;
       const u = unknownPart(full, known);
       if (u.atoms.length === 0) report('derivable-cell', `c:${ti}:${k}`, [ti, k], full.atoms);
       else if (isNew(ti) || reached(u)) pendingCells.push({ ti, k, u, full });
@@ -98,7 +121,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   });
   const pendingAtoms: number[] = [];
   for (let a = 0; a < atoms.count; a++) {
-    if (atoms.size[a] >= T || !wanted(`a:${a}`)) continue;
+    if (atoms.size[a] >= T || !wanted(`a:${a}`) || knownBefore[a]) continue;
     if (known[a]) report('small-atom', `a:${a}`, null, [a]);
     else if (touchedRoots.has(comp.find(a))) pendingAtoms.push(a);
   }

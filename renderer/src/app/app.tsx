@@ -13,6 +13,8 @@ import { I18nContext, translate, type I18n, type MessageKey } from '../i18n/i18n
 import { CohortView } from '../features/cohort/cohort-view';
 import { ExportLogView } from '../features/export-log/export-log-view';
 import { FicheView } from '../features/fiche/fiche-view';
+import { ProfileView } from '../features/profile/profile-view';
+import { CrosstabView, INITIAL_CROSSTAB, type CrosstabChoice } from '../features/crosstab/crosstab-view';
 import { ImportWizard } from '../features/import/import-wizard';
 import { INITIAL_MATRIX_SETTINGS, MatrixView } from '../features/matrix/matrix-view';
 import type { MatrixViewSettings } from '../../../shared/api/methods/session-state';
@@ -50,6 +52,7 @@ export function App() {
   const [cohort, setCohort] = useState<CohortDefinition>(DEFAULT_COHORT);
   const [cohortName, setCohortName] = useState<string | null>(null);
   const [matrixSettings, setMatrixSettings] = useState<MatrixViewSettings>(INITIAL_MATRIX_SETTINGS);
+  const [crosstabChoice, setCrosstabChoice] = useState<CrosstabChoice>(INITIAL_CROSSTAB);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   // The Chromium shell passes --extract FILE as ?extract= to pre-fill the path.
   const [openPath, setOpenPath] = useState(() => new URLSearchParams(window.location.search).get('extract') ?? '');
@@ -249,6 +252,8 @@ export function App() {
                 />
               )}
               {view === 'matrix' && <MatrixView cohort={cohort} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
+              {view === 'profile' && <ProfileView cohort={cohort} />}
+              {view === 'crosstab' && <CrosstabView cohort={cohort} choice={crosstabChoice} onChoice={setCrosstabChoice} />}
               {view === 'fiche' && <FicheView cohort={cohort} />}
               {view === 'exportLog' && <ExportLogView />}
             </main>

@@ -24,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Sections',
   'nav.overview': 'Overview',
   'nav.cohort': 'Cohort',
+  'nav.profile': 'Profile',
+  'nav.crosstab': 'Cross-tab',
   'nav.matrix': 'Matrix',
   'nav.fiche': 'Area profile',
   'nav.exportLog': 'Export log',

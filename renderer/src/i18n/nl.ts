@@ -25,6 +25,8 @@ export const nl = {
   'nav.label': 'Onderdelen',
   'nav.overview': 'Overzicht',
   'nav.cohort': 'Cohort',
+  'nav.profile': 'Profiel',
+  'nav.crosstab': 'Kruistabel',
   'nav.matrix': 'Matrix',
   'nav.fiche': 'Fiche',
   'nav.exportLog': 'Uitvoerlogboek',

@@ -3,6 +3,7 @@ import { method } from '../method';
 import { CohortDefinition } from '../../cohort/cohort-definition';
 import { MatrixDefinition } from '../../matrix/matrix-definition';
 import { ReasonCounts } from '../../disclosure/protection';
+import { CrosstabSubject } from '../../crosstab/crosstab-definition';
 
 const Filter = z.object({ name: z.string().max(80), extensions: z.array(z.string().max(16)).max(10) });
 
@@ -38,6 +39,12 @@ export const hostMethods = {
    */
   'clipboard.copyMatrix': method(
     z.object({ cohort: CohortDefinition, definition: MatrixDefinition, language: z.enum(['nl', 'fr', 'en']).default('nl') }).strict(),
+    z.object({ sha256: z.string(), auditSeq: z.number().int().positive(), counts: ReasonCounts }),
+    { host: true },
+  ),
+  /** The same for a cross-tab or the profile (`export.crosstabClipboard`): the host writes the engine's protected text. */
+  'clipboard.copyCrosstab': method(
+    z.object({ cohort: CohortDefinition, subject: CrosstabSubject, language: z.enum(['nl', 'fr', 'en']).default('nl') }).strict(),
     z.object({ sha256: z.string(), auditSeq: z.number().int().positive(), counts: ReasonCounts }),
     { host: true },
   ),

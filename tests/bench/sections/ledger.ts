@@ -7,6 +7,7 @@ import type { AreaLevel, Vintage } from '../../../shared/geo/area-level';
 import { MatrixDefinition } from '../../../shared/matrix/matrix-definition';
 import { openExtractSession } from '../../../electron/engine/extract/open-extract-session';
 import { protectedTables, releasableTables, type Subject } from '../../../electron/engine/export/release';
+import { appendAudit } from '../../../electron/engine/audit/audit-log';
 import { ledgerSizes, saveLedgerRelease } from '../../../electron/engine/ledger/ledger-store';
 import { ledgerTableOf } from '../../../electron/engine/ledger/ledger-table';
 import { PERTURBATION_BOUND } from '../../../electron/engine/ledger/protect-against-ledger';
@@ -46,8 +47,30 @@ export const ledgerSection: BenchSection = {
         const t = performance.now();
         try {
           const { built } = await releasableTables(session, cohort, { kind: 'matrix', definition }, DEFAULT_POLICY, 'nl');
-          saveLedgerRelease(session.workspace, 1000 + i, built.tables.map((x, j) => ledgerTableOf(x.table, built.personCells[j], 1000 + i, j, PERTURBATION_BOUND, built.hierarchy[j])));
-        } catch {
+          const zero = '0'.repeat(64);
+          appendAudit(
+            session.workspace,
+            {
+              time: new Date().toISOString(),
+              user: 'bench',
+              channel: 'cli',
+              output: 'csv',
+              extractId: session.summary.extractId,
+              extractFingerprint: session.summary.fingerprint,
+              recipeHash: zero,
+              cohort,
+              table: { kind: 'matrix', definition },
+              fileName: null,
+              sha256: zero,
+              policy: DEFAULT_POLICY,
+              counts: { tables: 1, cells: 0, protected: built.tables[0].table.counts },
+              snapshotSha256: zero,
+            },
+            (seq) => saveLedgerRelease(session.workspace, seq, built.tables.map((x, j) => ledgerTableOf(x.table, built.personCells[j], seq, j, PERTURBATION_BOUND, built.hierarchy[j]))),
+          );
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (code !== 'LINKED_TABLES' && code !== 'DIFFERENCING_RISK') throw e;
           refused++;
         }
         setupMs += performance.now() - t;

@@ -136,7 +136,7 @@ async function loadDuck(con: DuckDBConnection, ix: ColumnarIndex): Promise<void>
   ]);
 }
 
-async function append(con: DuckDBConnection, table: string, types: DuckDBType[], rows: number, row: (i: number) => number[]): Promise<void> {
+export async function append(con: DuckDBConnection, table: string, types: DuckDBType[], rows: number, row: (i: number) => number[]): Promise<void> {
   const appender = await con.createAppender(table);
   const CHUNK = 2048;
   for (let start = 0; start < rows; start += CHUNK) {

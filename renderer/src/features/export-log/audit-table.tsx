@@ -15,6 +15,8 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
   const table = (r: AuditRecord): string => {
     const t = r.entry.table;
     if (t.kind === 'fiche') return xt('log.fiche', { area: t.areaCode, level: t.level, vintage: t.vintage });
+    if (t.kind === 'profile') return xt('log.profile');
+    if (t.kind === 'crosstab') return xt('log.crosstab', { rows: t.definition.rows.var, cols: t.definition.cols.var, layers: t.definition.layers ? ` × ${t.definition.layers.var}` : '' });
     const d = t.definition;
     return xt('log.matrix', { kind: mt(`matrix.kind.${d.kind}` as MatrixTextKey).split(' (')[0]!, level: mt(`level.${d.level}` as MatrixTextKey).toLowerCase(), vintage: d.vintage });
   };

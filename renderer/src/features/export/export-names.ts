@@ -15,3 +15,8 @@ export function matrixFileName(definition: Pick<MatrixDefinition, 'kind' | 'leve
 export function ficheFileName(areaCode: string, areaName: string | null, ext: 'xlsx' | 'csv', now = new Date()): string {
   return `fiche-${slug(areaCode)}${areaName ? `-${slug(areaName)}` : ''}-${today(now)}.${ext}`;
 }
+
+/** "profiel-2025-03-14.xlsx", "kruistabel-nationality-area-2025-03-14.csv". */
+export function crosstabFileName(base: string, ext: 'xlsx' | 'csv', now = new Date()): string {
+  return `${slug(base)}-${today(now)}.${ext}`;
+}

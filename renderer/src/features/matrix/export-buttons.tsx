@@ -9,17 +9,20 @@ import { settle, verhuis } from '../../api/verhuis';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { chooseSavePath } from '../export/choose-save-path';
 import { type ExportTextKey, useExportText } from '../export/export-i18n';
-import { ficheFileName, matrixFileName } from '../export/export-names';
+import { crosstabFileName, ficheFileName, matrixFileName } from '../export/export-names';
 import { SavePathPrompt } from '../export/save-path-prompt';
 import { baseName, rememberFolder, suggestPath } from '../export/save-path';
 import { usePolicy } from '../policy/use-policy';
 import type { NameLanguage } from './area-order';
+import type { CrosstabSubjectInput } from '../../../../shared/crosstab/crosstab-definition';
 
 type Format = 'xlsx' | 'csv';
 
 export type ExportSubject =
   | { kind: 'matrix'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage }
-  | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null };
+  | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null }
+  | { kind: 'profile'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
+  | { kind: 'crosstab'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string };
 
 interface Released {
   fileName?: string | null;
@@ -66,7 +69,9 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
       () =>
         subject.kind === 'matrix'
           ? verhuis().export.matrix({ cohort: subject.cohort, definition: subject.definition, format, path, language })
-          : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format, path, language }),
+          : subject.kind === 'profile' || subject.kind === 'crosstab'
+            ? verhuis().export.crosstab({ cohort: subject.cohort, subject: subject.subject, format, path, language })
+            : verhuis().export.fiche({ cohort: subject.cohort, level: subject.level, vintage: subject.vintage, areaCode: subject.areaCode, format, path, language }),
       false,
     );
   };
@@ -74,7 +79,12 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   const exportTo = async (format: Format) => {
     setError(null);
     setDone(null);
-    const name = subject.kind === 'matrix' ? matrixFileName(subject.definition, format) : ficheFileName(subject.areaCode, subject.areaName, format);
+    const name =
+      subject.kind === 'matrix'
+        ? matrixFileName(subject.definition, format)
+        : subject.kind === 'profile' || subject.kind === 'crosstab'
+          ? crosstabFileName(subject.fileBase, format)
+          : ficheFileName(subject.areaCode, subject.areaName, format);
     const filter = { name: xt(format === 'xlsx' ? 'export.filterXlsx' : 'export.filterCsv'), extensions: [format] };
     const choice = await chooseSavePath(xt('export.saveTitle'), name, filter);
     if (choice.kind === 'path') await writeTo(format, choice.path);
@@ -82,9 +92,9 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   };
 
   const copy = async () => {
-    if (subject.kind !== 'matrix') return;
     setPrompt(null);
-    await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language }), true);
+    if (subject.kind === 'matrix') await run(() => verhuis().clipboard.copyMatrix({ cohort: subject.cohort, definition: subject.definition, language }), true);
+    else if (subject.kind === 'profile' || subject.kind === 'crosstab') await run(() => verhuis().clipboard.copyCrosstab({ cohort: subject.cohort, subject: subject.subject, language }), true);
   };
 
   const counts = done?.released.counts;
@@ -104,8 +114,8 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
         >
           {xt('export.csv')}
         </button>
-        {kind === 'matrix' && (
-          <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.copyTitle')} onClick={() => void copy()} data-testid="matrix-copy">
+        {kind !== 'fiche' && (
+          <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.copyTitle')} onClick={() => void copy()} data-testid={`${kind}-copy`}>
             {xt('export.copy')}
           </button>
         )}
