@@ -5,7 +5,12 @@ import { z } from 'zod';
  * (file, clipboard, CLI). Three layers: built-in defaults, an administrator's policy file
  * (system path per OS), and the user's own choices, which may tighten but never loosen.
  */
-export const DisclosureMethod = z.enum(['suppression', 'rounding']);
+/**
+ * suppression: small cells withheld ([c]) with secondary suppression; rounding: keyed random
+ * rounding to base 3 or 5; perturbation: cell-key perturbation (bounded noise, the same
+ * persons always give the same value), for flexible, exploratory releases.
+ */
+export const DisclosureMethod = z.enum(['suppression', 'rounding', 'perturbation']);
 export type DisclosureMethod = z.infer<typeof DisclosureMethod>;
 
 export const RoundingBase = z.union([z.literal(3), z.literal(5)]);
@@ -127,19 +132,31 @@ export function applyAdminPolicy(base: DisclosurePolicy, admin: AdminPolicyFile 
 /**
  * The user's choices on top of the floor. Every field moves only in the strict direction:
  * a higher threshold, a larger rounding base, zeros unsafe, CSV off, a shorter idle lock.
- * The method is a free choice unless the administrator forces rounding.
+ *
+ * The method has no "stricter" order: suppression publishes exact values and withholds
+ * small ones, rounding and perturbation publish every cell with bounded error, and each is a
+ * complete protection on its own. So it stays a free choice, with two exceptions that win:
+ * the administrator's forceRounding, and zeros declared unsafe, which rule out perturbation
+ * (every true zero is published as 0, so the zero pattern largely shows) and fall back to suppression.
  */
 export function tightenPolicy(floor: DisclosurePolicy, user: UserPolicy | null, adminForcesRounding: boolean): DisclosurePolicy {
   if (!user) return { ...floor };
   return {
     threshold: Math.max(floor.threshold, user.threshold ?? 0),
-    method: adminForcesRounding ? 'rounding' : (user.method ?? floor.method),
+    method: mergedMethod(floor, user, adminForcesRounding),
     roundingBase: Math.max(floor.roundingBase, user.roundingBase ?? 0) as RoundingBase,
     zerosUnsafe: floor.zerosUnsafe || user.zerosUnsafe === true,
     allowCsv: floor.allowCsv && user.allowCsv !== false,
     allowExport: floor.allowExport,
     idleLockMinutes: Math.min(floor.idleLockMinutes, user.idleLockMinutes ?? Infinity),
   };
+}
+
+function mergedMethod(floor: DisclosurePolicy, user: UserPolicy, adminForcesRounding: boolean): DisclosureMethod {
+  if (adminForcesRounding) return 'rounding';
+  const method = user.method ?? floor.method;
+  const zerosUnsafe = floor.zerosUnsafe || user.zerosUnsafe === true;
+  return method === 'perturbation' && zerosUnsafe ? 'suppression' : method;
 }
 
 /** The active policy and where it came from, for the UI and the export metadata. */

@@ -27,7 +27,7 @@ const entry = (i: number): AuditEntry => ({
   fileName: `export-${i}.xlsx`,
   sha256: 'b'.repeat(64),
   policy: DEFAULT_POLICY,
-  counts: { tables: 1, cells: 100, protected: { primary: i, class: 0, secondary: 2, rounded: 0, linked: 0 } },
+  counts: { tables: 1, cells: 100, protected: { primary: i, class: 0, secondary: 2, rounded: 0, linked: 0, perturbed: 0 } },
   snapshotSha256: 'c'.repeat(64),
 });
 

@@ -24,7 +24,7 @@ describe('hand-checked fixtures', () => {
     expect(p.rowTotals).toEqual([55, 100, 155]);
     expect(p.colTotals).toEqual([110, 90, 110]);
     expect(p.total).toBe(310);
-    expect(p.counts).toEqual({ primary: 1, class: 0, secondary: 3, rounded: 0, linked: 0 });
+    expect(p.counts).toEqual({ primary: 1, class: 0, secondary: 3, rounded: 0, linked: 0, perturbed: 0 });
     // The attacker's LP: 5 lies in [0, 25] (down to 0, up by min(20, 25)).
     const iv = lpIntervals(highs, t, p).find((x) => x.cell === 1)!;
     expect([iv.min, iv.max]).toEqual([0, 25]);

@@ -22,7 +22,7 @@ function published(rows: number, cols: number, cells: (number | null)[], cellSta
     rowStatus,
     colStatus,
     totalStatus,
-    counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 },
+    counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 },
     linkedTo: [],
   };
 }

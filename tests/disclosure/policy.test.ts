@@ -74,7 +74,7 @@ describe('disclosure policy', () => {
     const user = fc.record(
       {
         threshold: fc.integer({ min: 2, max: 50 }),
-        method: fc.constantFrom('suppression' as const, 'rounding' as const),
+        method: fc.constantFrom('suppression' as const, 'rounding' as const, 'perturbation' as const),
         roundingBase: fc.constantFrom(3 as const, 5 as const),
         zerosUnsafe: fc.boolean(),
         allowCsv: fc.boolean(),
@@ -88,6 +88,9 @@ describe('disclosure policy', () => {
         const p = tightenPolicy(floor, u, a.forceRounding === true);
         expect(p.threshold).toBeGreaterThanOrEqual(Math.max(DEFAULT_POLICY.threshold, a.threshold ?? 0));
         if (a.forceRounding) expect(p.method).toBe('rounding');
+        // Perturbation publishes true zeros: never in force while zeros are unsafe.
+        if (p.zerosUnsafe) expect(p.method).not.toBe('perturbation');
+        if (!a.forceRounding && !p.zerosUnsafe) expect(p.method).toBe(u.method ?? 'suppression');
         if (a.forbidCsv) expect(p.allowCsv).toBe(false);
         if (a.forbidExport) expect(p.allowExport).toBe(false);
         if (a.zerosUnsafe) expect(p.zerosUnsafe).toBe(true);
@@ -96,5 +99,13 @@ describe('disclosure policy', () => {
       }),
       { numRuns: 500, seed: 3 },
     );
+  });
+
+  it('lets the user choose perturbation; the administrator\'s forced rounding and unsafe zeros win over it', () => {
+    const floor = applyAdminPolicy(DEFAULT_POLICY, null);
+    expect(tightenPolicy(floor, { method: 'perturbation' }, false).method).toBe('perturbation');
+    expect(tightenPolicy(applyAdminPolicy(DEFAULT_POLICY, { forceRounding: true }), { method: 'perturbation' }, true).method).toBe('rounding');
+    expect(tightenPolicy(floor, { method: 'perturbation', zerosUnsafe: true }, false).method).toBe('suppression');
+    expect(tightenPolicy(applyAdminPolicy(DEFAULT_POLICY, { zerosUnsafe: true }), { method: 'perturbation' }, false).method).toBe('suppression');
   });
 });

@@ -35,7 +35,7 @@ describe('host methods that release through the engine', () => {
     const writeText = vi.fn();
     const relay = createRelay({ engine, host: electronHostHandlers({ showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }, () => null, { writeText }) });
     const r = await relay('clipboard.copyMatrix', { cohort: COHORT, definition: DEFINITION, language: 'fr' }, true);
-    expect(r).toEqual({ ok: true, value: { sha256: SHA, auditSeq: 7, counts: COUNTS } });
+    expect(r).toEqual({ ok: true, value: { sha256: SHA, auditSeq: 7, counts: { ...COUNTS, perturbed: 0 } } });
     expect(JSON.stringify(r)).not.toContain('[c]');
     expect(writeText).toHaveBeenCalledExactlyOnceWith(TSV);
     // The engine got the validated request (schema defaults filled), through its release path.
@@ -48,7 +48,7 @@ describe('host methods that release through the engine', () => {
     const relay = createRelay({ engine, host: electronHostHandlers({ showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }, () => null, { writeText }) });
     const subject = { kind: 'crosstab', definition: { rows: { var: 'sex' }, cols: { var: 'status' } } };
     const r = await relay('clipboard.copyCrosstab', { cohort: COHORT, subject }, true);
-    expect(r).toEqual({ ok: true, value: { sha256: SHA, auditSeq: 8, counts: COUNTS } });
+    expect(r).toEqual({ ok: true, value: { sha256: SHA, auditSeq: 8, counts: { ...COUNTS, perturbed: 0 } } });
     expect(writeText).toHaveBeenCalledExactlyOnceWith(TSV);
     expect(engine.call).toHaveBeenCalledWith('export.crosstabClipboard', expect.objectContaining({ subject: expect.objectContaining({ kind: 'crosstab' }) }));
   });

@@ -8,8 +8,8 @@ const hostSpies = (): HostHandlers => ({
   'dialog.openFile': vi.fn(async () => ({ path: '/tmp/x.db' })),
   'dialog.openFolder': vi.fn(async () => ({ path: null })),
   'dialog.saveFile': vi.fn(async () => ({ path: null })),
-  'clipboard.copyMatrix': vi.fn(async () => ({ sha256: 'a'.repeat(64), auditSeq: 1, counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 } })),
-  'clipboard.copyCrosstab': vi.fn(async () => ({ sha256: 'a'.repeat(64), auditSeq: 1, counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 } })),
+  'clipboard.copyMatrix': vi.fn(async () => ({ sha256: 'a'.repeat(64), auditSeq: 1, counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 } })),
+  'clipboard.copyCrosstab': vi.fn(async () => ({ sha256: 'a'.repeat(64), auditSeq: 1, counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 } })),
   'cohort.saveRecipeFile': vi.fn(async () => ({ fileName: 'r.json' })),
 });
 

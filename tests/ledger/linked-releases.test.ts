@@ -9,6 +9,7 @@ import type { AreaLevel, Vintage } from '../../shared/geo/area-level';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
 import { protectedTables } from '../../electron/engine/export/release';
 import { DEFAULT_POLICY } from '../../shared/disclosure/policy';
+import { PERTURBATION_MAX_NOISE } from '../../shared/disclosure/protection';
 import { computeFicheForRelease } from '../../electron/engine/matrix/fiche';
 import type { PersonCells } from '../../electron/engine/ledger/person-cells';
 import { attack, csvTables, type AttackedTable } from '../support/attacker-lp';
@@ -54,7 +55,7 @@ const cellsOf = (pc: PersonCells) => {
 
 async function band(): Promise<number> {
   const { policy } = await t.value('disclosure.policy', {} as never);
-  return policy.method === 'rounding' ? policy.roundingBase - 1 : 0;
+  return policy.method === 'rounding' ? policy.roundingBase - 1 : policy.method === 'perturbation' ? PERTURBATION_MAX_NOISE : 0;
 }
 
 type Outcome = { ok: true; tables: AttackedTable[] } | { ok: false; code: string };

@@ -93,7 +93,7 @@ describe('rounded values on screen', () => {
     rowStatus: 'r',
     colStatus: 'r.',
     totalStatus: 'r',
-    counts: { primary: 0, class: 0, secondary: 0, rounded: 4, linked: 0 }, linkedTo: [],
+    counts: { primary: 0, class: 0, secondary: 0, rounded: 4, linked: 0, perturbed: 0 }, linkedTo: [],
   };
   it('shows counts as the outputs publish them when the policy rounds; percentages stay as computed', () => {
     const counts = { cells: [8, 0], rowTotals: [8], colTotals: [8, 0], total: 8, percent: false };

@@ -28,7 +28,7 @@ function doc(): OutputDocument {
         totalLabel: 'Totaal',
         table: {
           method: 'suppression', threshold: 10, roundingBase: null, rows: 1, cols, cells, rowTotals: [28], colTotals: cells, total: 28,
-          cellStatus: '.'.repeat(cols), rowStatus: '.', colStatus: '.'.repeat(cols), totalStatus: '.', counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 }, linkedTo: [],
+          cellStatus: '.'.repeat(cols), rowStatus: '.', colStatus: '.'.repeat(cols), totalStatus: '.', counts: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 }, linkedTo: [],
         },
       },
     ],

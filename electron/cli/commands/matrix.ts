@@ -86,7 +86,7 @@ export const command: CliCommand = {
       ctx.out(`${ctx.t('Geschreven', 'Written')}: ${r.fileName}`);
       ctx.out(`SHA-256: ${r.sha256}`);
       ctx.out(
-        `${ctx.t('Beschermde cellen', 'Protected cells')}: primary ${ctx.number(r.counts.primary)}, class ${ctx.number(r.counts.class)}, secondary ${ctx.number(r.counts.secondary)}, rounded ${ctx.number(r.counts.rounded)}`,
+        `${ctx.t('Beschermde cellen', 'Protected cells')}: primary ${ctx.number(r.counts.primary)}, class ${ctx.number(r.counts.class)}, secondary ${ctx.number(r.counts.secondary)}, rounded ${ctx.number(r.counts.rounded)}, perturbed ${ctx.number(r.counts.perturbed)}`,
       );
       ctx.out(`${ctx.t('Uitvoerlogboek', 'Audit log')}: #${r.auditSeq}`);
       return 0;

@@ -73,7 +73,7 @@ export function trustHandlers(state: EngineState): HandlerTable<'audit.verifyExp
         fileName: path.basename(target),
         sha256: sha256Hex(json),
         policy: sessionPolicy(state).policy,
-        counts: { tables: 0, cells: 0, protected: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 } },
+        counts: { tables: 0, cells: 0, protected: { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 } },
         snapshotSha256: sha256Hex('[]'),
       };
       // Recorded first: no recipe file leaves without its entry.

@@ -5,6 +5,7 @@ import type { OpenSession } from '../core/open-session';
 import { evaluateCohort } from '../cohort/evaluate-cohort';
 import { sessionIndex } from '../cohort/session-index';
 import { protectTable } from '../disclosure/protect-table';
+import { protectionInput } from '../disclosure/perturbation-input';
 import { personCellsFromCellOf, type PersonCells } from '../ledger/person-cells';
 import { LABELS, type OutputLanguage } from '../export/output-document';
 import type { BuiltTables, LinkedCells } from '../export/build-tables';
@@ -41,7 +42,10 @@ export function buildCrosstabTables(session: OpenSession, cohort: CohortDefiniti
   const labels = (cs: Category[]) => cs.map((c) => text(c, lang));
   if (subject.kind === 'profile') {
     const profile = computeProfile(ix, members, subject.options, { persons: true });
-    const counts = profile.map((p) => countTable(p.table));
+    const personCells = profile.map((p) => cellsOfLayer(p.placement!, null));
+    // Under perturbation the counts carry the cell keys of their persons (secret person keys).
+    const keyed = protectionInput(session, policy);
+    const counts = profile.map((p, i) => keyed(countTable(p.table), personCells[i]));
     return {
       tables: profile.map((p, i) => ({
         sheet: sheetName(text(p.label, lang)),
@@ -52,14 +56,16 @@ export function buildCrosstabTables(session: OpenSession, cohort: CohortDefiniti
         table: protectTable(counts[i], policy, { linked: linked?.[i] }).table,
       })),
       measures: null,
-      personCells: profile.map((p) => cellsOfLayer(p.placement!, null)),
+      personCells,
       counts,
       hierarchy: profile.map(() => null),
     };
   }
   const x = computeCrosstab(ix, members, subject.definition, { persons: true });
   const corner = `${text(x.labels.rows, lang)} \\ ${text(x.labels.cols, lang)}`;
-  const counts = x.layers.map((layer) => countTable(layer.table));
+  const personCells = x.layers.map((_, l) => cellsOfLayer(x.placement!, x.labels.layers ? l : null));
+  const keyed = protectionInput(session, policy);
+  const counts = x.layers.map((layer, l) => keyed(countTable(layer.table), personCells[l]));
   return {
     tables: x.layers.map((layer, l) => ({
       sheet: sheetName(layer.category ? `${l + 1} ${text(layer.category, lang)}` : lang === 'en' ? 'Cross-tab' : 'Kruistabel'),
@@ -70,7 +76,7 @@ export function buildCrosstabTables(session: OpenSession, cohort: CohortDefiniti
       table: protectTable(counts[l], policy, { linked: linked?.[l] }).table,
     })),
     measures: null,
-    personCells: x.layers.map((_, l) => cellsOfLayer(x.placement!, x.labels.layers ? l : null)),
+    personCells,
     counts,
     // Not area × area matrices: no implied coarser tables.
     hierarchy: x.layers.map(() => null),

@@ -16,7 +16,10 @@ export interface CountTable {
   total: number;
   /** Distinct persons per cell and margin; omitted when every count is a count of persons. */
   persons?: { cells: ArrayLike<number>; rowTotals: ArrayLike<number>; colTotals: ArrayLike<number>; total: number };
-  /** Person keys per cell (and optionally margins) for keyed rounding. */
+  /**
+   * Person keys per cell (and optionally margins) for keyed rounding. Under perturbation: the
+   * cell keys of every cell AND margin from the secret person keys (cellKeysFromPersonCells).
+   */
   keys?: { cells: ArrayLike<number>; rowTotals?: ArrayLike<number>; colTotals?: ArrayLike<number>; total?: number };
 }
 

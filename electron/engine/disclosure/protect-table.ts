@@ -4,14 +4,16 @@ import { checkTable, toGrid, type CountTable, type Grid } from './count-table';
 import { exactlyDerivable } from './bridges';
 import { IntervalFlow } from './interval-flow';
 import { gridKeys, roundKeyed } from './rounding';
+import { PERTURBATION_MAX_NOISE, PERTURBATION_VARIANCE } from './cell-key';
+import { perturbGrid } from './perturb-table';
 import { addCertificate } from './secondary';
 import { SuppressionState } from './suppression-state';
 
 export type DisclosureRules = Pick<DisclosurePolicy, 'threshold' | 'method' | 'roundingBase' | 'zerosUnsafe'>;
 
 const PUBLISHED = 0;
-const REASON_CODE: Record<ProtectionReason, number> = { primary: 1, class: 2, secondary: 3, rounded: 4, linked: 5 };
-const CODE_CHAR = [STATUS_CHAR.published, STATUS_CHAR.primary, STATUS_CHAR.class, STATUS_CHAR.secondary, STATUS_CHAR.rounded, STATUS_CHAR.linked];
+const REASON_CODE: Record<ProtectionReason, number> = { primary: 1, class: 2, secondary: 3, rounded: 4, linked: 5, perturbed: 6 };
+const CODE_CHAR = [STATUS_CHAR.published, STATUS_CHAR.primary, STATUS_CHAR.class, STATUS_CHAR.secondary, STATUS_CHAR.rounded, STATUS_CHAR.linked, STATUS_CHAR.perturbed];
 
 export interface ProtectionStats {
   suppressed: number;
@@ -30,7 +32,8 @@ export interface Protection {
  * Disclosure control of one table: pure and deterministic (the same table and rules give
  * the same protected table). Suppression: primary and class cells, then secondary cells
  * until every suppressed cell's attacker interval is at least T wide. Rounding: every cell
- * and margin randomly rounded, keyed on its persons.
+ * and margin randomly rounded, keyed on its persons. Perturbation: every cell and margin
+ * gets bounded noise from the ptable, picked by its cell key (`t.keys`, required).
  */
 export interface ProtectOptions {
   visitBudget?: number;
@@ -61,6 +64,15 @@ export function protectTable(t: CountTable, rules: DisclosureRules, options: Pro
       if (g.value[k] === 0) continue;
       published[k] = roundKeyed(g.value[k], keys[k], rules.roundingBase);
       status[k] = REASON_CODE.rounded;
+    }
+  } else if (rules.method === 'perturbation') {
+    const perturbed = perturbGrid(t, g, published);
+    for (let k = 0; k < status.length; k++) {
+      if (options.linked?.has(k)) {
+        // The ledger requires it withheld: v ± D would still narrow a protected cell of an earlier release.
+        published[k] = NaN;
+        status[k] = REASON_CODE.linked;
+      } else if (perturbed[k]) status[k] = REASON_CODE.perturbed;
     }
   } else {
     stats = suppress(g, t, rules, status, options.visitBudget ?? 100_000, options.linked);
@@ -143,13 +155,14 @@ function toProtectedCounts(t: CountTable, g: Grid, rules: DisclosureRules, statu
   const C = g.C;
   const cells: (number | null)[] = new Array(t.rows * t.cols);
   let cellStatus = '';
-  const counts: ReasonCounts = { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 };
+  const counts: ReasonCounts = { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 };
   const tally = (code: number) => {
     if (code === REASON_CODE.primary) counts.primary++;
     else if (code === REASON_CODE.class) counts.class++;
     else if (code === REASON_CODE.secondary) counts.secondary++;
     else if (code === REASON_CODE.rounded) counts.rounded++;
     else if (code === REASON_CODE.linked) counts.linked++;
+    else if (code === REASON_CODE.perturbed) counts.perturbed++;
   };
   const value = (k: number) => (Number.isNaN(published[k]) ? null : published[k]);
   const chars: string[] = [];
@@ -184,6 +197,7 @@ function toProtectedCounts(t: CountTable, g: Grid, rules: DisclosureRules, statu
     method: rules.method,
     threshold: rules.threshold,
     roundingBase: rules.method === 'rounding' ? rules.roundingBase : null,
+    ...(rules.method === 'perturbation' ? { perturbation: { maxNoise: PERTURBATION_MAX_NOISE, variance: PERTURBATION_VARIANCE } } : {}),
     rows: t.rows,
     cols: t.cols,
     cells,

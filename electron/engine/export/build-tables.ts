@@ -5,6 +5,7 @@ import type { MatrixDefinition } from '../../../shared/matrix/matrix-definition'
 import type { OpenSession } from '../core/open-session';
 import type { CountTable } from '../disclosure/count-table';
 import { protectTable } from '../disclosure/protect-table';
+import { protectionInput } from '../disclosure/perturbation-input';
 import { computeMatrix, type ComputedMatrix } from '../matrix/compute-matrix';
 import { FICHE_COMPOSITIONS, computeFicheForRelease } from '../matrix/fiche';
 import type { Hierarchy } from '../ledger/hierarchy';
@@ -53,7 +54,9 @@ const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
 export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition, definition: MatrixDefinition, policy: DisclosurePolicy, lang: OutputLanguage, linked?: LinkedCells): BuiltTables {
   const m = computeMatrix(session, cohort, definition, undefined, { persons: true });
-  const counts = matrixCountTable(m);
+  if (!m.personCells) throw new Error('matrix without person cells (compute it with { persons: true })');
+  // Under perturbation the counts carry the cell keys: the ledger re-protects these very tables.
+  const counts = protectionInput(session, policy)(matrixCountTable(m), m.personCells);
   const { table } = protectTable(counts, policy, { linked: linked?.[0] });
   const L = LABELS[lang];
   const out: OutputTable = {
@@ -65,15 +68,16 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
     table,
   };
   const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
-  if (!m.personCells) throw new Error('matrix without person cells (compute it with { persons: true })');
-  return { tables: [out], measures: square ? areaMeasures(table, m.rows, lang) : null, personCells: [m.personCells], counts: [counts], hierarchy: [{ vintage: definition.vintage, level: definition.level }] };
+  // No measures from perturbed values: in/out/net and retention would mix non-additive noise.
+  const measures = square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang) : null;
+  return { tables: [out], measures, personCells: [m.personCells], counts: [counts], hierarchy: [{ vintage: definition.vintage, level: definition.level }] };
 }
 
 /** One list of the fiche as a one-row table: categories are columns, the row total is the group. */
-function listTable(sheet: string, label: string, categories: string[], persons: number[], policy: DisclosurePolicy, lang: OutputLanguage, linked: ReadonlyMap<number, number> | undefined, counts: CountTable[]): OutputTable {
+function listTable(sheet: string, label: string, categories: string[], persons: number[], policy: DisclosurePolicy, lang: OutputLanguage, linked: ReadonlyMap<number, number> | undefined, counts: CountTable[], input: (t: CountTable) => CountTable): OutputTable {
   let total = 0;
   for (const p of persons) total += p;
-  const t: CountTable = { rows: 1, cols: persons.length, counts: persons, rowTotals: [total], colTotals: persons, total };
+  const t = input({ rows: 1, cols: persons.length, counts: persons, rowTotals: [total], colTotals: persons, total });
   counts.push(t);
   return { sheet: sheetName(sheet), corner: '', rowLabels: [label], colLabels: categories, totalLabel: LABELS[lang].total, table: protectTable(t, policy, { linked }).table };
 }
@@ -88,13 +92,16 @@ export function buildFicheTables(session: OpenSession, cohort: CohortDefinition,
   const L = LABELS[lang];
   const name = areaLabel(f.area, lang);
   const areas = (xs: { area: Area; persons: number }[]) => xs.map((x) => areaLabel(x.area, lang));
+  // personCells[i] belongs to the i-th list: origins, destinations, then FICHE_COMPOSITIONS.
+  const keyed = protectionInput(session, policy);
+  const input = (i: number) => (t: CountTable) => keyed(t, personCells[i]);
   const tables: OutputTable[] = [
-    listTable(lang === 'nl' ? 'Herkomst inwoners' : lang === 'fr' ? 'Origine résidents' : 'Origins of residents', name, areas(f.originsOfResidents), f.originsOfResidents.map((x) => x.persons), policy, lang, linked?.[0], counts),
-    listTable(lang === 'nl' ? 'Bestemming' : lang === 'fr' ? 'Destination' : 'Destinations', name, areas(f.destinationsOfDecided), f.destinationsOfDecided.map((x) => x.persons), policy, lang, linked?.[1], counts),
+    listTable(lang === 'nl' ? 'Herkomst inwoners' : lang === 'fr' ? 'Origine résidents' : 'Origins of residents', name, areas(f.originsOfResidents), f.originsOfResidents.map((x) => x.persons), policy, lang, linked?.[0], counts, input(0)),
+    listTable(lang === 'nl' ? 'Bestemming' : lang === 'fr' ? 'Destination' : 'Destinations', name, areas(f.destinationsOfDecided), f.destinationsOfDecided.map((x) => x.persons), policy, lang, linked?.[1], counts, input(1)),
   ];
-  for (const key of FICHE_COMPOSITIONS) {
+  for (const [j, key] of FICHE_COMPOSITIONS.entries()) {
     const list = f.composition[key];
-    tables.push(listTable(compositionSheet(key, lang), `${name} — ${L.persons}`, list.map((x) => compositionCategory(key, x.key, lang)), list.map((x) => x.persons), policy, lang, linked?.[tables.length], counts));
+    tables.push(listTable(compositionSheet(key, lang), `${name} — ${L.persons}`, list.map((x) => compositionCategory(key, x.key, lang)), list.map((x) => x.persons), policy, lang, linked?.[tables.length], counts, input(2 + j)));
   }
   return { tables, measures: null, personCells, counts, hierarchy: tables.map(() => null) };
 }

@@ -3,7 +3,7 @@ import { definitionKindLabel, describeCohort, levelLabel, metaLabel, metaValue }
 import type { ExtractSummary } from '../../../shared/api/methods/extract';
 import type { ExportedTable } from '../../../shared/disclosure/audit-entry';
 import type { DisclosurePolicy } from '../../../shared/disclosure/policy';
-import type { ProtectedCounts, ReasonCounts } from '../../../shared/disclosure/protection';
+import { PERTURBATION_MAX_NOISE, PERTURBATION_VARIANCE, type ProtectedCounts, type ReasonCounts } from '../../../shared/disclosure/protection';
 import type { Area, AreaLevel } from '../../../shared/geo/area-level';
 import type { OutputMeasures } from './table-writer';
 
@@ -21,7 +21,28 @@ export const areaLabel = (a: Area, lang: OutputLanguage): string => {
   return a.special ? name : `${name} (${a.code})`;
 };
 
+/** The legend of a perturbed output: what the noise is, and that the table does not add up. */
+function perturbationLegend(lang: OutputLanguage): string[] {
+  const D = PERTURBATION_MAX_NOISE;
+  const V = PERTURBATION_VARIANCE;
+  if (lang === 'fr')
+    return [
+      `Toutes les valeurs sont perturbées par clé de cellule : un bruit d'au plus ±${D} (variance ${V}), toujours le même pour les mêmes personnes. Les valeurs 1 et 2 ne sont jamais publiées (elles deviennent 0 ou 3); un vrai zéro reste 0.`,
+      'Le tableau N’EST PAS additif : les totaux et les marges sont perturbés séparément et ne sont pas la somme des cellules. Aucun pourcentage n’est calculé à partir de valeurs perturbées.',
+    ];
+  if (lang === 'en')
+    return [
+      `All values are perturbed with cell-key noise of at most ±${D} (variance ${V}), always the same for the same persons. Values 1 and 2 are never published (they become 0 or 3); a true zero stays 0.`,
+      'The table is NOT additive: totals and margins are perturbed on their own and are not the sums of the cells. No percentages are computed from perturbed values.',
+    ];
+  return [
+    `Alle waarden zijn verstoord met celsleutelruis van hoogstens ±${D} (variantie ${V}), altijd dezelfde voor dezelfde personen. De waarden 1 en 2 worden nooit gepubliceerd (ze worden 0 of 3); een echte nul blijft 0.`,
+    'De tabel is NIET additief: totalen en marges zijn apart verstoord en zijn niet de som van de cellen. Uit verstoorde waarden worden geen percentages berekend.',
+  ];
+}
+
 export function legendLines(lang: OutputLanguage, policy: DisclosurePolicy): string[] {
+  if (policy.method === 'perturbation') return perturbationLegend(lang);
   const T = policy.threshold;
   if (lang === 'fr')
     return [
@@ -75,6 +96,25 @@ export interface MetadataInput {
   language?: OutputLanguage;
 }
 
+function methodText(p: DisclosurePolicy): string {
+  if (p.method === 'rounding') return `random rounding, base ${p.roundingBase}`;
+  if (p.method === 'perturbation') return 'cell-key perturbation (secret person keys; the same persons always give the same value)';
+  return 'cell suppression (primary, class, secondary with interval audit)';
+}
+
+/** A perturbed table says so, with the ptable's bounds, and that it does not add up. */
+function perturbationRows(p: DisclosurePolicy): Array<[string, string | number]> {
+  if (p.method !== 'perturbation') return [];
+  return [
+    ['Perturbed', 'yes: every non-zero cell, row total, column total and the grand total'],
+    ['Additive', 'no: margins and totals are perturbed on their own, not summed from the perturbed cells'],
+    ['Perturbation: maximum noise D', PERTURBATION_MAX_NOISE],
+    ['Perturbation: noise variance (counts ≥ 4)', PERTURBATION_VARIANCE],
+    ['Perturbation: published values', 'a true 0 stays 0; counts 1 and 2 become 0 or 3; never 1 or 2; every value within ±D of the count'],
+    ['Percentages', 'not computed from perturbed values'],
+  ];
+}
+
 export function metadataRows(m: MetadataInput): Array<[string, string | number]> {
   const t = m.table;
   const lang = m.language ?? 'en';
@@ -102,7 +142,10 @@ export function metadataRows(m: MetadataInput): Array<[string, string | number]>
     rows.push(['Profile', 'standard profile tables'], ['Profile options (JSON)', JSON.stringify(t.options)]);
   }
   rows.push(
-    [L('method'), m.policy.method === 'rounding' ? metaValue('rounding', lang, { base: m.policy.roundingBase }) : metaValue('suppression', lang)],
+    [L('method'), m.policy.method === 'rounding' ? metaValue('rounding', lang, { base: m.policy.roundingBase }) : m.policy.method === 'perturbation' ? methodText(m.policy) : metaValue('suppression', lang)],
+  );
+  for (const row of perturbationRows(m.policy)) rows.push(row);
+  rows.push(
     [L('threshold'), m.policy.threshold],
     [L('zeros'), metaValue(m.policy.zerosUnsafe ? 'zerosProtected' : 'zerosPublished', lang)],
     [L('primary'), m.counts.primary],
@@ -110,6 +153,7 @@ export function metadataRows(m: MetadataInput): Array<[string, string | number]>
     [L('secondary'), m.counts.secondary],
     [L('rounded'), m.counts.rounded],
     [L('linked'), m.counts.linked ?? 0],
+    [lang === 'en' ? 'Cells perturbed' : lang === 'fr' ? 'Cellules perturbées' : 'Cellen verstoord', m.counts.perturbed ?? 0],
     [L('application'), `Verhuisverkenner ${m.appVersion}`],
     [L('created'), m.createdAt.toISOString()],
   );

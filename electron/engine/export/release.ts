@@ -266,7 +266,7 @@ export function publishedValues(tables: ProtectedCounts[]): (number | null)[] {
 }
 
 export function sumCounts(list: ReasonCounts[]): ReasonCounts {
-  const s: ReasonCounts = { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0 };
+  const s: ReasonCounts = { primary: 0, class: 0, secondary: 0, rounded: 0, linked: 0, perturbed: 0 };
   for (const c of list) for (const k of Object.keys(s) as (keyof ReasonCounts)[]) s[k] += c[k];
   return s;
 }

@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
 import type { DisclosurePolicy } from '../../../shared/disclosure/policy';
-import type { ProtectedCounts } from '../../../shared/disclosure/protection';
+import { PERTURBATION_MAX_NOISE, type ProtectedCounts } from '../../../shared/disclosure/protection';
 import { AppError } from '../core/app-error';
 import type { CountTable } from '../disclosure/count-table';
 import { protectTable } from '../disclosure/protect-table';
@@ -16,7 +16,7 @@ import { tableVectors } from './value-vectors';
  * Largest noise of the cell-key perturbation table: an attacker who knows the (documented)
  * table knows a perturbed count only to within ±PERTURBATION_BOUND.
  */
-export const PERTURBATION_BOUND = 2;
+export const PERTURBATION_BOUND = PERTURBATION_MAX_NOISE;
 
 /** Past this share of its non-zero values suppressed because of earlier releases, a release is refused. */
 export const MAX_LINKED_SHARE = 0.5;

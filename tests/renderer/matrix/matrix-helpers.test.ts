@@ -159,13 +159,13 @@ describe('grid model', () => {
       rowStatus: '...',
       colStatus: '.k..',
       totalStatus: '.',
-      counts: { primary: 2, class: 1, secondary: 2, rounded: 0, linked: 0 }, linkedTo: [],
+      counts: { primary: 2, class: 1, secondary: 2, rounded: 0, linked: 0, perturbed: 0 }, linkedTo: [],
     });
     const g = buildGridModel(m, measures.values('counts'), measures.flows, flags, 'nl', 'Totaal');
     expect(g.rows[0].flags).toEqual([null, 'primary', null, null]);
     expect(g.rows[1].flags).toEqual(['primary', 'secondary', null, 'secondary']);
     expect(g.totalRow.flags[1]).toBe('class');
-    expect(countFlags(flags)).toEqual({ primary: 2, secondary: 2, class: 1, rounded: 0, linked: 0 });
+    expect(countFlags(flags)).toEqual({ primary: 2, secondary: 2, class: 1, rounded: 0, linked: 0, perturbed: 0 });
   });
 
   it('shows row percentages that sum to 100% per row, the totals row as shares of the grand total', () => {

@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../../../shared/disclosure/audit-entry';
 import { formatCount, localeOf } from '../../../../shared/format/number-format';
 import { useExportText } from '../export/export-i18n';
+import { methodLabel } from '../policy/policy-panel';
 import { useMatrixText, type MatrixTextKey } from '../matrix/matrix-i18n';
 import { cohortBrief } from './cohort-brief';
 
@@ -60,9 +61,9 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                 <td className="audit-table__sha" title={r.entry.sha256}>{r.entry.sha256}</td>
                 <td>{table(r)}</td>
                 <td className="num">
-                  {[c.primary, c.secondary, c.class, c.linked ?? 0, c.rounded].map((n) => formatCount(n, lang)).join(' / ')}
+                  {[c.primary, c.secondary, c.class, c.linked ?? 0, c.rounded, c.perturbed ?? 0].map((n) => formatCount(n, lang)).join(' / ')}
                 </td>
-                <td>{xt('log.policyValue', { t: p.threshold, method: p.method === 'rounding' ? xt('policy.rounding', { base: p.roundingBase }) : xt('policy.suppression').split(' (')[0]! })}</td>
+                <td>{xt('log.policyValue', { t: p.threshold, method: methodLabel(p, xt).split(' (')[0]! })}</td>
                 <td data-testid="audit-against">{r.entry.protectedAgainst?.length ? r.entry.protectedAgainst.map((n) => `#${n}`).join(', ') : '—'}</td>
               </tr>
             );

@@ -4,6 +4,7 @@ import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 import { formatCount } from '../../../../shared/format/number-format';
 import type { ApiError } from '../../../../shared/api/result';
 import type { DisclosureMethod } from '../../../../shared/disclosure/policy';
+import type { ProtectedCounts } from '../../../../shared/disclosure/protection';
 import { ErrorMessage } from '../../components/error-message';
 import { useMatrixNotes } from './matrix-notes-i18n';
 
@@ -14,16 +15,21 @@ const shortLabel = (text: string): string => {
 };
 
 /** The mark beside a protected cell; the legend explains each. */
-export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈', linked: '§' };
+export const PROTECT_SYMBOL: Record<ProtectReason, string> = { primary: '*', secondary: '†', class: '‡', rounded: '≈', linked: '§', perturbed: '±' };
 
-const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'linked', 'rounded'];
+const ORDER: ProtectReason[] = ['primary', 'secondary', 'class', 'linked', 'rounded', 'perturbed'];
 const KEY: Record<ProtectReason, MatrixTextKey> = {
   primary: 'disclosure.primary',
   secondary: 'disclosure.secondary',
   class: 'disclosure.class',
   rounded: 'disclosure.rounded',
   linked: 'disclosure.linked',
+  perturbed: 'disclosure.perturbed',
 };
+
+/** The reasons the legend lists: those of the method in force, and any other that occurs. */
+const listed = (method: DisclosureMethod, reason: ProtectReason, count: number): boolean =>
+  count > 0 || (reason === 'rounded' ? method === 'rounding' : reason === 'perturbed' ? method === 'perturbation' : method === 'suppression');
 
 interface Props {
   flags: CellFlags | null;
@@ -31,6 +37,8 @@ interface Props {
   threshold: number;
   method: DisclosureMethod;
   roundingBase: number | null;
+  /** The ptable's D and variance of a perturbed table. */
+  perturbation?: ProtectedCounts['perturbation'] | null;
   /** False while the preview is pending or failed: the legend says cells are not marked. */
   available: boolean;
   error: ApiError | null;
@@ -39,7 +47,7 @@ interface Props {
 }
 
 /** Explains the hatched cells of the matrix table: what each mark means and how many there are. */
-export function DisclosureLegend({ flags, threshold, method, roundingBase, available, error, linkedReleases = [] }: Props) {
+export function DisclosureLegend({ flags, threshold, method, roundingBase, perturbation, available, error, linkedReleases = [] }: Props) {
   const { lang, mt } = useMatrixText();
   const { nt } = useMatrixNotes();
   const counts = countFlags(flags);
@@ -58,23 +66,27 @@ export function DisclosureLegend({ flags, threshold, method, roundingBase, avail
           <span
             className="disclosure-legend__note"
             data-testid="disclosure-method"
-            title={method === 'rounding' ? mt('disclosure.methodRounding', { t: threshold, base: roundingBase ?? '' }) : mt('disclosure.methodSuppression', { t: threshold })}
+            title={method === 'rounding' ? mt('disclosure.methodRounding', { t: threshold, base: roundingBase ?? '' }) : method === 'perturbation' ? mt('disclosure.methodPerturbation', { d: perturbation?.maxNoise ?? '', v: formatCount(perturbation?.variance ?? 0, lang) }) : mt('disclosure.methodSuppression', { t: threshold })}
           >
-            {method === 'rounding' ? nt('legend.rounding', { t: threshold, base: roundingBase ?? '' }) : nt('legend.suppression', { t: threshold })}
+            {method === 'rounding'
+              ? nt('legend.rounding', { t: threshold, base: roundingBase ?? '' })
+              : method === 'perturbation'
+                ? mt('disclosure.methodPerturbation', { d: perturbation?.maxNoise ?? '', v: formatCount(perturbation?.variance ?? 0, lang) })
+                : nt('legend.suppression', { t: threshold })}
           </span>
           <ul className="disclosure-legend__items">
-            {ORDER.filter((r) => (method === 'rounding' ? r === 'rounded' || counts[r] > 0 : r !== 'rounded' || counts.rounded > 0)).map((reason) => (
-              <li key={reason} data-reason={reason} data-count={counts[reason]} title={mt(KEY[reason], { t: threshold, releases: linkedReleases.map((n) => `#${n}`).join(', ') })}>
+            {ORDER.filter((r) => listed(method, r, counts[r])).map((reason) => (
+              <li key={reason} data-reason={reason} data-count={counts[reason]} title={mt(KEY[reason], { t: threshold, d: perturbation?.maxNoise ?? '', releases: linkedReleases.map((n) => `#${n}`).join(', ') })}>
                 <span className={`disclosure-legend__swatch cell--protected cell--protected-${reason}`} aria-hidden="true" />
                 <span>
-                  {PROTECT_SYMBOL[reason]} {shortLabel(mt(KEY[reason], { t: threshold, releases: '' }))} ({formatCount(counts[reason], lang)})
+                  {PROTECT_SYMBOL[reason]} {shortLabel(mt(KEY[reason], { t: threshold, d: perturbation?.maxNoise ?? '', releases: '' }))} ({formatCount(counts[reason], lang)})
                 </span>
               </li>
             ))}
           </ul>
-          {/* "[c]" only where cells are left empty: under rounding nothing is. */}
+          {/* "[c]" only where cells are left empty: under rounding and perturbation nothing is. */}
           <span className="disclosure-legend__note" data-testid="disclosure-count" title={total > 0 ? mt('disclosure.note') : undefined}>
-            {method === 'rounding' && total === 0 ? nt('legend.roundedNote') : nt('legend.suppressed', { n: formatCount(total, lang) })}
+            {method === 'perturbation' && total === 0 ? mt('disclosure.notePerturbation') : method === 'rounding' && total === 0 ? nt('legend.roundedNote') : nt('legend.suppressed', { n: formatCount(total, lang) })}
           </span>
         </>
       )}

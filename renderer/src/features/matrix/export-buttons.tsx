@@ -204,6 +204,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
               secondary: formatCount(counts.secondary, lang),
               class: formatCount(counts.class, lang),
               rounded: formatCount(counts.rounded, lang),
+              perturbed: formatCount(counts.perturbed, lang),
             })}{' '}
             {xt('export.logged', { seq: done.released.auditSeq })}
           </p>

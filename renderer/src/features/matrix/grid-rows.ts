@@ -118,7 +118,7 @@ export function buildGridModel(
 
 /** Counts per reason, for the legend ("12 cells will be suppressed"). */
 export function countFlags(flags: CellFlags | null): Record<ProtectReason, number> {
-  const out: Record<ProtectReason, number> = { primary: 0, secondary: 0, class: 0, rounded: 0, linked: 0 };
+  const out: Record<ProtectReason, number> = { primary: 0, secondary: 0, class: 0, rounded: 0, linked: 0, perturbed: 0 };
   if (!flags) return out;
   for (const list of [flags.cells, flags.rowTotals, flags.colTotals, [flags.total]]) {
     for (const f of list) if (f) out[f] += 1;
@@ -133,19 +133,20 @@ export function flagsFromProtected(t: ProtectedCounts): CellFlags {
 }
 
 /**
- * Counts as the outputs publish them where the policy rounds: a rounded cell or margin shows its
- * rounded value (the same number the export and the clipboard carry). Suppressed cells keep their
- * count on screen, marked; percentages are left as computed.
+ * Counts as the outputs publish them where the policy rounds or perturbs: a rounded or perturbed
+ * cell or margin shows its published value (the same number the export and the clipboard carry).
+ * Suppressed cells keep their count on screen, marked; percentages are left as computed.
  */
 export function withPublishedCounts(values: MeasureValues, t: ProtectedCounts | null): MeasureValues {
-  if (values.percent || !t || t.method !== 'rounding') return values;
+  if (values.percent || !t || (t.method !== 'rounding' && t.method !== 'perturbation')) return values;
+  const mark = t.method === 'rounding' ? 'r' : 'n';
   const pick = (src: ArrayLike<number>, status: string, published: (number | null)[]): number[] =>
-    Array.from(src, (v, i) => (status[i] === 'r' && published[i] !== null && published[i] !== undefined ? (published[i] as number) : v));
+    Array.from(src, (v, i) => (status[i] === mark && published[i] !== null && published[i] !== undefined ? (published[i] as number) : v));
   return {
     ...values,
     cells: pick(values.cells, t.cellStatus, t.cells),
     rowTotals: pick(values.rowTotals, t.rowStatus, t.rowTotals),
     colTotals: pick(values.colTotals, t.colStatus, t.colTotals),
-    total: t.totalStatus === 'r' && t.total !== null ? t.total : values.total,
+    total: t.totalStatus === mark && t.total !== null ? t.total : values.total,
   };
 }

@@ -55,6 +55,7 @@ const REASON_KEY: Record<ProtectReason, MatrixTextKey> = {
   class: 'disclosure.class',
   rounded: 'disclosure.rounded',
   linked: 'disclosure.linked',
+  perturbed: 'disclosure.perturbed',
 };
 
 // A colDef's own cellClass replaces the one of its type ('rightAligned'): keep the alignment class.

@@ -54,6 +54,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
           threshold={disclosure.threshold}
           method={disclosure.method}
           roundingBase={disclosure.roundingBase}
+          perturbation={disclosure.perturbation}
           available={disclosure.available}
           error={disclosure.error}
           linkedReleases={[...new Set((disclosure.protectedTable?.linkedTo ?? []).map(([, seq]) => seq))].sort((a, b) => a - b)}

@@ -14,6 +14,8 @@ export interface DisclosureFlagsState {
   threshold: number;
   method: ProtectedCounts['method'];
   roundingBase: number | null;
+  /** Cell-key perturbation's D and variance, when the table is perturbed. */
+  perturbation: ProtectedCounts['perturbation'] | null;
   /** False while the preview is pending or failed: the legend says cells are not (yet) marked. */
   available: boolean;
   error: ApiError | null;
@@ -25,6 +27,7 @@ const EMPTY: DisclosureFlagsState = {
   threshold: DEFAULT_POLICY.threshold,
   method: DEFAULT_POLICY.method,
   roundingBase: null,
+  perturbation: null,
   available: false,
   error: null,
 };
@@ -65,6 +68,7 @@ export function useDisclosureFlags(
         threshold: t.threshold,
         method: t.method,
         roundingBase: t.roundingBase,
+        perturbation: t.perturbation ?? null,
         available: true,
         error: null,
       });

@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ActivePolicy, DisclosurePolicy } from '../../../../shared/disclosure/policy';
 import type { ApiError } from '../../../../shared/api/result';
+import { PERTURBATION_MAX_NOISE } from '../../../../shared/disclosure/protection';
 import { ErrorMessage, Notice } from '../../components/error-message';
-import { useExportText } from '../export/export-i18n';
+import { useExportText, type ExportTextKey } from '../export/export-i18n';
+import type { Params } from '../../i18n/i18n';
 import { tightenLimits, userChoices } from './policy-limits';
 import { applyUserPolicy, usePolicy } from './use-policy';
 
@@ -23,13 +25,22 @@ export function PolicyPanel() {
   );
 }
 
+type Xt = (key: ExportTextKey, params?: Params) => string;
+
+/** The method in words, as the summary and the export log show it. */
+export function methodLabel(p: Pick<DisclosurePolicy, 'method' | 'roundingBase'>, xt: Xt): string {
+  if (p.method === 'rounding') return xt('policy.rounding', { base: p.roundingBase });
+  if (p.method === 'perturbation') return xt('policy.perturbation', { d: PERTURBATION_MAX_NOISE });
+  return xt('policy.suppression');
+}
+
 function PolicySummary({ active }: { active: ActivePolicy }) {
   const { xt } = useExportText();
   const p = active.policy;
   const yesNo = (b: boolean) => (b ? xt('policy.allowed') : xt('policy.forbidden'));
   const rows: [string, string, string][] = [
     ['threshold', xt('policy.threshold'), `T = ${p.threshold} — ${xt('policy.thresholdValue', { t: p.threshold })}`],
-    ['method', xt('policy.method'), p.method === 'rounding' ? xt('policy.rounding', { base: p.roundingBase }) : xt('policy.suppression')],
+    ['method', xt('policy.method'), methodLabel(p, xt)],
     ['zeros', xt('policy.zeros'), p.zerosUnsafe ? xt('policy.zerosUnsafe') : xt('policy.zerosSafe')],
     ['csv', xt('policy.csv'), yesNo(p.allowCsv)],
     ['export', xt('policy.export'), yesNo(p.allowExport)],
@@ -107,8 +118,14 @@ function TightenForm({ active }: { active: ActivePolicy }) {
           <select className="input" value={form.method} disabled={limits.methodLocked} onChange={(e) => set('method', e.target.value as DisclosurePolicy['method'])} data-testid="policy-method-input">
             <option value="suppression">{xt('policy.suppression').split(' (')[0]}</option>
             <option value="rounding">{xt('policy.rounding', { base: form.roundingBase })}</option>
+            <option value="perturbation">{xt('policy.perturbation', { d: PERTURBATION_MAX_NOISE }).split(' (')[0]}</option>
           </select>
           {limits.methodLocked && <span className="field__hint">{xt('policy.methodLocked')}</span>}
+          {form.method === 'perturbation' && (
+            <span className="field__hint" data-testid="policy-perturbation-hint">
+              {xt('policy.perturbationHint', { d: PERTURBATION_MAX_NOISE })} {form.zerosUnsafe ? xt('policy.perturbationZeros') : ''}
+            </span>
+          )}
         </label>
         {form.method === 'rounding' && (
           <label className="field">
