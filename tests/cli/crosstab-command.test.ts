@@ -23,7 +23,6 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'vv-cli-crosstab-'));
 const dataDir = path.join(work, 'data');
 const extract = path.join(work, 'extract.db');
 const PASS = 'cli-crosstab-passphrase';
-const POLICY_FILE = path.join(work, 'no-policy.json');
 const recipeFile = path.join(work, 'recipe.json');
 const REFUGEES = CohortDefinition.parse({ status: ['REFUGEE'] });
 const SAVED = CrosstabDefinition.parse({
@@ -34,7 +33,7 @@ const SAVED = CrosstabDefinition.parse({
 function cli(args: string[], data = dataDir) {
   const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', data], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', LANG: 'nl_BE.UTF-8', VERHUIS_POLICY_FILE: POLICY_FILE, VERHUIS_PASSPHRASE: PASS },
+    env: { PATH: process.env.PATH ?? '', LANG: 'nl_BE.UTF-8', VERHUIS_PASSPHRASE: PASS },
     encoding: 'utf8',
     input: '',
   });

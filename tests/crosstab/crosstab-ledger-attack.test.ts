@@ -42,7 +42,7 @@ beforeAll(() => {
 });
 beforeEach(() => {
   publishedFiles.length = 0;
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'none.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t.engine.state.session?.close();
   t.engine.state.session = exportSession(5, 1500);
 });

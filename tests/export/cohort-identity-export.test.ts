@@ -15,7 +15,7 @@ const DEF = { kind: 'state' as const, level: 'region' as const };
 
 beforeAll(() => {
   dir = makeTempDir('vv-export-id-');
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t = makeTestEngine();
 });
 beforeEach(() => {
@@ -32,7 +32,7 @@ afterAll(() => {
 async function metadata(file: string): Promise<Map<string, string>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const sheet = wb.worksheets.find((s) => s.getCell(1, 1).value !== null && [...Array(40).keys()].some((i) => String(s.getCell(i + 1, 1).value ?? '') === 'Extract id'))!;
+  const sheet = wb.worksheets.find((s) => s.getCell(1, 1).value !== null && [...Array(40).keys()].some((i) => String(s.getCell(i + 1, 1).value ?? '') === 'Extract id' || String(s.getCell(i + 1, 1).value ?? '') === 'Extract-id'))!;
   const rows = new Map<string, string>();
   sheet.eachRow((row) => rows.set(String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? '')));
   return rows;

@@ -17,7 +17,7 @@ const DEF = { kind: 'state' as const, level: 'province' as const };
 
 beforeAll(() => {
   dir = makeTempDir('vv-export-measure-');
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t = makeTestEngine();
 });
 beforeEach(() => {

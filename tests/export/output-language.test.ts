@@ -15,12 +15,12 @@ const COHORT = { status: ['REFUGEE', 'SUBSIDIARY'] as ('REFUGEE' | 'SUBSIDIARY')
 
 beforeAll(() => {
   dir = makeTempDir('vv-export-lang-');
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t = makeTestEngine();
   t.engine.state.session = exportSession();
 });
 beforeEach(() => {
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
 });
 afterAll(() => {
   t.dispose();
@@ -63,7 +63,7 @@ describe('exports made in Dutch are Dutch throughout', () => {
       ficheCsv: path.join(dir, 'f.csv'),
     };
     for (const level of ['province', 'region'] as const) {
-      await t.value('export.matrix', { cohort: COHORT, definition: { kind: 'state', level }, format: 'xlsx', path: files.matrixXlsx, language: 'nl' });
+      await t.value('export.matrix', { cohort: COHORT, definition: { kind: 'state', level }, format: 'xlsx', path: files.matrixXlsx, overwrite: true, language: 'nl' });
       const m = await workbookText(files.matrixXlsx);
       expect(findEnglish(m.text, phrases)).toEqual([]);
       expect(m.sheets[0]).toBe('Verhuismatrix toestand');
@@ -74,7 +74,7 @@ describe('exports made in Dutch are Dutch throughout', () => {
       expect(meta.get('Cohort')).toContain('Beschermingsstatus: Erkend vluchteling, Subsidiair beschermd');
       expect(meta.get('Cohort')).toContain('Geslacht: Vrouw');
     }
-    await t.value('export.matrix', { cohort: COHORT, definition: { kind: 'first-move', level: 'province' }, format: 'csv', path: files.matrixCsv, language: 'nl' });
+    await t.value('export.matrix', { cohort: COHORT, definition: { kind: 'first-move', level: 'province' }, format: 'csv', path: files.matrixCsv, overwrite: true, language: 'nl' });
     expect(findEnglish(readFileSync(files.matrixCsv, 'utf8'), phrases)).toEqual([]);
     await t.value('export.fiche', { cohort: COHORT, level: 'province', vintage: '2019', areaCode: '10000', format: 'xlsx', path: files.ficheXlsx, language: 'nl' });
     const f = await workbookText(files.ficheXlsx);
@@ -93,6 +93,9 @@ describe('exports made in Dutch are Dutch throughout', () => {
 
   it('the fiche export lists age classes in their natural order, not by count', async () => {
     const file = path.join(dir, 'f-age.xlsx');
+    // A fresh workspace: the earlier exports of this file would otherwise be in its ledger.
+    t.engine.state.session?.close();
+    t.engine.state.session = exportSession();
     await t.value('export.fiche', { cohort: { status: ['REFUGEE', 'SUBSIDIARY'] }, level: 'region', vintage: '2019', areaCode: '02000', format: 'xlsx', path: file, language: 'nl' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

@@ -22,7 +22,7 @@ const PROVINCE = { kind: 'state' as const, level: 'province' as const };
 
 beforeAll(() => {
   dir = makeTempDir('vv-perturb-');
-  process.env.VERHUIS_POLICY_FILE = path.join(dir, 'no-policy.json');
+  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
   t = makeTestEngine();
 });
 beforeEach(async () => {
@@ -114,12 +114,12 @@ describe('cell-key perturbation through the engine', () => {
     await wb.xlsx.readFile(file);
     const meta = new Map<string, unknown>();
     wb.getWorksheet('Metadata')!.eachRow((row) => meta.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(String(meta.get('Disclosure method'))).toMatch(/cell-key perturbation/);
+    expect(String(meta.get('Methode van geheimhouding'))).toMatch(/cell-key perturbation/);
     expect(String(meta.get('Perturbed'))).toMatch(/^yes/);
     expect(String(meta.get('Additive'))).toMatch(/^no/);
     expect(meta.get('Perturbation: maximum noise D')).toBe(2);
     expect(meta.get('Perturbation: noise variance (counts ≥ 4)')).toBe(1);
-    expect(meta.get('Cells perturbed')).toBe(preview.counts.perturbed);
+    expect(meta.get('Cellen verstoord')).toBe(preview.counts.perturbed);
     const legend: string[] = [];
     wb.getWorksheet('Legende')!.eachRow((row) => legend.push(String(row.getCell(1).value)));
     expect(legend.join(' ')).toMatch(/NIET additief/);

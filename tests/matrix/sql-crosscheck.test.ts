@@ -35,7 +35,7 @@ function randomCohort(): CohortDefinition {
   if (maybe()) c.decisionYears = some(YEARS);
   if (maybe()) c.decisionDate = { from: pick(['2015-03-01', '2016-06-15', null]), to: pick(['2019-12-31', '2022-01-31', null]) };
   if (maybe()) c.applicationYears = some(YEARS, 4);
-  if (maybe()) c.nationalities = some(['SYR', 'AFG', 'IRQ', 'ERI', 'STATELESS', 'XXX']);
+  if (maybe()) c.nationalities = some(['SYR', 'AFG', 'IRQ', 'ERI', 'STATELESS', 'NOR']);
   if (maybe()) c.sexes = some(['M', 'F', 'X'] as const, 2);
   if (maybe()) c.ageBands = some(AGE_BANDS);
   if (rnd() < 0.1) c.ageRange = { min: 10 + Math.floor(rnd() * 20), max: 30 + Math.floor(rnd() * 40) };

@@ -43,5 +43,5 @@ const CHART: Record<'heatmap' | 'net-bar', string> = { heatmap: 'heatmap', 'net-
 /** "heatmap-toestand-arrondissement-2019-2025-03-14.png": which chart of which matrix, made when. */
 export function chartFileName(definition: Pick<MatrixDefinition, 'kind' | 'level' | 'vintage'>, chart: 'heatmap' | 'net-bar', ext: 'png' | 'svg', now = new Date()): string {
   const w = WORDS.nl;
-  return `${CHART[chart]}-${w.kind[definition.kind]}-${w.level[definition.level]}-${definition.vintage}-${today(now)}.${ext}`;
+  return `${CHART[chart]}-${w.kind[definition.kind]}-${definition.level}-${definition.vintage}-${today(now)}.${ext}`;
 }
