@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { readReleasedFile } from '../../electron/engine/audit/release-proof';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuditRecord } from '../../shared/disclosure/audit-entry';
@@ -86,7 +87,8 @@ describe('export what you see', () => {
     await writeThroughField(page, 'matrix', file);
 
     const rec = await latestAudit(page);
-    expect(rec.entry).toMatchObject({ output: 'xlsx', measure: 'rowPct', path: file, sha256: sha256(readFileSync(file)) });
+    // The entry's SHA-256 is of the content without the file's proof row (docs/secure-room.md).
+    expect(rec.entry).toMatchObject({ output: 'xlsx', measure: 'rowPct', path: file, sha256: (await readReleasedFile(new Uint8Array(readFileSync(file)))).digest });
     // The release was of that cohort and definition: compare with the preview, in row percentages.
     expect(rec.entry.cohort).toEqual(EVERYONE);
     expect(rec.entry.table).toMatchObject({ kind: 'matrix', definition });

@@ -224,8 +224,33 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await saveScreenshot(app(), 'export-log');
   });
 
+  it('replaces an existing file only after the user confirmed', async () => {
+    const { page } = app();
+    await page.getByTestId('nav-matrix').click();
+    await waitTable(page);
+    const before = readFileSync(xlsxPath);
+    const exportAgain = async () => {
+      await page.getByTestId('matrix-export-xlsx').click();
+      const field = page.getByTestId('matrix-save-path-input');
+      await field.fill(xlsxPath);
+      await page.getByTestId('matrix-save-path-submit').click();
+      await page.getByTestId('matrix-overwrite').waitFor({ timeout: 60_000 });
+    };
+    await exportAgain();
+    expect(await page.getByTestId('matrix-overwrite').textContent()).toMatch(/vluchtelingen-arrondissementen\.xlsx bestaat al/);
+    await page.getByTestId('matrix-overwrite').scrollIntoViewIfNeeded();
+    await saveScreenshot(app(), 'export-overwrite-confirm');
+    await page.getByTestId('matrix-overwrite-cancel').click();
+    expect(readFileSync(xlsxPath).equals(before)).toBe(true);
+    await exportAgain();
+    await page.getByTestId('matrix-overwrite-confirm').click();
+    await page.getByTestId('matrix-export-done').waitFor({ timeout: 60_000 });
+    expect(readFileSync(xlsxPath).equals(before)).toBe(false);
+  });
+
   it('shows the active policy and lets the user tighten it, never below the floor', async () => {
     const { page } = app();
+    await page.getByTestId('nav-exportLog').click();
     const panel = page.getByTestId('policy-panel');
     await panel.scrollIntoViewIfNeeded();
     expect(await panel.getByTestId('policy-threshold').textContent()).toMatch(/T = 10/);
@@ -254,25 +279,4 @@ describe('Disclosure control, export, clipboard and the export log in the UI', (
     await expect.poll(() => page.getByTestId('disclosure-method').textContent(), { timeout: 60_000 }).toMatch(/T = 12/);
   });
 
-  it('replaces an existing file only after the user confirmed', async () => {
-    const { page } = app();
-    const before = readFileSync(xlsxPath);
-    const exportAgain = async () => {
-      await page.getByTestId('matrix-export-xlsx').click();
-      const field = page.getByTestId('matrix-save-path-input');
-      await field.fill(xlsxPath);
-      await page.getByTestId('matrix-save-path-submit').click();
-      await page.getByTestId('matrix-overwrite').waitFor({ timeout: 60_000 });
-    };
-    await exportAgain();
-    expect(await page.getByTestId('matrix-overwrite').textContent()).toMatch(/vluchtelingen-arrondissementen\.xlsx bestaat al/);
-    await page.getByTestId('matrix-overwrite').scrollIntoViewIfNeeded();
-    await saveScreenshot(app(), 'export-overwrite-confirm');
-    await page.getByTestId('matrix-overwrite-cancel').click();
-    expect(readFileSync(xlsxPath).equals(before)).toBe(true);
-    await exportAgain();
-    await page.getByTestId('matrix-overwrite-confirm').click();
-    await page.getByTestId('matrix-export-done').waitFor({ timeout: 60_000 });
-    expect(readFileSync(xlsxPath).equals(before)).toBe(false);
-  });
 });

@@ -29,7 +29,7 @@ const KEY: Record<ProtectReason, MatrixTextKey> = {
 
 /** The reasons the legend lists: those of the method in force, and any other that occurs. */
 const listed = (method: DisclosureMethod, reason: ProtectReason, count: number): boolean =>
-  count > 0 || (reason === 'rounded' ? method === 'rounding' : reason === 'perturbed' ? method === 'perturbation' : method === 'suppression');
+  count > 0 || (reason === 'rounded' ? method === 'rounding' : reason === 'perturbed' ? method === 'perturbation' : reason === 'linked' ? false : method === 'suppression');
 
 interface Props {
   flags: CellFlags | null;

@@ -162,7 +162,8 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
         )}
         {busy && <span className="field__hint" role="status">{xt('export.busy')}</span>}
       </div>
-      {kind === 'matrix' && (
+      {/* Said only when it is not the plain counts, so the grid keeps its rows. */}
+      {kind === 'matrix' && measure !== 'counts' && (
         <p className="field__hint" data-testid="matrix-export-measure" data-measure={measure}>
           {xt('export.measure', { measure: mt(`measure.${measure}`) })}
         </p>
