@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { protectTable, type DisclosureRules } from '../../electron/engine/disclosure/protect-table';
 import { heatmapSvg } from '../../electron/engine/export/chart/heatmap-svg';
 import { netBarSvg } from '../../electron/engine/export/chart/net-bar-svg';
@@ -10,9 +10,8 @@ import type { OutputTable } from '../../electron/engine/export/table-writer';
 import type { Area } from '../../shared/geo/area-level';
 import { formatCount, formatSigned } from '../../shared/format/number-format';
 import { tableOf } from '../disclosure/random-table';
-import { makeTestEngine, RESOURCES_DIR, type TestEngine } from '../support/test-engine';
-import { makeTempDir } from '../support/make-extract';
-import { exportSession } from './export-session';
+import { RESOURCES_DIR, type TestEngine } from '../support/test-engine';
+import { exportSession, useExportEngine } from './export-session';
 
 const SUPPRESS: DisclosureRules = { threshold: 10, method: 'suppression', roundingBase: 5, zerosUnsafe: false };
 
@@ -92,24 +91,12 @@ describe('charts drawn in the engine from the protected table', () => {
 describe('chart export through the release path', () => {
   let t: TestEngine;
   let dir: string;
-  const savedPolicyEnv = process.env.VERHUIS_POLICY_FILE;
   const COHORT = { status: ['REFUGEE', 'SUBSIDIARY'] as ('REFUGEE' | 'SUBSIDIARY')[] };
   const DEF = { kind: 'state' as const, level: 'province' as const };
 
-  beforeAll(() => {
-    dir = makeTempDir('vv-chart-');
-    delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
-    t = makeTestEngine();
-  });
-  beforeEach(() => {
-    t.engine.state.session?.close();
-    t.engine.state.session = exportSession();
-  });
-  afterAll(() => {
-    t.dispose();
-    rmSync(dir, { recursive: true, force: true });
-    if (savedPolicyEnv === undefined) delete process.env.VERHUIS_POLICY_FILE;
-    else process.env.VERHUIS_POLICY_FILE = savedPolicyEnv;
+  useExportEngine('vv-chart-', (engine, folder) => {
+    t = engine;
+    dir = folder;
   });
 
   it('writes the heatmap as SVG and PNG, each cell the protected value or [c], both recorded in the audit log', async () => {

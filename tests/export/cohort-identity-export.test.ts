@@ -1,32 +1,19 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestEngine, type TestEngine } from '../support/test-engine';
-import { makeTempDir } from '../support/make-extract';
-import { exportSession } from './export-session';
+import { describe, expect, it } from 'vitest';
+import { type TestEngine } from '../support/test-engine';
+import { useExportEngine } from './export-session';
 
 /** Issue 12, major 1: an export names the cohort it counts, in the file and in the audit log. */
 let t: TestEngine;
 let dir: string;
-const savedPolicyEnv = process.env.VERHUIS_POLICY_FILE;
 const COHORT = { status: ['SUBSIDIARY'] as 'SUBSIDIARY'[], decisionYears: [2015, 2016] };
 const DEF = { kind: 'state' as const, level: 'region' as const };
 
-beforeAll(() => {
-  dir = makeTempDir('vv-export-id-');
-  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
-  t = makeTestEngine();
-});
-beforeEach(() => {
-  t.engine.state.session?.close();
-  t.engine.state.session = exportSession();
-});
-afterAll(() => {
-  t.dispose();
-  rmSync(dir, { recursive: true, force: true });
-  if (savedPolicyEnv === undefined) delete process.env.VERHUIS_POLICY_FILE;
-  else process.env.VERHUIS_POLICY_FILE = savedPolicyEnv;
+useExportEngine('vv-export-id-', (engine, folder) => {
+  t = engine;
+  dir = folder;
 });
 
 async function metadata(file: string): Promise<Map<string, string>> {

@@ -2,33 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestEngine, type TestEngine } from '../support/test-engine';
+import { describe, expect, it } from 'vitest';
+import { type TestEngine } from '../support/test-engine';
 import { makeTempDir } from '../support/make-extract';
-import { exportSession } from './export-session';
+import { useExportEngine } from './export-session';
 import { percentTable, type PercentValue } from '../../shared/disclosure/percent-table';
 import type { ProtectedCounts } from '../../shared/disclosure/protection';
 
 let t: TestEngine;
 let dir: string;
-const savedPolicyEnv = process.env.VERHUIS_POLICY_FILE;
 const COHORT = { status: ['REFUGEE', 'SUBSIDIARY'] as ('REFUGEE' | 'SUBSIDIARY')[] };
 const DEF = { kind: 'state' as const, level: 'province' as const };
 
-beforeAll(() => {
-  dir = makeTempDir('vv-export-measure-');
-  delete process.env.VERHUIS_POLICY_FILE; // no second policy file (a missing one blocks output)
-  t = makeTestEngine();
-});
-beforeEach(() => {
-  t.engine.state.session?.close();
-  t.engine.state.session = exportSession();
-});
-afterAll(() => {
-  t.dispose();
-  rmSync(dir, { recursive: true, force: true });
-  if (savedPolicyEnv === undefined) delete process.env.VERHUIS_POLICY_FILE;
-  else process.env.VERHUIS_POLICY_FILE = savedPolicyEnv;
+useExportEngine('vv-export-measure-', (engine, folder) => {
+  t = engine;
+  dir = folder;
 });
 
 /** The grid of a protected table in a measure (cells + row total, then the totals row), in row-major order. */

@@ -125,7 +125,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     if (known[a]) report('small-atom', `a:${a}`, null, [a]);
     else if (touchedRoots.has(comp.find(a))) pendingAtoms.push(a);
   }
-  for (const [w, u] of nestedSmallDifferences(published, byAtom, atoms, tables, T)) {
+  for (const [w, u] of nestedSmallDifferences(published, byAtom, tables, T)) {
     const key = `d:${w.ti}:${w.k}:${u.ti}:${u.k}`;
     if (wanted(key)) report('small-difference', key, null, differenceSupport(u.v, w.v));
   }
@@ -349,7 +349,7 @@ function candidatesFor(support: ArrayLike<number>, byAtom: { start: Int32Array; 
  * where one's persons lie within the other's and the difference is 1..T−1 persons: the
  * difference is then a small group anyone can count (two cohorts a few persons apart).
  */
-function nestedSmallDifferences(published: readonly Published[], byAtom: { start: Int32Array; list: Int32Array }, atoms: Atoms, tables: readonly LedgerTable[], T: number): Array<[Published, Published]> {
+function nestedSmallDifferences(published: readonly Published[], byAtom: { start: Int32Array; list: Int32Array }, tables: readonly LedgerTable[], T: number): Array<[Published, Published]> {
   const out: Array<[Published, Published]> = [];
   const weighted = (p: Published) => tables[p.ti].personCells.weight !== null;
   const total = (p: Published) => tables[p.ti].value[p.k];
@@ -365,7 +365,6 @@ function nestedSmallDifferences(published: readonly Published[], byAtom: { start
       if (contains(u.v, w.v)) out.push([w, u]);
     }
   }
-  void atoms;
   return out;
 }
 
