@@ -24,6 +24,11 @@ export interface BuiltTables {
   counts: CountTable[];
   /** Parallel to `tables`: level and vintage of area × area matrices (null otherwise). */
   hierarchy: Hierarchy[];
+  /**
+   * The same tables protected around other linked cells, without computing them again
+   * (a municipality matrix takes longer to count than to protect). Absent: build anew.
+   */
+  reprotect?: (linked: LinkedCells) => BuiltTables;
 }
 
 /** Per table: grid index → earlier release it must stay suppressed for (from the ledger). */
@@ -54,23 +59,27 @@ const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
 export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition, definition: MatrixDefinition, policy: DisclosurePolicy, lang: OutputLanguage, linked?: LinkedCells): BuiltTables {
   const m = computeMatrix(session, cohort, definition, undefined, { persons: true });
-  if (!m.personCells) throw new Error('matrix without person cells (compute it with { persons: true })');
+  const personCells = m.personCells;
+  if (!personCells) throw new Error('matrix without person cells (compute it with { persons: true })');
   // Under perturbation the counts carry the cell keys: the ledger re-protects these very tables.
-  const counts = protectionInput(session, policy)(matrixCountTable(m), m.personCells);
-  const { table } = protectTable(counts, policy, { linked: linked?.[0] });
+  const counts = protectionInput(session, policy)(matrixCountTable(m), personCells);
   const L = LABELS[lang];
-  const out: OutputTable = {
-    sheet: sheetName(`${L.matrix} ${definitionKindLabel(definition.kind, lang)}`),
-    corner: L.corner,
-    rowLabels: m.rows.map((a) => areaLabel(a, lang)),
-    colLabels: m.cols.map((a) => areaLabel(a, lang)),
-    totalLabel: L.total,
-    table,
+  const assemble = (around?: LinkedCells): BuiltTables => {
+    const { table } = protectTable(counts, policy, { linked: around?.[0] });
+    const out: OutputTable = {
+      sheet: sheetName(`${L.matrix} ${definitionKindLabel(definition.kind, lang)}`),
+      corner: L.corner,
+      rowLabels: m.rows.map((a) => areaLabel(a, lang)),
+      colLabels: m.cols.map((a) => areaLabel(a, lang)),
+      totalLabel: L.total,
+      table,
+    };
+    const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
+    // No measures from perturbed values: in/out/net and retention would mix non-additive noise.
+    const measures = square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang) : null;
+    return { tables: [out], measures, personCells: [personCells], counts: [counts], hierarchy: [{ vintage: definition.vintage, level: definition.level }], reprotect: assemble };
   };
-  const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
-  // No measures from perturbed values: in/out/net and retention would mix non-additive noise.
-  const measures = square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang) : null;
-  return { tables: [out], measures, personCells: [m.personCells], counts: [counts], hierarchy: [{ vintage: definition.vintage, level: definition.level }] };
+  return assemble(linked);
 }
 
 /** One list of the fiche as a one-row table: categories are columns, the row total is the group. */

@@ -17,7 +17,7 @@ import { appendAudit, commitAudit, sha256Hex } from '../audit/audit-log';
 import { sealRelease } from '../audit/seal-release';
 import { canonicalJson } from '../audit/canonical-json';
 import { getHighs } from '../ledger/highs-instance';
-import { dropLedgerRelease, loadLedger, saveLedgerRelease } from '../ledger/ledger-store';
+import { cachedLedger, dropLedgerRelease, saveLedgerRelease } from '../ledger/ledger-store';
 import { ledgerTableOf } from '../ledger/ledger-table';
 import { PERTURBATION_BOUND, protectAgainstLedger, type LedgerProtection } from '../ledger/protect-against-ledger';
 import { activePolicy, outputPolicy } from '../policy/policy-file';
@@ -100,9 +100,9 @@ export async function releasableTables(
 ): Promise<{ built: BuiltTables; ledger: LedgerProtection }> {
   const first = protectedTables(session, cohort, subject, policy, lang);
   const release = { counts: first.counts, personCells: first.personCells, protected: first.tables.map((t) => t.table), hierarchy: first.hierarchy };
-  const ledger = protectAgainstLedger(await getHighs(), loadLedger(session.workspace), release, policy, options);
+  const ledger = protectAgainstLedger(await getHighs(), cachedLedger(session.workspace), release, policy, options);
   if (!ledger.linked.some((m) => m.size > 0)) return { built: first, ledger };
-  const built = protectedTables(session, cohort, subject, policy, lang, ledger.linked);
+  const built = first.reprotect ? first.reprotect(ledger.linked) : protectedTables(session, cohort, subject, policy, lang, ledger.linked);
   // Defence in depth: the tables written are the ones the ledger checked.
   built.tables.forEach((t, i) => {
     const checked = ledger.tables[i];

@@ -4,6 +4,7 @@ import { knownAtoms, unknownPart } from './known-atoms';
 import type { LedgerTable } from './ledger-table';
 import { EchelonBasis } from './span';
 import { attackerWidth, type LpConstraint } from './attacker-width';
+import { certifyWidths } from './certify-widths';
 import type { AtomVector } from './value-vectors';
 
 /** What went wrong, as the attacker would exploit it. */
@@ -98,12 +99,13 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     }
     return before.contains(u.atoms, u.coef);
   };
-  const report = (kind: ViolationKind, key: string, cell: [number, number] | null, support: ArrayLike<number>) => {
+  const report = (kind: ViolationKind, key: string, cell: [number, number] | null, support: ArrayLike<number>, first: Array<[number, number]> = []) => {
     // A new release's own cell or a small group that the earlier releases already give away
     // exactly is not this release's disclosure, and no suppression in it could undo that.
     if (cell && isNew(cell[0]) && derivableBefore(vectors[cell[0]][cell[1]])) return;
     if (kind === 'small-atom' && derivableBefore({ atoms: Int32Array.from(support), coef: new Float64Array(support.length).fill(1) })) return;
-    violations.push({ kind, key, cell, releases: releasesOf(support, byAtom, published, tables), candidates: candidatesFor(support, byAtom, published, tables) });
+    const rest = candidatesFor(support, byAtom, published, tables).filter(([ti, k]) => !first.some(([fi, fk]) => fi === ti && fk === k));
+    violations.push({ kind, key, cell, releases: releasesOf(support, byAtom, published, tables), candidates: [...first, ...rest] });
   };
 
   // 1. Substitution alone.
@@ -127,7 +129,9 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   }
   for (const [w, u] of nestedSmallDifferences(published, byAtom, tables, T)) {
     const key = `d:${w.ti}:${w.k}:${u.ti}:${u.k}`;
-    if (wanted(key)) report('small-difference', key, null, differenceSupport(u.v, w.v));
+    // Only withholding one of the two values undoes a difference: the new one goes first.
+    const own = [w, u].filter((p) => isNew(p.ti)).map((p) => [p.ti, p.k] as [number, number]);
+    if (wanted(key)) report('small-difference', key, null, differenceSupport(u.v, w.v), own);
   }
 
   // 2. Elimination over the atoms substitution left unknown.
@@ -153,47 +157,53 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     // non-derivability (above); the interval guarantee is for cells of released tables.
     if (tables[c.ti].index < 0 || input.intervals === false) continue;
     const roots = new Set(Array.from(c.u.atoms, (a) => comp.find(a)));
-    const single = roots.size === 1 ? [...roots][0] : -1;
     const tablesIn = new Set<number>();
     for (const r of roots) for (const ti of ownTableOnly.get(r) ?? []) tablesIn.add(ti);
     // Only this table's own equations reach the cell: its flow audit already proved width ≥ T.
     if (tablesIn.size <= 1 && [...tablesIn].every((ti) => ti === c.ti) && exactTable[c.ti]) continue;
-    // A small programme around the cell, everything else held at its true count, is a lower
-    // bound on the attacker's width: often enough to settle the cell without the big one.
-    programmes += 2;
-    if (localWidth(highs, c.ti, c.k, c.full, tables, vectors, published, byAtom, atoms, known) >= tables[c.ti].threshold - 1e-6) continue;
-    const key = single >= 0 ? single : comp.find(c.u.atoms[0]);
-    if (single < 0) for (const r of roots) comp.union(r, key);
+    // A cell over atoms of several components joins them: its programme spans them all.
+    const key = comp.find(c.u.atoms[0]);
+    for (const r of roots) comp.union(r, key);
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(c);
   }
+  // One pass over the atoms and the published values for all groups, not one per group.
+  const varsOf = new Map<number, number[]>();
+  const constraintsOf = new Map<number, LpConstraint[]>();
+  for (const root of groups.keys()) {
+    varsOf.set(comp.find(root), []);
+    constraintsOf.set(comp.find(root), []);
+  }
+  for (let a = 0; a < atoms.count; a++) if (!known[a]) varsOf.get(comp.find(a))?.push(a);
+  for (const p of published) {
+    let root = -1;
+    let knownPart = 0;
+    for (let i = 0; i < p.v.atoms.length; i++) {
+      const a = p.v.atoms[i];
+      if (known[a]) knownPart += p.v.coef[i] * atoms.size[a];
+      else if (root < 0) root = comp.find(a);
+    }
+    const list = root < 0 ? undefined : constraintsOf.get(root);
+    if (!list) continue;
+    const u = unknownPart(p.v, known);
+    const h = tables[p.ti].halfWidth[p.k];
+    const value = tables[p.ti].value[p.k];
+    list.push({ atoms: u.atoms, coef: u.coef, lo: value - h - knownPart, hi: value + h - knownPart });
+  }
   for (const [root, cells] of groups) {
-    const vars: number[] = [];
-    for (let a = 0; a < atoms.count; a++) if (!known[a] && comp.find(a) === comp.find(root)) vars.push(a);
-    // Past this size the full programme per cell takes minutes: count the cells without a
-    // local certificate as too narrow. That can only suppress more, never too little.
-    if (cells.length * vars.length > FULL_PROGRAMME_BUDGET) {
-      for (const c of cells) report('narrow-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.full.atoms);
-      continue;
-    }
-    const constraints: LpConstraint[] = [];
-    for (const p of published) {
-      let knownPart = 0;
-      let inside = false;
-      for (let i = 0; i < p.v.atoms.length; i++) {
-        const a = p.v.atoms[i];
-        if (known[a]) knownPart += p.v.coef[i] * atoms.size[a];
-        else if (comp.find(a) === comp.find(root)) inside = true;
-      }
-      if (!inside) continue;
-      const u = unknownPart(p.v, known);
-      const h = tables[p.ti].halfWidth[p.k];
-      const value = tables[p.ti].value[p.k];
-      constraints.push({ atoms: u.atoms, coef: u.coef, lo: value - h - knownPart, hi: value + h - knownPart });
-    }
-    const widths = attackerWidth(highs, vars, constraints, cells.map((c) => c.u));
-    programmes += 2 * cells.length;
+    const vars = varsOf.get(comp.find(root)) ?? [];
+    const constraints = constraintsOf.get(comp.find(root)) ?? [];
+    const targets = cells.map((c) => ({ vector: c.u, trueValue: valueOf(c.u, atoms), need: tables[c.ti].threshold }));
+    // A small programme around the cell, everything else held at its true count, bounds the
+    // attacker's width from below: it settles cells the sweeps left without their own pair.
+    const cheap = (i: number) => {
+      programmes += 2;
+      const c = cells[i];
+      return localWidth(highs, c.ti, c.k, c.full, tables, vectors, published, byAtom, atoms, known) >= tables[c.ti].threshold - 1e-6;
+    };
+    const result = certifyWidths(highs, vars, constraints, targets, { cheap, budget: FULL_PROGRAMME_BUDGET });
+    programmes += result.programmes;
     cells.forEach((c, i) => {
-      if (widths[i] < tables[c.ti].threshold - 1e-6) report('narrow-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.full.atoms);
+      if (result.narrow[i]) report('narrow-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.full.atoms);
     });
   }
   let knownCount = 0;
@@ -202,8 +212,17 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
 }
 
 const LOCAL_ATOMS = 120;
-/** Cells × variables above which a component's full programmes are not solved (see above). */
-const FULL_PROGRAMME_BUDGET = 150_000;
+/**
+ * Own programmes × variables a component may spend on cells that sweeps and the restricted
+ * programme left open; past it they count as too narrow (more suppression, never less).
+ */
+const FULL_PROGRAMME_BUDGET = 20_000_000;
+
+const valueOf = (v: AtomVector, atoms: Atoms): number => {
+  let s = 0;
+  for (let i = 0; i < v.atoms.length; i++) s += v.coef[i] * atoms.size[v.atoms[i]];
+  return s;
+};
 
 /**
  * The attacker's width of a protected cell in a restricted programme: only the unknown atoms

@@ -57,6 +57,23 @@ export function loadLedger(ws: Database): LedgerTable[] {
   return out;
 }
 
+const cache = new WeakMap<Database, { key: string; tables: LedgerTable[] }>();
+
+/**
+ * The ledger as `loadLedger` reads it, kept in memory per workspace until a release is added
+ * or dropped: the preview checks every matrix the analyst looks at against it, and inflating
+ * every release each time costs more than the check. The tables are shared: read-only.
+ */
+export function cachedLedger(ws: Database): readonly LedgerTable[] {
+  const { n, last } = ws.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM release_ledger').get() as { n: number; last: number };
+  const key = `${n}:${last}`;
+  const hit = cache.get(ws);
+  if (hit && hit.key === key) return hit.tables;
+  const tables = loadLedger(ws);
+  cache.set(ws, { key, tables });
+  return tables;
+}
+
 /** Size of the ledger in bytes (encrypted at rest with the workspace), per release. */
 export function ledgerSizes(ws: Database): { seq: number; bytes: number }[] {
   return ws.prepare('SELECT seq, length(bytes) AS bytes FROM release_ledger ORDER BY seq').all() as { seq: number; bytes: number }[];

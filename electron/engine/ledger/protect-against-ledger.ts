@@ -72,6 +72,7 @@ export function protectAgainstLedger(
   const against = new Set<number>();
   let stats: CheckStats | null = null;
   let only: Set<string> | undefined;
+  const attempts = new Map<string, number>();
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, only, intervals: options.intervals });
     only = new Set(check.violations.map((v) => v.key));
@@ -84,21 +85,27 @@ export function protectAgainstLedger(
     const pickedNow = new Set<string>();
     for (const v of check.violations) {
       if (v.candidates.length === 0) refuse(v, policy);
-      const pick = v.candidates.find(([ti, k]) => !Number.isNaN(all[ti].value[k]));
+      // What one more suppression did not settle gets two the next round, then four: a
+      // conflict that takes k values costs log k rounds, not k.
+      const tries = (attempts.get(v.key) ?? 0) + 1;
+      attempts.set(v.key, tries);
+      const want = 2 ** Math.min(tries - 1, 10);
+      const picks = v.candidates.filter(([ti, k]) => !Number.isNaN(all[ti].value[k])).slice(0, want);
       // Every candidate already picked in this round: that pick may settle this one too.
-      if (!pick) {
+      if (picks.length === 0) {
         if (v.candidates.some(([ti, k]) => pickedNow.has(`${ti}:${k}`))) continue;
         refuse(v, policy);
       }
-      pickedNow.add(`${pick[0]}:${pick[1]}`);
-      const [ti, k] = pick;
-      const i = ti - firstNew;
-      if (!linked[i].has(k)) {
-        linked[i].set(k, v.releases[v.releases.length - 1] ?? 0);
-        added++;
+      for (const [ti, k] of picks) {
+        pickedNow.add(`${ti}:${k}`);
+        const i = ti - firstNew;
+        if (!linked[i].has(k)) {
+          linked[i].set(k, v.releases[v.releases.length - 1] ?? 0);
+          added++;
+        }
+        // Mark it suppressed at once, so the next violation picks another value.
+        all[ti].value[k] = NaN;
       }
-      // Mark it suppressed at once, so the next violation picks another value.
-      all[ti].value[k] = NaN;
     }
     if (added === 0) refuse(check.violations[0], policy);
     // Keep every cell suppressed so far (secondary ones as secondary): suppression only grows,
