@@ -19,6 +19,8 @@ export interface WidthCertificate {
 }
 
 const MAX_SWEEPS = 64;
+/** Targets a sweep must settle to be worth another one (measured: a sweep ≈ 40 own targets). */
+const SWEEP_WORTH = 24;
 const EPS = 1e-6;
 /** Below this many unknown atoms a target's own pair of programmes costs less than the restricted one. */
 const CHEAP_FROM_VARS = 4000;
@@ -104,10 +106,12 @@ export function certifyWidths(
     }
     // Sweeps: all open targets together. The first pushes them all up, then all down; later
     // ones use random signed weights (seeded: the same release gets the same answer), which
-    // reach the corners where some cells are high while others are low.
+    // reach the corners where some cells are high while others are low. A sweep costs about
+    // as much as the own programmes of a few dozen targets (its objective is far from the last
+    // optimum, an own one is near it): sweeping stops when it settles fewer than that.
     let seed = 0x9e3779b9;
-    let idle = 0;
-    for (let s = 0; s < MAX_SWEEPS && idle < 3; s++) {
+    let worth = true;
+    for (let s = 0; s < MAX_SWEEPS && worth; s++) {
       const before = open();
       if (before.length === 0) break;
       const weights = before.map((i) => {
@@ -117,7 +121,7 @@ export function certifyWidths(
       setCost(weights);
       solve(maximize);
       solve(minimize);
-      idle = open().length === before.length ? idle + 1 : 0;
+      worth = before.length - open().length >= Math.max(SWEEP_WORTH, before.length / 20);
     }
     // The restricted programme is worth it only where the full one is large.
     if (options.cheap && vars.length > CHEAP_FROM_VARS) for (const i of open()) if (options.cheap(i)) done[i] = 1;
