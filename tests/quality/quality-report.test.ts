@@ -108,6 +108,39 @@ describe('data-quality report', () => {
     expect(again.ok ? null : again.error.code).toBe('FILE_EXISTS');
   });
 
+  it('follows a tightened threshold: 13 gaps become "< 15"', async () => {
+    await t.value('disclosure.setUserPolicy', { user: { threshold: 15 } });
+    try {
+      const tightened = await t.value('quality.report', {});
+      expect(tightened.threshold).toBe(15);
+      const out = path.join(dir, 'tightened.csv');
+      await t.value('export.quality', { format: 'csv', path: out, language: 'en' });
+      const text = readFileSync(out, 'utf8');
+      expect(text).toContain(`${QUALITY_RULES.gap.label.en};< 15;< 15;`);
+      expect(text).toContain(`${QUALITY_RULES.noDecision.label.en};< 15;;`);
+    } finally {
+      await t.value('disclosure.setUserPolicy', { user: {} });
+    }
+  });
+
+  it('checks codes against the supplier\'s vintage when the extract says every code was converted', async () => {
+    const converted = makeExtract(path.join(dir, 'converted.db'), { onlyGiven: true, rows: qualityFixtureRows(), meta: { reference_date: QUALITY_REFERENCE_DATE, nis_vintage: '2025' } });
+    const e = makeTestEngine();
+    try {
+      await e.value('extract.open', { path: converted.path, passphrase: converted.passphrase });
+      const r = await e.value('quality.report', {});
+      const in2025 = new Set(readFileSync(path.join(REPO_ROOT, 'resources/refdata/municipalities_2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]));
+      const wrong = converted.rows.residence.filter((x) => (x.kind === 'MAIN' || x.kind === 'WAITING_REGISTER') && x.nis_code && !in2025.has(String(x.nis_code)));
+      const item = r.items.find((i) => i.check === 'nisInvalidOnDate')!;
+      expect(item.records).toBe(wrong.length);
+      expect(item.persons).toBe(new Set(wrong.map((x) => x.person_id)).size);
+      // 11007 Borsbeek (merged into Antwerpen) and the unknown 99999 are not 2025 municipalities.
+      expect(new Set(wrong.map((x) => x.nis_code))).toEqual(new Set(['11007', '99999']));
+    } finally {
+      e.dispose();
+    }
+  });
+
   it('without an open extract says so', async () => {
     const fresh = makeTestEngine();
     try {
