@@ -110,8 +110,8 @@ export const QUALITY_RULES: Record<QualityCheck, QualityRule> = {
   noResidenceAtDecision: {
     label: { nl: 'Personen zonder woonplaats bij de beslissing', en: 'Persons without a residence at the decision' },
     rule: {
-      nl: 'Geen record dat de beslissingsdag dekt (of een record van soort UNKNOWN): de woonplaats bij de beslissing is Onbekend.',
-      en: 'No record covering the decision day (or a record of kind UNKNOWN): the residence at the decision is Unknown.',
+      nl: 'Geen record dat de beslissingsdag dekt, of een record van soort UNKNOWN of zonder NIS-code: de woonplaats bij de beslissing is Onbekend.',
+      en: 'No record covering the decision day, or a record of kind UNKNOWN or without a NIS code: the residence at the decision is Unknown.',
     },
     section: `${DOC} § Building blocks › Residence on a day`,
   },

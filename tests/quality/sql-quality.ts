@@ -38,6 +38,10 @@ function mappable(): Record<'2014' | '2019' | '2025', string[]> {
   return out;
 }
 
+/** Where a record places the person: its code for a municipality record with a 5-digit code, the kind for an exit, else nowhere (UNKNOWN). */
+const place = (kind: string, nis: string) =>
+  `(CASE WHEN ${kind} IN ('MAIN','WAITING_REGISTER') AND ${nis} GLOB '[0-9][0-9][0-9][0-9][0-9]' THEN ${nis} WHEN ${kind} IN ('ABROAD','RADIATED','DECEASED') THEN ${kind} ELSE 'UNKNOWN' END)`;
+
 export function sqlQualityCounts(db: Database, referenceDate: string): Record<QualityCheck, { persons: number; records: number | null }> {
   const timeline = ref('refnis_timeline_2014_2025.csv').filter((r) => r.level === '4').map((r) => [r.nis_code, r.valid_from, r.valid_to]);
   const inVintage = mappable();
@@ -60,20 +64,17 @@ export function sqlQualityCounts(db: Database, referenceDate: string): Record<Qu
   const count = (where: string, from = 'r') =>
     db.prepare(`${base} SELECT COUNT(*) AS records, COUNT(DISTINCT person_id) AS persons FROM ${from} WHERE ${where}`).get(params) as { records: number; persons: number };
   const persons = (where: string) => ({ persons: count(where).persons, records: null });
-  const noMuni = (v: string) => count(`nis_code IS NOT NULL AND nis_code <> '' AND nis_code NOT IN (SELECT value FROM json_each(@v${v}))`, 'muni');
+  const FIVE = `nis_code GLOB '[0-9][0-9][0-9][0-9][0-9]'`;
+  const noMuni = (v: string) => count(`${FIVE} AND nis_code NOT IN (SELECT value FROM json_each(@v${v}))`, 'muni');
   return {
     gap: count(`end_date IS NOT NULL AND next_start IS NOT NULL AND julianday(end_date) + 1 < julianday(next_start)`),
     endsBeforeReference: count(`next_start IS NULL AND end_date IS NOT NULL AND end_date < @ref AND kind <> 'DECEASED'`),
     overlap: count(`end_date IS NOT NULL AND next_start IS NOT NULL AND end_date >= next_start`),
     recordAfterDeath: count(`kind <> 'DECEASED' AND start_date > (SELECT day FROM died WHERE died.person_id = r.person_id)`),
     deathWithoutRecord: persons(`person_id IN (SELECT person_id FROM person WHERE death_date IS NOT NULL) AND person_id NOT IN (SELECT person_id FROM residence WHERE kind = 'DECEASED')`),
-    moveOnDecisionDay: persons(
-      `prev_kind IS NOT NULL AND start_date = (SELECT d FROM dec WHERE dec.person_id = r.person_id)
-       AND NOT (kind IN ('MAIN','WAITING_REGISTER') AND prev_kind IN ('MAIN','WAITING_REGISTER') AND COALESCE(nis_code,'') = COALESCE(prev_nis,''))
-       AND NOT (kind NOT IN ('MAIN','WAITING_REGISTER') AND kind = prev_kind)`,
-    ),
-    nisMissing: count(`nis_code IS NULL OR nis_code = ''`, 'muni'),
-    nisInvalidOnDate: count(`nis_code IS NOT NULL AND nis_code <> '' AND NOT EXISTS (SELECT 1 FROM tl WHERE tl.code = muni.nis_code AND muni.start_date BETWEEN tl.vfrom AND tl.vto)`, 'muni'),
+    moveOnDecisionDay: persons(`prev_kind IS NOT NULL AND start_date = (SELECT d FROM dec WHERE dec.person_id = r.person_id) AND ${place('kind', 'nis_code')} <> ${place('prev_kind', 'prev_nis')}`),
+    nisMissing: count(`nis_code IS NULL OR NOT ${FIVE}`, 'muni'),
+    nisInvalidOnDate: count(`${FIVE} AND NOT EXISTS (SELECT 1 FROM tl WHERE tl.code = muni.nis_code AND muni.start_date BETWEEN tl.vfrom AND tl.vto)`, 'muni'),
     nisNoMunicipality2014: noMuni('2014'),
     nisNoMunicipality2019: noMuni('2019'),
     nisNoMunicipality2025: noMuni('2025'),
@@ -84,9 +85,9 @@ export function sqlQualityCounts(db: Database, referenceDate: string): Record<Qu
           .prepare(
             `${base}, at AS (
                SELECT dec.person_id, (SELECT end_date FROM residence x WHERE x.person_id = dec.person_id AND x.start_date <= dec.d ORDER BY x.start_date DESC LIMIT 1) AS end_date,
-                      (SELECT kind FROM residence x WHERE x.person_id = dec.person_id AND x.start_date <= dec.d ORDER BY x.start_date DESC LIMIT 1) AS kind, dec.d
+                      (SELECT ${place('kind', 'nis_code')} FROM residence x WHERE x.person_id = dec.person_id AND x.start_date <= dec.d ORDER BY x.start_date DESC LIMIT 1) AS place, dec.d
                FROM dec JOIN person USING (person_id))
-             SELECT COUNT(*) AS n FROM at WHERE kind IS NULL OR kind = 'UNKNOWN' OR end_date < d`,
+             SELECT COUNT(*) AS n FROM at WHERE place IS NULL OR place = 'UNKNOWN' OR end_date < d`,
           )
           .get(params) as { n: number }
       ).n,

@@ -1,27 +1,22 @@
 import type { OpenSession } from '../core/open-session';
 import type { QualityCheck, QualityItem } from '../../../shared/quality/quality-report';
 import { QUALITY_CHECKS } from '../../../shared/quality/quality-report';
+import { LOC_DECEASED, LOC_UNKNOWN, type ColumnarIndex } from '../cohort/columnar-index';
+import { isoToDay, NO_DAY, OPEN_END } from '../cohort/day-number';
+import { sessionIndex } from '../cohort/session-index';
 import { VINTAGES, getGeography } from '../geo/geography';
-import { isValidInVintage, isValidOn } from '../geo/nis-validity';
+import { isValidInVintage, validPeriods } from '../geo/nis-validity';
 
 /**
- * Counts the anomalies of the data-quality report in one pass over the extract's persons,
- * decisions and residence records (read-only; counts only leave this function). The rules
- * of what counts are in docs/matrix-definitions.md § Data-quality report.
+ * Counts the anomalies of the data-quality report from the columnar index built at open (every
+ * person's residence timeline in start_date order, death and decision days, recorded codes),
+ * plus one count in SQL for municipality records without a usable code (the index places them,
+ * like kind UNKNOWN, nowhere). Counts only leave this function. What counts is defined in
+ * docs/matrix-definitions.md § Data-quality report.
  */
-interface Res {
-  start: string;
-  end: string | null;
-  kind: string;
-  nis: string | null;
-}
 
-const GRANTING = new Set(['REFUGEE', 'SUBSIDIARY']);
-const IN_MUNICIPALITY = new Set(['MAIN', 'WAITING_REGISTER']);
-const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-
-/** Where a record places the person: the recorded code for a municipality record, else its kind. */
-const locationOf = (r: Res) => (IN_MUNICIPALITY.has(r.kind) ? `M:${r.nis ?? ''}` : r.kind);
+/** Record-level checks report records; the others persons only. */
+const PERSON_LEVEL = new Set<QualityCheck>(['deathWithoutRecord', 'moveOnDecisionDay', 'noDecision', 'noResidenceAtDecision']);
 
 class Tally {
   readonly persons = new Map<QualityCheck, number>();
@@ -31,8 +26,8 @@ class Tally {
   nextPerson() {
     this.seen.clear();
   }
-  add(check: QualityCheck, records = 1) {
-    this.records.set(check, (this.records.get(check) ?? 0) + records);
+  add(check: QualityCheck) {
+    this.records.set(check, (this.records.get(check) ?? 0) + 1);
     if (!this.seen.has(check)) {
       this.seen.add(check);
       this.persons.set(check, (this.persons.get(check) ?? 0) + 1);
@@ -40,103 +35,73 @@ class Tally {
   }
 }
 
-/** Record-level checks report records; the others persons only. */
-const PERSON_LEVEL = new Set<QualityCheck>(['deathWithoutRecord', 'moveOnDecisionDay', 'noDecision', 'noResidenceAtDecision']);
-
-/** The decision date as the cohorts define it: the first granting decision, else the first decision of any kind. */
-function decisionDates(session: OpenSession): Map<string, string> {
-  const granted = new Map<string, string>();
-  const any = new Map<string, string>();
-  for (const d of session.db.prepare('SELECT person_id AS p, decision_date AS d, status AS s FROM protection_decision').iterate() as Iterable<{ p: string; d: string; s: string }>) {
-    const a = any.get(d.p);
-    if (a === undefined || d.d < a) any.set(d.p, d.d);
-    if (GRANTING.has(d.s)) {
-      const g = granted.get(d.p);
-      if (g === undefined || d.d < g) granted.set(d.p, d.d);
-    }
-  }
-  for (const [p, d] of granted) any.set(p, d);
-  return any;
+/** Per recorded code (index into ix.codes): the checks it fails, worked out once per code. */
+function codeChecks(ix: ColumnarIndex, supplierVintage: string): { invalidOn: (code: number, day: number) => boolean; noMunicipality: QualityCheck[][] } {
+  const geo = getGeography();
+  const converted = supplierVintage === '2019' || supplierVintage === '2025';
+  const periods = ix.codes.map((code) => validPeriods(code).map((r) => [isoToDay(r.from), r.to >= '9999' ? OPEN_END : isoToDay(r.to)] as const));
+  const inSupplierVintage = ix.codes.map((code) => (converted ? isValidInVintage(code, supplierVintage) : true));
+  const noMunicipality = ix.codes.map((code) => VINTAGES.filter((v) => geo.toVintage(code, v) === null).map((v) => `nisNoMunicipality${v}` as QualityCheck));
+  return {
+    // A supplier who converted every code to one vintage: valid means in that vintage's list.
+    invalidOn: (code, day) => (converted ? !inSupplierVintage[code] : !periods[code].some(([from, to]) => from <= day && day <= to)),
+    noMunicipality,
+  };
 }
 
 export function qualityCounts(session: OpenSession): { items: QualityItem[]; persons: number; residenceRecords: number } {
-  const geo = getGeography();
-  const referenceDate = session.summary.referenceDate;
-  const supplierVintage = session.summary.nisVintage;
-  const decisions = decisionDates(session);
+  const ix = sessionIndex(session);
+  const { resOffset, resStart, resEnd, resLoc, deathDay, decisionDay, referenceDay } = ix;
+  const codes = codeChecks(ix, session.summary.nisVintage);
   const tally = new Tally();
-  const residences = session.db
-    .prepare('SELECT person_id AS p, start_date AS start, end_date AS "end", kind, nis_code AS nis FROM residence ORDER BY person_id, start_date')
-    .iterate() as IterableIterator<Res & { p: string }>;
-  let pending = residences.next();
-  let persons = 0;
-  let residenceRecords = 0;
-  const people = session.db.prepare('SELECT person_id AS p, death_date AS death FROM person ORDER BY person_id').iterate() as Iterable<{ p: string; death: string | null }>;
-  for (const person of people) {
-    persons++;
+  for (let p = 0; p < ix.persons; p++) {
     tally.nextPerson();
-    // Residence records of persons missing from `person` are skipped (the import refuses them).
-    while (!pending.done && pending.value.p < person.p) pending = residences.next();
-    const trail: Res[] = [];
-    while (!pending.done && pending.value.p === person.p) {
-      trail.push(pending.value);
-      pending = residences.next();
+    const first = resOffset[p];
+    const end = resOffset[p + 1];
+    let deceasedRecord = NO_DAY;
+    for (let r = first; r < end; r++) {
+      if (r + 1 < end && resEnd[r] !== OPEN_END) {
+        if (resEnd[r] + 1 < resStart[r + 1]) tally.add('gap');
+        else if (resEnd[r] >= resStart[r + 1]) tally.add('overlap');
+      }
+      const loc = resLoc[r];
+      if (loc === LOC_DECEASED && deceasedRecord === NO_DAY) deceasedRecord = resStart[r];
+      if (loc >= 0) {
+        if (codes.invalidOn(loc, resStart[r])) tally.add('nisInvalidOnDate');
+        for (const check of codes.noMunicipality[loc]) tally.add(check);
+      }
     }
-    residenceRecords += trail.length;
-    checkPerson(person.death, decisions.get(person.p) ?? null, trail, referenceDate, supplierVintage, geo, tally);
+    if (end > first && resEnd[end - 1] !== OPEN_END && resEnd[end - 1] < referenceDay && resLoc[end - 1] !== LOC_DECEASED) tally.add('endsBeforeReference');
+
+    // A death is the death date or the first DECEASED record, whichever comes first.
+    if (deathDay[p] !== NO_DAY && deceasedRecord === NO_DAY) tally.add('deathWithoutRecord');
+    const diedOn = deathDay[p] === NO_DAY ? deceasedRecord : deceasedRecord === NO_DAY ? deathDay[p] : Math.min(deathDay[p], deceasedRecord);
+    if (diedOn !== NO_DAY) for (let r = first; r < end; r++) if (resLoc[r] !== LOC_DECEASED && resStart[r] > diedOn) tally.add('recordAfterDeath');
+
+    const decision = decisionDay[p];
+    if (decision === NO_DAY) {
+      tally.add('noDecision');
+      continue;
+    }
+    let at = -1;
+    for (let r = first; r < end && resStart[r] <= decision; r++) at = r;
+    if (at > first && resStart[at] === decision && resLoc[at - 1] !== resLoc[at]) tally.add('moveOnDecisionDay');
+    if (at < 0 || (resEnd[at] !== OPEN_END && resEnd[at] < decision) || resLoc[at] === LOC_UNKNOWN) tally.add('noResidenceAtDecision');
   }
+  // The index places a municipality record without a usable code nowhere, like kind UNKNOWN: told apart here.
+  const missing = session.db
+    .prepare(
+      `SELECT COUNT(*) AS records, COUNT(DISTINCT person_id) AS persons FROM residence
+       WHERE kind IN ('MAIN', 'WAITING_REGISTER') AND (nis_code IS NULL OR nis_code NOT GLOB '[0-9][0-9][0-9][0-9][0-9]')
+         AND person_id IN (SELECT person_id FROM person) AND start_date IS NOT NULL`,
+    )
+    .get() as { records: number; persons: number };
+  tally.records.set('nisMissing', missing.records);
+  tally.persons.set('nisMissing', missing.persons);
   const items = QUALITY_CHECKS.map((check) => ({
     check,
     persons: tally.persons.get(check) ?? 0,
     records: PERSON_LEVEL.has(check) ? null : (tally.records.get(check) ?? 0),
   }));
-  return { items, persons, residenceRecords };
-}
-
-function checkPerson(
-  death: string | null,
-  decision: string | null,
-  trail: Res[],
-  referenceDate: string,
-  supplierVintage: string,
-  geo: ReturnType<typeof getGeography>,
-  tally: Tally,
-): void {
-  for (let i = 0; i + 1 < trail.length; i++) {
-    const end = trail[i].end;
-    if (end === null) continue;
-    const next = dayOf(trail[i + 1].start);
-    if (dayOf(end) + 1 < next) tally.add('gap');
-    else if (dayOf(end) >= next) tally.add('overlap');
-  }
-  const last = trail[trail.length - 1];
-  if (last && last.end !== null && last.end < referenceDate && last.kind !== 'DECEASED') tally.add('endsBeforeReference');
-
-  // A death is the death date or the first DECEASED record, whichever comes first.
-  const deceasedRecord = trail.find((r) => r.kind === 'DECEASED')?.start ?? null;
-  if (death !== null && deceasedRecord === null) tally.add('deathWithoutRecord');
-  const diedOn = [death, deceasedRecord].filter((d): d is string => d !== null).sort()[0];
-  if (diedOn !== undefined) for (const r of trail) if (r.kind !== 'DECEASED' && r.start > diedOn) tally.add('recordAfterDeath');
-
-  for (const r of trail) {
-    if (!IN_MUNICIPALITY.has(r.kind)) continue;
-    if (!r.nis) {
-      tally.add('nisMissing');
-      continue;
-    }
-    // A supplier who converted every code to one vintage: valid means in that vintage.
-    const valid = supplierVintage === '2019' || supplierVintage === '2025' ? isValidInVintage(r.nis, supplierVintage) : isValidOn(r.nis, r.start);
-    if (!valid) tally.add('nisInvalidOnDate');
-    for (const v of VINTAGES) if (geo.toVintage(r.nis, v) === null) tally.add(`nisNoMunicipality${v}`);
-  }
-
-  if (decision === null) {
-    tally.add('noDecision');
-    return;
-  }
-  const onDay = trail.findIndex((r) => r.start === decision);
-  if (onDay > 0 && locationOf(trail[onDay - 1]) !== locationOf(trail[onDay])) tally.add('moveOnDecisionDay');
-  let atDecision: Res | null = null;
-  for (const r of trail) if (r.start <= decision) atDecision = r;
-  if (atDecision === null || (atDecision.end !== null && atDecision.end < decision) || atDecision.kind === 'UNKNOWN') tally.add('noResidenceAtDecision');
+  return { items, persons: ix.persons, residenceRecords: resOffset[ix.persons] };
 }
