@@ -53,7 +53,8 @@ export function QualityPanel({ extractId }: { extractId: string }) {
             {qt('quality.intro', { max: report.threshold - 1, t: report.threshold })}{' '}
             {qt('quality.total', { persons: formatCount(report.persons, lang), records: formatCount(report.residenceRecords, lang), ms: formatDuration(report.computeMs, lang) })}
           </p>
-          <div className="quality__scroll">
+          {/* Focusable so the keyboard can scroll the checks. */}
+          <div className="quality__scroll" tabIndex={0} role="region" aria-label={qt('quality.title')}>
           <table className="data-table quality__table" data-testid="quality-table">
             <thead>
               <tr>
