@@ -147,7 +147,7 @@ export function matrixHelpLines(lang: 'nl' | 'en'): string[] {
     ['--nationality', nl ? 'ISO 3166 alpha-3-codes, STATELESS, UNKNOWN (komma-lijst)' : 'ISO 3166 alpha-3 codes, STATELESS, UNKNOWN (comma list)'],
     ['--sex', SEXES.join(',')],
     ['--age', `${AGE_BANDS.join(',')} ${nl ? 'of MIN..MAX (leeftijd bij de beslissing)' : 'or MIN..MAX (age at the decision)'}`],
-    ['--area-at-decision LEVEL:CODES', `${AreaLevel.options.join(' | ')}:${nl ? 'NIS-codes' : 'NIS codes'} (${nl ? 'in de gekozen --vintage' : 'in the chosen --vintage'})`],
+    ['--area-at-decision LEVEL:CODES', nl ? `LEVEL ${AreaLevel.options.join(' | ')}; CODES NIS-codes met komma's, in de gekozen --vintage (bv. province:10000,40000)` : `LEVEL ${AreaLevel.options.join(' | ')}; CODES comma-separated NIS codes in the chosen --vintage (e.g. province:10000,40000)`],
     ['--area-at-reference LEVEL:CODES', nl ? 'idem, woonplaats op de referentiedatum; ook ABROAD, RADIATED, DECEASED, UNKNOWN' : 'the same, residence on the reference date; also ABROAD, RADIATED, DECEASED, UNKNOWN'],
     ['--recipe FILE', nl ? 'cohortrecept (.cohort.json); een filtervlag vervangt dat veld van het recept' : 'cohort recipe (.cohort.json); a filter flag replaces that field of the recipe'],
     ['--format', 'csv | xlsx'],
@@ -155,5 +155,5 @@ export function matrixHelpLines(lang: 'nl' | 'en'): string[] {
     ['--names', 'nl | fr | en'],
     ['--measure', CellMeasure.options.join(' | ')],
   ];
-  return rows.map(([flag, values]) => `  ${flag.padEnd(40)} ${values}`);
+  return rows.map(([flag, values]) => `  ${flag.padEnd(42)} ${values}`);
 }
