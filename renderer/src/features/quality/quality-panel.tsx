@@ -65,7 +65,8 @@ export function QualityPanel({ extractId }: { extractId: string }) {
               </tr>
             </thead>
             <tbody>
-              {report.items.map((i) => {
+              {/* Checks that found something first; the export keeps the report's order. */}
+              {[...report.items].sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0)).map((i) => {
                 const rule = QUALITY_RULES[i.check];
                 return (
                   <tr key={i.check} data-check={i.check} className={i.persons > 0 ? 'quality__row--found' : undefined}>
