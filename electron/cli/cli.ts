@@ -103,7 +103,10 @@ async function helpText(lang: Lang): Promise<string> {
   return lines.join('\n');
 }
 
-const commandHelp = (c: CliCommand, lang: Lang) => `npm run cli -- ${c.name} ${c.usage}\n\n${c.summary[lang]}\n`;
+function commandHelp(c: CliCommand, lang: Lang): string {
+  const options = c.help ? ['', lang === 'nl' ? 'Opties:' : 'Options:', ...c.help(lang)] : [];
+  return [`npm run cli -- ${c.name} ${c.usage}`, '', c.summary[lang], ...options, ''].join('\n');
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -10,6 +10,7 @@ import { exportHandlers } from './export/export-handlers';
 import { crosstabHandlers } from './crosstab/crosstab-handlers';
 import { draftHandlers } from './workspace/draft-handlers';
 import { trustHandlers } from './audit/trust-handlers';
+import { qualityHandlers } from './quality/quality-handlers';
 
 /** The full handler table: one factory per capability; the type checks that every engine method is handled. */
 export function buildHandlers(state: EngineState): HandlerTable {
@@ -24,5 +25,6 @@ export function buildHandlers(state: EngineState): HandlerTable {
     ...crosstabHandlers(state),
     ...draftHandlers(state),
     ...trustHandlers(state),
+    ...qualityHandlers(state),
   };
 }

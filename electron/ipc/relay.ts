@@ -44,7 +44,7 @@ export function createRelay(deps: RelayDeps): Relay {
       }
     }
     // The audit log records where an export came from: through this boundary it is always the UI.
-    const forEngine = method === 'export.matrix' ? { ...(parsed.data as object), channel: 'ui' } : parsed.data;
+    const forEngine = method === 'export.matrix' || method === 'export.quality' ? { ...(parsed.data as object), channel: 'ui' } : parsed.data;
     try {
       return await deps.engine.call(method, forEngine);
     } catch {

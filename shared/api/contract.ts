@@ -12,6 +12,7 @@ import { crosstabMethods } from './methods/crosstab';
 import { hostMethods } from './methods/host';
 import { sessionStateMethods } from './methods/session-state';
 import { trustMethods } from './methods/trust';
+import { qualityMethods } from './methods/quality';
 
 /**
  * The one contract between the renderer and the engine: every method the renderer
@@ -30,6 +31,7 @@ export const contract = {
   ...hostMethods,
   ...sessionStateMethods,
   ...trustMethods,
+  ...qualityMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -9,7 +9,7 @@ import { ChartKind } from './chart-kind';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** What was exported: a relocation matrix, the fiche of one area, a cross-tab or the cohort profile. */
+/** What was exported: a relocation matrix, the fiche of one area, a cross-tab, the cohort profile, a recipe or the data-quality report. */
 export const ExportedTable = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('matrix'), definition: MatrixDefinition }),
   z.object({ kind: z.literal('fiche'), level: z.string(), vintage: z.string(), areaCode: z.string() }),
@@ -17,6 +17,8 @@ export const ExportedTable = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('profile'), options: ProfileOptions }),
   /** A cohort recipe file: filters only, no counts (a non-data release). */
   z.object({ kind: z.literal('recipe'), name: z.string() }),
+  /** The data-quality report of the whole extract: counts of anomalies, "< T" below the threshold. */
+  z.object({ kind: z.literal('quality') }),
 ]);
 export type ExportedTable = z.infer<typeof ExportedTable>;
 

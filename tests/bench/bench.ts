@@ -6,9 +6,10 @@ import { openSection } from './sections/open';
 import { disclosureSection } from './sections/disclosure';
 import { ledgerSection } from './sections/ledger';
 import { crosstabSection } from './sections/crosstab';
+import { qualitySection } from './sections/quality';
 import { makeBenchContext, type BenchSection } from './bench-context';
 // Each capability adds its section here.
-const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection, ledgerSection, crosstabSection];
+const sections: BenchSection[] = [openBrowseSection, matrixSection, importSection, openSection, disclosureSection, ledgerSection, crosstabSection, qualitySection];
 
 /** `npm run bench [section…]`: prints figures and ratios against peers measured in the same run. */
 async function main() {

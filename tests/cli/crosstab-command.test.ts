@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,14 +9,12 @@ import { CrosstabDefinition, PROFILE_TABLES } from '../../shared/crosstab/crosst
 import { DEFAULT_POLICY } from '../../shared/disclosure/policy';
 import { openExtractSession } from '../../electron/engine/extract/open-extract-session';
 import { buildCrosstabTables } from '../../electron/engine/crosstab/build-crosstab-tables';
-import { REPO_ROOT } from '../support/test-engine';
+import { cliRunner } from '../support/cli-runner';
 
 /**
  * The CLI's `crosstab` and `profile` commands, run as a child process on a small generated
  * extract: the files hold exactly the tables the engine's disclosure control gives.
  */
-const BUNDLE_DIR = path.join(REPO_ROOT, 'dist', 'test-cli-crosstab');
-const CLI = path.join(BUNDLE_DIR, 'cli.cjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'vv-cli-crosstab-'));
 const dataDir = path.join(work, 'data');
 const extract = path.join(work, 'extract.db');
@@ -30,15 +26,8 @@ const SAVED = CrosstabDefinition.parse({
   cols: { var: 'area', at: 'decision', level: 'municipality', groups: [{ label: 'Centrumsteden', codes: ['11002', '44021', '41002'] }] },
 });
 
-function cli(args: string[], data = dataDir) {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', data], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', LANG: 'nl_BE.UTF-8', VERHUIS_PASSPHRASE: PASS },
-    encoding: 'utf8',
-    input: '',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const runner = cliRunner('crosstab', { dataDir, env: { VERHUIS_PASSPHRASE: PASS } });
+const cli = (args: string[], data = dataDir) => runner.run(args, { dataDir: data });
 
 async function expected(cohort: CohortDefinition, subject: Parameters<typeof buildCrosstabTables>[2]) {
   const session = await openExtractSession({ path: extract, passphrase: PASS, cipher: { preset: 'auto' } }, path.join(work, 'inproc'), () => {});
@@ -52,17 +41,7 @@ async function expected(cohort: CohortDefinition, subject: Parameters<typeof bui
 const shown = (v: number | null) => (v === null ? '[c]' : String(v));
 
 beforeAll(async () => {
-  await build({
-    entryPoints: { cli: path.join(REPO_ROOT, 'electron/cli/cli.ts') },
-    outdir: BUNDLE_DIR,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await runner.build();
   const gen = cli(['demo-data', '--persons', '3000', '--seed', '16', '--out', extract]);
   expect(gen.code).toBe(0);
   writeFileSync(
@@ -73,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  runner.remove();
 });
 
 describe('crosstab and profile commands', () => {

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +13,7 @@ import { openExtractSession } from '../../electron/engine/extract/open-extract-s
 import { buildMatrixTables } from '../../electron/engine/export/build-tables';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
 import { openWorkspace } from '../../electron/engine/workspace/open-workspace';
-import { REPO_ROOT } from '../support/test-engine';
+import { cliRunner } from '../support/cli-runner';
 
 /**
  * The CLI's `matrix` and `audit verify` commands, run as a child process on a small
@@ -23,9 +21,6 @@ import { REPO_ROOT } from '../support/test-engine';
  * altered entry in the (encrypted) workspace is reported.
  */
 
-// Own bundle (same depth under dist/ as dist/electron): cli.test.ts rebuilds dist/electron in parallel.
-const BUNDLE_DIR = path.join(REPO_ROOT, 'dist', 'test-cli-matrix');
-const CLI = path.join(BUNDLE_DIR, 'cli.cjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'vv-cli-matrix-'));
 const dataDir = path.join(work, 'data');
 const extract = path.join(work, 'extract.db');
@@ -36,15 +31,8 @@ const T = DEFAULT_POLICY.threshold;
 const POLICY_FILE = path.join(work, 'empty-policy.json');
 writeFileSync(POLICY_FILE, '{}');
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', LANG: 'nl_BE.UTF-8', VERHUIS_POLICY_FILE: POLICY_FILE, ...env },
-    encoding: 'utf8',
-    input: '',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const runner = cliRunner('matrix', { dataDir, env: { VERHUIS_POLICY_FILE: POLICY_FILE } });
+const cli = (args: string[], env: Record<string, string> = {}) => runner.run(args, { env });
 
 const recipeFile = path.join(work, 'syrians.json');
 const SYRIANS = CohortDefinition.parse({ status: ['REFUGEE'], nationalities: ['SYR'] });
@@ -72,17 +60,7 @@ async function expectedTable(cohort: CohortDefinition, definition: MatrixDefinit
 }
 
 beforeAll(async () => {
-  await build({
-    entryPoints: { cli: path.join(REPO_ROOT, 'electron/cli/cli.ts') },
-    outdir: BUNDLE_DIR,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await runner.build();
   writeFileSync(passFile, `${PASS}\n`);
   const gen = cli(['demo-data', '--persons', '3000', '--seed', '11', '--out', extract], { VERHUIS_PASSPHRASE: PASS });
   expect(gen.stderr).toBe('');
@@ -95,7 +73,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  runner.remove();
 });
 
 describe('matrix command', () => {

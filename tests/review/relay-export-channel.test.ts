@@ -16,3 +16,13 @@ test('an export.matrix request from the renderer is recorded as the UI’s, even
   expect(method).toBe('export.matrix');
   expect(sent.channel).toBe('ui');
 });
+
+test('an export.quality request from the renderer is recorded as the UI’s, even when it claims the CLI', async () => {
+  const { engine } = fakeEngine();
+  const relay = createRelay({ engine, host: noDialogHostHandlers });
+  const r = await relay('export.quality', { format: 'csv', path: '/tmp/quality.csv', channel: 'cli' }, true);
+  expect(r.ok).toBe(true);
+  const [method, sent] = engine.call.mock.calls[0] as [string, { channel: string }];
+  expect(method).toBe('export.quality');
+  expect(sent.channel).toBe('ui');
+});

@@ -263,7 +263,7 @@ describe('IPC fuzz', () => {
  */
 describe('IPC fuzz of the write-path parameters, with an extract open', () => {
   // verifyExport first: it verifies the whole chain on every call, which grows with the writes of the others.
-  const WRITERS = ['audit.verifyExport', 'export.matrix', 'export.fiche', 'audit.report', 'cohort.writeRecipeFile', 'cohort.saveRecipeFile', 'import.fromCsv'] as const;
+  const WRITERS = ['audit.verifyExport', 'export.matrix', 'export.fiche', 'audit.report', 'cohort.writeRecipeFile', 'cohort.saveRecipeFile', 'import.fromCsv', 'export.quality'] as const;
   let work: string;
   let out: string;
   let dataDir: string;
@@ -337,6 +337,8 @@ describe('IPC fuzz of the write-path parameters, with an extract open', () => {
         return fc.record({ cohort: fc.constant({}), level: fc.constant('region'), vintage: fc.constant('2019'), areaCode: fc.constant('02000'), format: fmt, path: p, overwrite }, { requiredKeys: ['cohort', 'level', 'vintage', 'areaCode', 'format', 'path'] });
       case 'audit.report':
         return fc.record({ path: p, overwrite }, { requiredKeys: ['path'] });
+      case 'export.quality':
+        return fc.record({ format: fmt, path: p, overwrite, language: fc.constantFrom('nl', 'en') }, { requiredKeys: ['format', 'path'] });
       case 'cohort.writeRecipeFile':
       case 'cohort.saveRecipeFile':
         return fc.record({ name: fc.constantFrom('fuzz', 'unknown'), path: p, overwrite }, { requiredKeys: ['name', 'path'] });

@@ -10,6 +10,8 @@ export interface CliCommand {
   summary: { nl: string; en: string };
   /** The option synopsis shown in the help text. */
   usage: string;
+  /** Lines of `--help` after the usage: each option with every value it takes. */
+  help?: (lang: 'nl' | 'en') => string[];
   options: Record<string, OptionSpec>;
   /** Returns the exit code. */
   run(ctx: CliContext, values: OptionValues, positionals: string[]): Promise<number>;

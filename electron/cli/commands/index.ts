@@ -8,6 +8,7 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'demo-data': () => import('./demo-data').then((m) => m.command),
   import: () => import('./import').then((m) => m.command),
   info: () => import('./info').then((m) => m.command),
+  quality: () => import('./quality').then((m) => m.command),
   matrix: () => import('./matrix').then((m) => m.command),
   crosstab: () => import('./crosstab').then((m) => m.command),
   profile: () => import('./profile').then((m) => m.command),

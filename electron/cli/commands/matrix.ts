@@ -1,38 +1,25 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CohortRecipe, DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
-import { AreaLevel, Vintage } from '../../../shared/geo/area-level';
-import { MatrixKind } from '../../../shared/matrix/matrix-definition';
-import { CellMeasure } from '../../../shared/disclosure/percent-table';
+import { DEFAULT_COHORT } from '../../../shared/cohort/cohort-definition';
 import type { CliContext } from '../cli-context';
-import { UsageError, cliFailure } from '../cli-context';
+import { UsageError } from '../cli-context';
 import type { CliCommand, OptionValues } from './command';
 import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions } from '../open-extract-option';
-
-function readRecipe(file: string): { definition: CohortDefinition; name: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    throw cliFailure('RECIPE_INVALID', { issue: path.basename(file) });
-  }
-  const parsed = CohortRecipe.safeParse(json);
-  if (!parsed.success) throw cliFailure('RECIPE_INVALID', { issue: parsed.error.issues[0]?.path.join('.') || 'recipe' });
-  return { definition: parsed.data.definition, name: parsed.data.name };
-}
+import { readRecipeFile } from './recipe-option';
+import { cohortFromFlags, definitionFromFlags, matrixHelpLines, MATRIX_FLAG_OPTIONS, measureFromFlag } from './matrix-flags';
 
 /**
  * `matrix`: writes a relocation matrix to .xlsx or .csv through the engine's one release
- * path (policy, disclosure control, protection against the release ledger, audit entry), exactly as the UI's export.
+ * path (policy, disclosure control, protection against the release ledger, audit entry), exactly
+ * as the UI's export. Every choice of the matrix view has a flag (matrix-flags.ts).
  */
 export const command: CliCommand = {
   name: 'matrix',
   summary: {
     nl: 'Schrijft een verhuismatrix na statistische geheimhouding naar .xlsx of .csv (zoals de export in de toepassing).',
-    en: 'Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app\'s export does).',
+    en: "Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app's export does).",
   },
-  usage:
-    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--overwrite] [--names nl|fr] [--measure counts|rowPct|colPct]`,
+  usage: `${EXTRACT_USAGE} [--recipe COHORT.json] [cohort filters] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2014|2019|2025] [--follow-up-months N] [--period FROM..TO] [--origin-date DATE] [--destination-date DATE] --format csv|xlsx --out FILE [--overwrite] [--names nl|fr|en] [--measure counts|rowPct|colPct]`,
+  help: matrixHelpLines,
   options: {
     ...EXTRACT_OPTIONS,
     recipe: { type: 'string' },
@@ -45,29 +32,21 @@ export const command: CliCommand = {
     measure: { type: 'string' },
     /** Replace an existing file (otherwise FILE_EXISTS). */
     overwrite: { type: 'boolean' },
+    ...MATRIX_FLAG_OPTIONS,
   },
   async run(ctx: CliContext, v: OptionValues) {
-    const need = (k: string) => {
-      if (typeof v[k] !== 'string') throw new UsageError({ nl: `Geef --${k}.`, en: `Give --${k}.` });
-      return v[k] as string;
-    };
-    need('extract');
-    const kind = MatrixKind.safeParse(need('definition'));
-    if (!kind.success) throw new UsageError({ nl: '--definition: state, first-move of all-moves.', en: '--definition: state, first-move or all-moves.' });
-    const level = AreaLevel.safeParse(need('level'));
-    if (!level.success) throw new UsageError({ nl: '--level: municipality, arrondissement, province of region.', en: '--level: municipality, arrondissement, province or region.' });
-    const vintage = Vintage.safeParse((v.vintage as string | undefined) ?? '2019');
-    if (!vintage.success) throw new UsageError({ nl: '--vintage: 2014, 2019 of 2025.', en: '--vintage: 2014, 2019 or 2025.' });
-    const format = need('format');
+    if (typeof v.extract !== 'string') throw new UsageError({ nl: 'Geef --extract.', en: 'Give --extract.' });
+    const definition = definitionFromFlags(v);
+    const format = v.format;
     if (format !== 'csv' && format !== 'xlsx') throw new UsageError({ nl: '--format: csv of xlsx.', en: '--format: csv or xlsx.' });
-    const out = path.resolve(need('out'));
+    if (typeof v.out !== 'string') throw new UsageError({ nl: 'Geef --out.', en: 'Give --out.' });
+    const out = path.resolve(v.out);
     const names = (v.names as string | undefined) ?? (ctx.lang === 'nl' ? 'nl' : 'en');
-    if (!['nl', 'fr', 'en'].includes(names)) throw new UsageError({ nl: '--names: nl of fr.', en: '--names: nl or fr.' });
-    const measure = CellMeasure.safeParse((v.measure as string | undefined) ?? 'counts');
-    if (!measure.success) throw new UsageError({ nl: '--measure: counts, rowPct of colPct.', en: '--measure: counts, rowPct or colPct.' });
-    // Without a recipe: everyone granted protection.
-    const recipe = typeof v.recipe === 'string' ? readRecipe(v.recipe) : null;
-    const cohort = recipe ? recipe.definition : DEFAULT_COHORT;
+    if (!['nl', 'fr', 'en'].includes(names)) throw new UsageError({ nl: '--names: nl, fr of en.', en: '--names: nl, fr or en.' });
+    const measure = measureFromFlag(v);
+    // Without a recipe: everyone granted protection; filter flags replace the fields they name.
+    const recipe = typeof v.recipe === 'string' ? readRecipeFile(v.recipe) : null;
+    const cohort = cohortFromFlags(recipe ? recipe.definition : DEFAULT_COHORT, v, definition.vintage);
 
     await openExtractFromOptions(ctx, v);
     try {
@@ -75,13 +54,13 @@ export const command: CliCommand = {
         cohort,
         // The recipe's name goes to the Metadata sheet and the audit log; no recipe: unnamed.
         cohortName: recipe ? recipe.name : null,
-        definition: { kind: kind.data, level: level.data, vintage: vintage.data },
+        definition,
         format,
         path: out,
         overwrite: v.overwrite === true,
         language: names as 'nl' | 'fr' | 'en',
         channel: 'cli',
-        measure: measure.data,
+        measure,
       });
       ctx.out(`${ctx.t('Geschreven', 'Written')}: ${r.fileName}`);
       ctx.out(`SHA-256: ${r.sha256}`);

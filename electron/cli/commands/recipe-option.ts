@@ -4,9 +4,8 @@ import { CohortRecipe, DEFAULT_COHORT, type CohortDefinition } from '../../../sh
 import type { CrosstabDefinition } from '../../../shared/crosstab/crosstab-definition';
 import { cliFailure } from '../cli-context';
 
-/** The cohort (and any saved cross-tab with its custom groups) of --recipe; without one, everyone granted protection. */
-export function readRecipeOption(file: string | undefined): { cohort: CohortDefinition; crosstab: CrosstabDefinition | null } {
-  if (file === undefined) return { cohort: DEFAULT_COHORT, crosstab: null };
+/** A recipe file, validated with the API's schema (RECIPE_INVALID otherwise). */
+export function readRecipeFile(file: string): CohortRecipe {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
@@ -15,5 +14,12 @@ export function readRecipeOption(file: string | undefined): { cohort: CohortDefi
   }
   const parsed = CohortRecipe.safeParse(json);
   if (!parsed.success) throw cliFailure('RECIPE_INVALID', { issue: parsed.error.issues[0]?.path.join('.') || 'recipe' });
-  return { cohort: parsed.data.definition, crosstab: parsed.data.crosstab ?? null };
+  return parsed.data;
+}
+
+/** The cohort (and any saved cross-tab with its custom groups) of --recipe; without one, everyone granted protection. */
+export function readRecipeOption(file: string | undefined): { cohort: CohortDefinition; crosstab: CrosstabDefinition | null } {
+  if (file === undefined) return { cohort: DEFAULT_COHORT, crosstab: null };
+  const recipe = readRecipeFile(file);
+  return { cohort: recipe.definition, crosstab: recipe.crosstab ?? null };
 }

@@ -197,7 +197,7 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   return { fileName, sha256, text: req.output === 'clipboard' ? new TextDecoder().decode(bytes) : null, auditSeq: seq, counts };
 }
 
-interface StagedFile {
+export interface StagedFile {
   temp: string;
   target: string;
 }
@@ -207,7 +207,7 @@ interface StagedFile {
  * release of entry `seq` did not complete (nothing left under the file name), its snapshot
  * is dropped from the ledger (nothing was published) and the temp file removed.
  */
-function publishStaged(session: OpenSession, staged: StagedFile, released: AuditEntry, seq: number): void {
+export function publishStaged(session: OpenSession, staged: StagedFile, released: AuditEntry, seq: number): void {
   try {
     fileOps.rename(staged.temp, staged.target);
   } catch (err) {
@@ -226,7 +226,7 @@ function publishStaged(session: OpenSession, staged: StagedFile, released: Audit
 export const fileOps = { rename: renameSync };
 
 /** Writes the bytes to a temp file beside the target (hidden, exclusive): renamed into place once audited. */
-function stageFile(target: string, bytes: Uint8Array): StagedFile {
+export function stageFile(target: string, bytes: Uint8Array): StagedFile {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
   try {
     writeFileSync(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
@@ -237,7 +237,7 @@ function stageFile(target: string, bytes: Uint8Array): StagedFile {
   return { temp, target };
 }
 
-function unlinkQuietly(file: string) {
+export function unlinkQuietly(file: string) {
   try {
     unlinkSync(file);
   } catch {
@@ -245,7 +245,7 @@ function unlinkQuietly(file: string) {
   }
 }
 
-function osUser(): string {
+export function osUser(): string {
   try {
     return os.userInfo().username;
   } catch {

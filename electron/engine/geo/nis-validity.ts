@@ -42,6 +42,11 @@ export function isValidOn(code: string, isoDate: string): boolean {
   return !!records && records.some((r) => r.from <= isoDate && isoDate <= r.to);
 }
 
+/** The periods (ISO dates, inclusive) in which `code` was a municipality; empty for an unknown code. */
+export function validPeriods(code: string): readonly { from: string; to: string }[] {
+  return load().timeline.get(code) ?? [];
+}
+
 /** True when `code` is one of the municipalities of the vintage (589 / 581 / 565). */
 export function isValidInVintage(code: string, vintage: Vintage): boolean {
   return load().vintages[vintage].has(code);

@@ -2,6 +2,7 @@ import type { ExtractSummary } from '../../../shared/api/methods/extract';
 import { formatCount, formatDate, formatDuration } from '../../../shared/format/number-format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { BrowseView } from './browse/browse-view';
+import { QualityPanel } from './quality/quality-panel';
 
 const CIPHER_LABEL: Record<ExtractSummary['cipher'], MessageKey> = {
   sqlcipher4: 'cipher.sqlcipher4',
@@ -9,7 +10,7 @@ const CIPHER_LABEL: Record<ExtractSummary['cipher'], MessageKey> = {
   custom: 'cipher.custom',
 };
 
-/** "Overzicht": what the open extract is, then the browse grid. */
+/** "Overzicht": what the open extract is, its data-quality report, then the browse grid. */
 export function OverviewView({ summary }: { summary: ExtractSummary }) {
   const { t, lang } = useI18n();
   const facts: [MessageKey, string][] = [
@@ -37,6 +38,7 @@ export function OverviewView({ summary }: { summary: ExtractSummary }) {
           {t('overview.fingerprint')}: <code>{summary.fingerprint.slice(0, 16)}…</code>
         </p>
       </section>
+      <QualityPanel extractId={summary.fingerprint} />
       <BrowseView summary={summary} />
     </div>
   );

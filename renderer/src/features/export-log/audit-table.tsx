@@ -19,6 +19,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
     if (t.kind === 'profile') return xt('log.profile');
     if (t.kind === 'crosstab') return xt('log.crosstab', { rows: t.definition.rows.var, cols: t.definition.cols.var, layers: t.definition.layers ? ` × ${t.definition.layers.var}` : '' });
     if (t.kind === 'recipe') return xt('log.recipe', { name: t.name });
+    if (t.kind === 'quality') return xt('log.quality');
     const d = t.definition;
     const what = xt('log.matrix', { kind: mt(`matrix.kind.${d.kind}` as MatrixTextKey).split(' (')[0]!, level: mt(`level.${d.level}` as MatrixTextKey).toLowerCase(), vintage: d.vintage });
     // What the file held besides counts: a percentage measure, or a chart of the table.

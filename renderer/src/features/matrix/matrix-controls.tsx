@@ -7,6 +7,7 @@ import { periodReversed } from './matrix-dates';
 import type { MatrixDateField } from '../../../../shared/matrix/matrix-date-checks';
 import type { CellMeasure } from './matrix-measures';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
+import { VintageNotes } from './vintage-notes';
 
 export interface MatrixChoice {
   kind: MatrixKind;
@@ -62,13 +63,17 @@ export function MatrixControls({ choice, onChange, invalidDates = [] }: Props) {
         onChange={(v) => set('level', v)}
         testId="matrix-level"
       />
-      <SelectField
-        label={mt('matrix.vintage')}
-        value={choice.vintage}
-        options={VINTAGES.map((v) => ({ value: v, label: mt(`vintage.${v}` as MatrixTextKey) }))}
-        onChange={(v) => set('vintage', v)}
-        testId="matrix-vintage"
-      />
+      {/* The vintage notes sit on the label line of the vintage choice and open over the view. */}
+      <div className="vintage-field">
+        <SelectField
+          label={mt('matrix.vintage')}
+          value={choice.vintage}
+          options={VINTAGES.map((v) => ({ value: v, label: mt(`vintage.${v}` as MatrixTextKey) }))}
+          onChange={(v) => set('vintage', v)}
+          testId="matrix-vintage"
+        />
+        <VintageNotes vintage={choice.vintage} />
+      </div>
       <SelectField
         label={mt('matrix.measure')}
         value={choice.measure}

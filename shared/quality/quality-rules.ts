@@ -1,0 +1,118 @@
+import type { LocalizedText } from '../api/localized';
+import type { QualityCheck } from './quality-report';
+
+/**
+ * What each check counts (label) and the matrix rule that applies to it, in NL and EN, with
+ * the section of docs/matrix-definitions.md that states the rule. The rule sentences describe
+ * what the engine does today: change them together with that document.
+ */
+export interface QualityRule {
+  label: LocalizedText;
+  /** What a record or person with this anomaly does in the matrices. */
+  rule: LocalizedText;
+  /** Section of docs/matrix-definitions.md. */
+  section: string;
+}
+
+const DOC = 'docs/matrix-definitions.md';
+
+export const QUALITY_RULES: Record<QualityCheck, QualityRule> = {
+  gap: {
+    label: { nl: 'Gaten tussen twee verblijfsrecords', en: 'Gaps between two residence records' },
+    rule: {
+      nl: 'Op de dagen van een gat is de woonplaats Onbekend in een toestandsmatrix; verhuismatrices zien het gat niet (de volgende record is een verhuizing vanaf de vorige woonplaats).',
+      en: 'On the days of a gap the residence is Unknown in a state matrix; move matrices do not see the gap (the next record is a move from the previous residence).',
+    },
+    section: `${DOC} § Building blocks › Residence on a day`,
+  },
+  endsBeforeReference: {
+    label: { nl: 'Laatste verblijfsrecord eindigt vóór de referentiedatum', en: 'Last residence record ends before the reference date' },
+    rule: {
+      nl: 'Na het einde is de woonplaats Onbekend in een toestandsmatrix; verhuismatrices tellen er geen verhuizing voor.',
+      en: 'After the end the residence is Unknown in a state matrix; move matrices count no move for it.',
+    },
+    section: `${DOC} § Building blocks › Residence on a day`,
+  },
+  overlap: {
+    label: { nl: 'Overlappende verblijfsrecords', en: 'Overlapping residence records' },
+    rule: {
+      nl: 'De record die later begint, geldt vanaf zijn begindatum; de einddatum van de vorige wordt genegeerd.',
+      en: 'The record that starts later applies from its start date; the end date of the earlier one is ignored.',
+    },
+    section: `${DOC} § Building blocks › Residence on a day, Move`,
+  },
+  recordAfterDeath: {
+    label: { nl: 'Verblijfsrecords na het overlijden', en: 'Residence records after death' },
+    rule: {
+      nl: 'Een toestandsmatrix telt Overleden vanaf de overlijdensdatum; verhuismatrices tellen zulke records nog als verhuizingen.',
+      en: 'A state matrix counts Deceased from the death date; move matrices still count such records as moves.',
+    },
+    section: `${DOC} § Building blocks › Residence on a day, Move`,
+  },
+  deathWithoutRecord: {
+    label: { nl: 'Overlijdens zonder DECEASED-record', en: 'Deaths without a DECEASED record' },
+    rule: {
+      nl: 'Een toestandsmatrix gebruikt de overlijdensdatum van de persoon; verhuismatrices zien het overlijden alleen als DECEASED-record, dus hier geen verhuizing naar Overleden.',
+      en: "A state matrix uses the person's death date; move matrices see a death only as a DECEASED record, so here no move into Deceased.",
+    },
+    section: `${DOC} § Building blocks › Residence on a day, Move`,
+  },
+  moveOnDecisionDay: {
+    label: { nl: 'Verhuizingen op de dag van de beslissing', en: 'Moves on the decision day' },
+    rule: {
+      nl: 'Een record die op de beslissingsdag begint, is de woonplaats bij de beslissing: de verhuizing zelf telt niet mee.',
+      en: 'A record that starts on the decision day is the residence at the decision: the move itself is not counted.',
+    },
+    section: `${DOC} § Building blocks › Residence on a day`,
+  },
+  nisMissing: {
+    label: { nl: 'Gemeenterecords zonder NIS-code', en: 'Municipality records without a NIS code' },
+    rule: { nl: 'Zo’n woonplaats telt als Onbekend.', en: 'Such a residence counts as Unknown.' },
+    section: `${DOC} § Special rows and columns`,
+  },
+  nisInvalidOnDate: {
+    label: { nl: 'NIS-codes niet geldig op hun datum', en: 'NIS codes not valid on their date' },
+    rule: {
+      nl: 'De code wordt toch via de REFNIS-kruistabellen naar de gekozen indeling omgezet; een code zonder gemeente in die indeling telt als Onbekend.',
+      en: 'The code is still mapped to the chosen vintage through the REFNIS crosswalks; a code without a municipality in that vintage counts as Unknown.',
+    },
+    section: `${DOC} § Building blocks › Vintage; § Vintage notes`,
+  },
+  nisNoMunicipality2014: {
+    label: { nl: 'Codes zonder gemeente in indeling 2014', en: 'Codes without a municipality in vintage 2014' },
+    rule: {
+      nl: 'In indeling 2014 telt zo’n woonplaats als Onbekend (bv. een fusiegemeente van 2019 of 2025, die niet te splitsen is).',
+      en: 'In vintage 2014 such a residence counts as Unknown (e.g. a municipality merged in 2019 or 2025, which cannot be split).',
+    },
+    section: `${DOC} § Building blocks › Vintage; § Vintage notes`,
+  },
+  nisNoMunicipality2019: {
+    label: { nl: 'Codes zonder gemeente in indeling 2019', en: 'Codes without a municipality in vintage 2019' },
+    rule: {
+      nl: 'In indeling 2019 telt zo’n woonplaats als Onbekend (bv. een fusiegemeente van 2025).',
+      en: 'In vintage 2019 such a residence counts as Unknown (e.g. a municipality merged in 2025).',
+    },
+    section: `${DOC} § Building blocks › Vintage; § Vintage notes`,
+  },
+  nisNoMunicipality2025: {
+    label: { nl: 'Codes zonder gemeente in indeling 2025', en: 'Codes without a municipality in vintage 2025' },
+    rule: { nl: 'In indeling 2025 telt zo’n woonplaats als Onbekend (een onbekende code).', en: 'In vintage 2025 such a residence counts as Unknown (an unknown code).' },
+    section: `${DOC} § Building blocks › Vintage; § Vintage notes`,
+  },
+  noDecision: {
+    label: { nl: 'Personen zonder beslissing', en: 'Persons without a decision' },
+    rule: {
+      nl: 'Geen beslissingsdatum: in een toestandsmatrix in de rij Onbekend, in een eerste verhuizing op Onbekend × Onbekend, in alle verhuizingen (zonder periode) en met een opvolgtermijn weggelaten.',
+      en: 'No decision date: in a state matrix in the Unknown row, in a first move on Unknown × Unknown, left out of all moves (without a period) and with a follow-up window.',
+    },
+    section: `${DOC} § Building blocks › Decision date; § The three kinds`,
+  },
+  noResidenceAtDecision: {
+    label: { nl: 'Personen zonder woonplaats bij de beslissing', en: 'Persons without a residence at the decision' },
+    rule: {
+      nl: 'Geen record dat de beslissingsdag dekt, of een record van soort UNKNOWN of zonder NIS-code: de woonplaats bij de beslissing is Onbekend.',
+      en: 'No record covering the decision day, or a record of kind UNKNOWN or without a NIS code: the residence at the decision is Unknown.',
+    },
+    section: `${DOC} § Building blocks › Residence on a day`,
+  },
+};
