@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import loadHighs, { type Highs } from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CohortDefinition, COHORT_VERSION } from '../../shared/cohort/cohort-definition';
@@ -12,7 +10,8 @@ import { openExtractSession } from '../../electron/engine/extract/open-extract-s
 import type { PersonCells } from '../../electron/engine/ledger/person-cells';
 import { attack, csvTables, type AttackedTable } from '../support/attacker-lp';
 import { makeTempDir } from '../support/temp-dirs';
-import { makeTestEngine, REPO_ROOT, RESOURCES_DIR } from '../support/test-engine';
+import { makeTestEngine, RESOURCES_DIR } from '../support/test-engine';
+import { cliRunner } from '../support/cli-runner';
 
 /**
  * The review's attacks replayed through the CLI, then the UI's engine, in ONE data folder: the
@@ -23,11 +22,10 @@ import { makeTestEngine, REPO_ROOT, RESOURCES_DIR } from '../support/test-engine
 const DEMO = path.join(RESOURCES_DIR, 'demo', 'demo-extract.db');
 const PASS = 'demo-verhuisverkenner';
 const T = 10;
-const BUNDLE_DIR = path.join(REPO_ROOT, 'dist', 'test-cli-ledger');
-const CLI = path.join(BUNDLE_DIR, 'cli.cjs');
 const work = makeTempDir('vv-cli-ledger-');
 const dataDir = path.join(work, 'data');
 const policyFile = path.join(work, 'policy.json');
+const cli = cliRunner('ledger', { dataDir, env: { LANG: 'en_GB.UTF-8', VERHUIS_PASSPHRASE: PASS, VERHUIS_POLICY_FILE: policyFile } });
 
 const C = { status: ['REFUGEE'], decisionYears: [2016], nationalities: ['AFG'] };
 const A = { ...C, ageRange: { min: 18, max: 60 } };
@@ -66,12 +64,8 @@ type Outcome = { ok: true; table: AttackedTable } | { ok: false; code: string };
 
 async function cliMatrix(cohort: object, definition: { kind: string; level: string; vintage: string }): Promise<Outcome> {
   const out = path.join(work, `m${n++}.csv`);
-  const r = spawnSync(
-    process.execPath,
-    [CLI, 'matrix', '--extract', DEMO, '--recipe', recipe(cohort), '--definition', definition.kind, '--level', definition.level, '--vintage', definition.vintage, '--format', 'csv', '--out', out, '--data-dir', dataDir],
-    { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', LANG: 'en_GB.UTF-8', VERHUIS_PASSPHRASE: PASS, VERHUIS_POLICY_FILE: policyFile }, encoding: 'utf8', input: '' },
-  );
-  if (r.status !== 0) {
+  const r = cli.run(['matrix', '--extract', DEMO, '--recipe', recipe(cohort), '--definition', definition.kind, '--level', definition.level, '--vintage', definition.vintage, '--format', 'csv', '--out', out]);
+  if (r.code !== 0) {
     const code = /\b(LINKED_TABLES|DIFFERENCING_RISK)\b/.exec(r.stderr)?.[1];
     // Only a refusal by the ledger is an acceptable failure.
     expect(code, r.stderr).toBeDefined();
@@ -84,9 +78,9 @@ async function cliMatrix(cohort: object, definition: { kind: string; level: stri
 beforeAll(async () => {
   highs = await loadHighs();
   writeFileSync(policyFile, '{}');
-  await build({ entryPoints: { cli: path.join(REPO_ROOT, 'electron/cli/cli.ts') }, outdir: BUNDLE_DIR, outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error' });
+  await cli.build();
 });
-afterAll(() => rmSync(BUNDLE_DIR, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 describe('the attacks replayed through the CLI and the UI in one data folder', () => {
   it('linked levels and vintages, then a cohort a year of age wider, then a fiche from the UI: nothing small is derivable', async () => {

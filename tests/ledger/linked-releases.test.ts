@@ -209,6 +209,30 @@ describe('disclosure control across releases of one extract', () => {
     ]);
   }, 600_000);
 
+  it('a stricter threshold after publishing: the same arrondissement table at T = 12 goes out, keeping what was withheld before', async () => {
+    await freshDataFolder();
+    const def = state('arrondissement');
+    const first = await releaseMatrix(C, def);
+    expect(first.ok).toBe(true);
+    await t.value('disclosure.setUserPolicy', { user: { threshold: 12 } } as never);
+    const again = await releaseMatrix(C, def);
+    // Not refused: keeping every earlier suppression is always a way out.
+    expect(again.ok ? 'released' : again.code).toBe('released');
+    if (!first.ok || !again.ok) return;
+    const before = first.tables[0].values;
+    const now = again.tables[0].values;
+    // Whatever was withheld at T = 10 stays withheld; nothing published now was unknown and could narrow it.
+    before.forEach((v, i) => {
+      if (v === null) expect(now[i], `value ${i}`).toBeNull();
+    });
+    const { records } = await t.value('audit.list', {} as never);
+    const linked = records[0].entry.counts.protected.linked ?? 0;
+    const suppressedBefore = before.filter((v) => v === null).length;
+    // The ledger adds at most the earlier pattern, not a cascade.
+    expect(linked).toBeLessThanOrEqual(suppressedBefore);
+    expectNothingDerivable([...first.tables, ...again.tables]);
+  }, 600_000);
+
   it('the ledger survives closing and reopening the extract', async () => {
     await freshDataFolder();
     const A = { ...C, ageRange: { min: 18, max: 60 } };

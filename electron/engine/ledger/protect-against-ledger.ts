@@ -61,6 +61,10 @@ export function protectAgainstLedger(
   // published before, which tells the attacker nothing new.
   const again = republish(ledger, release, policy);
   if (again) return { linked: again.linked, tables: again.tables, against: again.against, rounds: 0, stats: null, ms: performance.now() - started };
+  // The same table published before under another policy (a higher T, rounding): keep what it
+  // withheld. The new values are then the old ones or fewer, which tells nothing new, whereas
+  // publishing an old secondary cell would give the old primary cells next to it.
+  if (seedFromEarlier(ledger, release, linked)) current = release.counts.map((c, i) => protectTable(c, policy, { linked: linked[i] }).table);
   const ledgerOf = (tables: ProtectedCounts[]) => tables.map((t, i) => ledgerTableOf(t, release.personCells[i], 0, i, PERTURBATION_BOUND, release.hierarchy[i]));
   const fresh0 = ledgerOf(current);
   // Earlier tables, the coarser tables they imply, the new tables (contiguous), then theirs.
@@ -149,6 +153,23 @@ function republish(
     against.add(same.release);
   }
   return { linked, tables, against: [...against] };
+}
+
+/** Marks, per new table, every value an earlier table over the same persons and cells withheld. */
+function seedFromEarlier(ledger: readonly LedgerTable[], release: { counts: CountTable[]; personCells: PersonCells[] }, linked: Map<number, number>[]): boolean {
+  let seeded = false;
+  release.counts.forEach((c, i) => {
+    for (const earlier of ledger) {
+      if (earlier.rows !== c.rows || earlier.cols !== c.cols || !samePersonCells(earlier.personCells, release.personCells[i])) continue;
+      for (let k = 0; k < earlier.value.length; k++) {
+        if (Number.isNaN(earlier.value[k]) && !linked[i].has(k)) {
+          linked[i].set(k, earlier.release);
+          seeded = true;
+        }
+      }
+    }
+  });
+  return seeded;
 }
 
 function samePersonCells(a: PersonCells, b: PersonCells): boolean {
