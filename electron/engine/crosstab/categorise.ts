@@ -2,13 +2,15 @@ import { AGE_BANDS, type AgeBand } from '../../../shared/cohort/cohort-definitio
 import { type Category, type CodeGroup, type CrosstabVariable } from '../../../shared/crosstab/crosstab-definition';
 import { SEXES } from '../../../shared/extract/extract-schema';
 import { nationalityLabel } from '../../../shared/format/nationality-name';
-import { popcount, type Bitset } from '../cohort/bitset';
+import { forEachBit, popcount, type Bitset } from '../cohort/bitset';
 import { KBI_CODES, LOC_OFFSET, NT2_CODES, STATUS_CODES, locationOfPerson, type ColumnarIndex } from '../cohort/columnar-index';
 import { isoToDay } from '../cohort/day-number';
 import { ageBandOf } from '../cohort/filter-bitsets';
 import { areaOfLocLookup } from '../cohort/location-lookup';
 import { getGeography } from '../geo/geography';
 import { OTHER_CATEGORY, UNKNOWN_CATEGORY, areaVariableLabel, fixedCategory, VARIABLE_LABELS } from './category-labels';
+import { countOneWay } from './count-cells';
+import { int16Column } from './person-columns';
 
 /**
  * A variable applied to the cohort: the category of person p is lookup[raw[p] + offset]
@@ -16,7 +18,8 @@ import { OTHER_CATEGORY, UNKNOWN_CATEGORY, areaVariableLabel, fixedCategory, VAR
  * person and variable), and the categories in display order. Pure over the columnar index.
  */
 export interface Categorised {
-  raw: ArrayLike<number>;
+  /** Always Int16 (person-columns.ts): the counting loops stay monomorphic. */
+  raw: Int16Array;
   offset: number;
   lookup: Int32Array;
   categories: Category[];
@@ -46,48 +49,52 @@ export function categoryOf(c: Categorised, list: Int32Array, persons: number): I
   return of;
 }
 
-const coded = (raw: ArrayLike<number>, lookup: Int32Array, categories: Category[], label: { nl: string; en: string }, offset = 0): Categorised => ({ raw, offset, lookup, categories, label });
+const coded = (raw: Int16Array, lookup: Int32Array, categories: Category[], label: { nl: string; en: string }, offset = 0): Categorised => ({ raw, offset, lookup, categories, label });
 
 const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 const yesNo = [fixedCategory('yesNo', 'NO'), fixedCategory('yesNo', 'YES')];
 const label = (key: string) => ({ nl: VARIABLE_LABELS[key][0], en: VARIABLE_LABELS[key][1] });
 
-export function categorise(ix: ColumnarIndex, list: Int32Array, v: CrosstabVariable): Categorised {
+/** The variable over the cohort `members` (which only the data-driven categories depend on: years, top nationalities). */
+export function categorise(ix: ColumnarIndex, members: Bitset, v: CrosstabVariable): Categorised {
+  const col = (c: Uint8Array | Int16Array | Uint16Array) => int16Column(ix, c);
   switch (v.var) {
     case 'status':
-      return coded(ix.status, identity(STATUS_CODES.length), STATUS_CODES.map((c) => fixedCategory('status', c)), label('status'));
+      return coded(col(ix.status), identity(STATUS_CODES.length), STATUS_CODES.map((c) => fixedCategory('status', c)), label('status'));
     case 'sex':
-      return coded(ix.sex, identity(SEXES.length), SEXES.map((c) => fixedCategory('sex', c)), label('sex'));
+      return coded(col(ix.sex), identity(SEXES.length), SEXES.map((c) => fixedCategory('sex', c)), label('sex'));
     case 'kbiTarget':
       ix.loadExtras();
-      return coded(ix.kbiTarget, identity(KBI_CODES.length), KBI_CODES.map((c) => fixedCategory('kbiTarget', c)), label('kbiTarget'));
+      return coded(col(ix.kbiTarget), identity(KBI_CODES.length), KBI_CODES.map((c) => fixedCategory('kbiTarget', c)), label('kbiTarget'));
     case 'trajectoryStarted':
       ix.loadExtras();
-      return coded(ix.trajectoryStarted, identity(2), yesNo, label('trajectoryStarted'));
+      return coded(col(ix.trajectoryStarted), identity(2), yesNo, label('trajectoryStarted'));
     case 'attestationObtained':
       ix.loadExtras();
-      return coded(ix.attestationObtained, identity(2), yesNo, label('attestationObtained'));
+      return coded(col(ix.attestationObtained), identity(2), yesNo, label('attestationObtained'));
     case 'nt2Level':
       ix.loadExtras();
-      return coded(ix.nt2Level, identity(NT2_CODES.length), NT2_CODES.map((c) => fixedCategory('nt2Level', c)), label('nt2Level'));
+      return coded(col(ix.nt2Level), identity(NT2_CODES.length), NT2_CODES.map((c) => fixedCategory('nt2Level', c)), label('nt2Level'));
     case 'decisionYear':
-      return years(list, ix.decisionYear, 'decisionYear');
+      return years(members, ix.decisionYear, 'decisionYear');
     case 'applicationYear':
       ix.loadExtras();
-      return years(list, ix.applicationYear, 'applicationYear');
+      return years(members, ix.applicationYear, 'applicationYear');
     case 'ageBand':
       return ageBands(ix, v.bands);
     case 'nationality':
-      return nationalities(ix, list, v.top, v.groups);
+      return nationalities(ix, members, v.top, v.groups);
     case 'area':
-      return areas(ix, list, v);
+      return areas(ix, members, v);
   }
 }
 
+const YEARS = identity(4096);
+
 /** Years present in the cohort, ascending; 0 (none) → unknown, last. */
-function years(list: Int32Array, raw: Int16Array, key: string): Categorised {
-  const seen = new Uint8Array(4096);
-  for (let i = 0; i < list.length; i++) seen[raw[list[i]]] = 1;
+function years(members: Bitset, raw: Int16Array, key: string): Categorised {
+  const seen = new Int32Array(4096);
+  countOneWay(members, raw, 0, YEARS, seen);
   const present: number[] = [];
   for (let y = 1; y < 4096; y++) if (seen[y]) present.push(y);
   const lookup = new Int32Array(4096).fill(present.length);
@@ -122,7 +129,7 @@ function ageBands(ix: ColumnarIndex, bands: { min: number; max: number }[]): Cat
 }
 
 /** Groups first (in their order), then single nationalities by size (top N or all), then other. */
-function nationalities(ix: ColumnarIndex, list: Int32Array, top: number | null, groups: CodeGroup[]): Categorised {
+function nationalities(ix: ColumnarIndex, members: Bitset, top: number | null, groups: CodeGroup[]): Categorised {
   const K = ix.nationalities.length;
   const groupOf = new Int32Array(K).fill(-1);
   groups.forEach((g, gi) => {
@@ -132,8 +139,8 @@ function nationalities(ix: ColumnarIndex, list: Int32Array, top: number | null, 
     }
   });
   const counts = new Int32Array(K);
-  const nat = ix.nationality;
-  for (let i = 0; i < list.length; i++) counts[nat[list[i]]]++;
+  const nat = int16Column(ix, ix.nationality);
+  countOneWay(members, nat, 0, identity(K), counts);
   const singles = [...Array(K).keys()]
     .filter((k) => groupOf[k] < 0 && counts[k] > 0)
     .sort((a, b) => counts[b] - counts[a] || (ix.nationalities[a] < ix.nationalities[b] ? -1 : 1));
@@ -151,11 +158,11 @@ function nationalities(ix: ColumnarIndex, list: Int32Array, top: number | null, 
   ];
   // Without an "other" category nothing maps to it: every nationality present is kept or grouped.
   if (hasOther) categories.push(OTHER_CATEGORY);
-  return coded(ix.nationality, lookup, categories, label('nationality'));
+  return coded(nat, lookup, categories, label('nationality'));
 }
 
 /** Area of residence at the decision, on the reference date or on a date; with groups: group or other. */
-function areas(ix: ColumnarIndex, list: Int32Array, v: Extract<CrosstabVariable, { var: 'area' }>): Categorised {
+function areas(ix: ColumnarIndex, members: Bitset, v: Extract<CrosstabVariable, { var: 'area' }>): Categorised {
   const geo = getGeography();
   const areaList = geo.vintages[v.vintage].areas[v.level];
   const areaOfLoc = areaOfLocLookup(ix, v.vintage, v.level);
@@ -184,11 +191,11 @@ function areas(ix: ColumnarIndex, list: Int32Array, v: Extract<CrosstabVariable,
   }
   // One table from location (+ LOC_OFFSET) to category.
   const lookup = Int32Array.from(areaOfLoc, (a) => areaCat[a]);
-  let locs: ArrayLike<number> = v.at === 'decision' ? ix.locAtDecision : ix.locAtReference;
+  let locs = v.at === 'decision' ? ix.locAtDecision : ix.locAtReference;
   if (v.at === 'date') {
     const day = isoToDay(v.date as string);
     const on = new Int16Array(ix.persons);
-    for (let i = 0; i < list.length; i++) on[list[i]] = locationOfPerson(ix, list[i], day);
+    forEachBit(members, (p) => (on[p] = locationOfPerson(ix, p, day)));
     locs = on;
   }
   return coded(locs, lookup, categories, name, LOC_OFFSET);
