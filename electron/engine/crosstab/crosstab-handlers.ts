@@ -6,7 +6,8 @@ import { releasableTables, releaseTable, requireSession, sessionPolicy } from '.
 import { computeCrosstab } from './compute-crosstab';
 import { computeProfile } from './compute-profile';
 import { savedCrosstab, saveCrosstab } from './saved-crosstab';
-import { getCohort } from '../cohort/cohort-store';
+import { cohortIdOf } from '../cohort/cohort-store';
+import { AppError } from '../core/app-error';
 
 type CrosstabMethod = 'crosstab.saved' | 'crosstab.saveWithCohort' | 'crosstab.compute' | 'crosstab.profile' | 'crosstab.preview' | 'export.crosstab' | 'export.crosstabClipboard';
 
@@ -14,11 +15,17 @@ const plain = (a: ArrayLike<number>) => Array.from(a);
 
 export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMethod> {
   return {
-    'crosstab.saved': ({ cohortName }) => ({ definition: savedCrosstab(requireSession(state).workspace, cohortName) }),
+    // Looked up by the cohort's id: the cross-tab of this cohort, whatever it was called when kept.
+    'crosstab.saved': ({ cohortName }) => {
+      const ws = requireSession(state).workspace;
+      const id = cohortIdOf(ws, cohortName);
+      return { definition: id === null ? null : savedCrosstab(ws, id) };
+    },
     'crosstab.saveWithCohort': ({ cohortName, definition }) => {
       const ws = requireSession(state).workspace;
-      getCohort(ws, cohortName); // COHORT_NOT_FOUND for a cohort that is not saved
-      saveCrosstab(ws, cohortName, definition);
+      const id = cohortIdOf(ws, cohortName);
+      if (id === null) throw new AppError('COHORT_NOT_FOUND');
+      saveCrosstab(ws, id, definition);
       return { saved: true };
     },
     'crosstab.compute': ({ cohort, definition }, { emit }) => {
