@@ -55,10 +55,11 @@ export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMetho
         ms: performance.now() - started,
       };
     },
-    // The release's protection: on its own, then against every earlier release in the ledger
-    // (on screen exact derivability only, as the matrix preview; the export adds the attacker's programmes).
+    // The release's protection exactly as the export computes it: on its own, then all layers
+    // jointly against every earlier release in the ledger, attacker's programmes included. With
+    // exact derivability only, the screen marked other cells than the file then withheld.
     'crosstab.preview': async ({ cohort, subject }) => {
-      const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl', { intervals: false });
+      const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl');
       return { tables: built.tables.map((t) => t.table) };
     },
     'export.crosstab': async ({ cohort, subject, format, path, overwrite, language, channel }) => {
