@@ -3,7 +3,7 @@ import type { Bitset } from '../cohort/bitset';
 import type { ColumnarIndex } from '../cohort/columnar-index';
 import { hash32 } from '../matrix/count-types';
 import { categorise, categoryOf, memberList, type Categorised } from './categorise';
-import { countOneWay, countThreeWay, countTwoWay, scaledLookup } from './count-cells';
+import { countOneWay, countThreeWay, countTwoWay } from './count-cells';
 
 type Label = { nl: string; en: string };
 
@@ -42,11 +42,11 @@ export interface CountOptions {
 }
 
 /** Cell index (l * R + r) * C + c of every member, in member order: the release path's persons. */
-function cellIndexOf(list: Int32Array, rv: Categorised, rowStride: number, cv: Categorised, lv: Categorised | null, layerStride: number): Int32Array {
+function cellIndexOf(list: Int32Array, rv: Categorised, C: number, cv: Categorised, lv: Categorised | null, RC: number): Int32Array {
   const out = new Int32Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const p = list[i];
-    out[i] = rv.lookup[rv.raw[p] + rv.offset] * rowStride + cv.lookup[cv.raw[p] + cv.offset] + (lv ? lv.lookup[lv.raw[p] + lv.offset] * layerStride : 0);
+    out[i] = rv.codes[p] * C + cv.codes[p] + (lv ? lv.codes[p] * RC : 0);
   }
   return out;
 }
@@ -65,9 +65,8 @@ export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: Crossta
   const L = lv ? lv.categories.length : 1;
   // All layers in one array: cell (l, r, c) at (l * R + r) * C + c.
   const all = new Int32Array(L * R * C);
-  const rowLookup = scaledLookup(rv.lookup, C);
-  if (lv) countThreeWay(members, rv.raw, rv.offset, rowLookup, cv.raw, cv.offset, cv.lookup, lv.raw, lv.offset, scaledLookup(lv.lookup, R * C), all);
-  else countTwoWay(members, rv.raw, rv.offset, rowLookup, cv.raw, cv.offset, cv.lookup, all);
+  if (lv) countThreeWay(members, rv.codes, C, cv.codes, lv.codes, R * C, all);
+  else countTwoWay(members, rv.codes, C, cv.codes, all);
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {
@@ -103,7 +102,7 @@ export function computeOneWay(ix: ColumnarIndex, members: Bitset, list: Int32Arr
   const cv = categorise(ix, members, v);
   const C = cv.categories.length;
   const counts = new Int32Array(C);
-  countOneWay(members, cv.raw, cv.offset, cv.lookup, counts);
+  countOneWay(members, cv.codes, counts);
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {

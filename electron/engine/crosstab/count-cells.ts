@@ -1,71 +1,50 @@
 import type { Bitset } from '../cohort/bitset';
+import type { PersonCodes } from './person-codes';
 
 /**
  * The counting loops of the profile and the cross-tabs: one pass over the cohort's bitset,
- * one increment per member into a flat Int32Array, no member list, no per-cell objects.
- * The category of person p for a variable is lookup[column[p] + offset]; the lookups of the
- * rows and layers come pre-multiplied by their strides, so a cell index is three reads and
- * two additions. All columns are Int16Array (person-columns.ts): one array type per read.
+ * one increment per member into a flat Int32Array (cell (l, r, c) at (l * R + r) * C + c),
+ * no member list, no per-cell objects. Codes per person come from person-codes.ts. Words
+ * are read as int32 (`| 0`) so V8 keeps the bit arithmetic in integers.
  */
 
-/** out[lookup[column[p] + offset]]++ for every member p. */
-export function countOneWay(members: Bitset, column: Int16Array, offset: number, lookup: Int32Array, out: Int32Array): void {
+/** out[codes[p]]++ for every member p. */
+export function countOneWay(members: Bitset, codes: PersonCodes, out: Int32Array): void {
   for (let w = 0; w < members.length; w++) {
-    let v = members[w];
+    let v = members[w] | 0;
     const base = (w << 5) + 31;
     while (v !== 0) {
-      const t = v & -v;
-      const p = base - Math.clz32(t);
-      out[lookup[column[p] + offset]]++;
-      v ^= t;
+      const t = v & ((0 - v) | 0);
+      out[codes[base - Math.clz32(t)]]++;
+      v = (v ^ t) | 0;
     }
   }
 }
 
-/** out[a[ca[p] + oa] + b[cb[p] + ob]]++ for every member p (rows pre-multiplied by cols). */
-export function countTwoWay(members: Bitset, ca: Int16Array, oa: number, a: Int32Array, cb: Int16Array, ob: number, b: Int32Array, out: Int32Array): void {
+/** out[rows[p] * C + cols[p]]++ for every member p. */
+export function countTwoWay(members: Bitset, rows: PersonCodes, C: number, cols: PersonCodes, out: Int32Array): void {
   for (let w = 0; w < members.length; w++) {
-    let v = members[w];
+    let v = members[w] | 0;
     const base = (w << 5) + 31;
     while (v !== 0) {
-      const t = v & -v;
+      const t = v & ((0 - v) | 0);
       const p = base - Math.clz32(t);
-      out[a[ca[p] + oa] + b[cb[p] + ob]]++;
-      v ^= t;
+      out[rows[p] * C + cols[p]]++;
+      v = (v ^ t) | 0;
     }
   }
 }
 
-/** The same with a third (layer) variable, its lookup pre-multiplied by rows × cols. */
-export function countThreeWay(
-  members: Bitset,
-  ca: Int16Array,
-  oa: number,
-  a: Int32Array,
-  cb: Int16Array,
-  ob: number,
-  b: Int32Array,
-  cc: Int16Array,
-  oc: number,
-  c: Int32Array,
-  out: Int32Array,
-): void {
+/** out[(layers[p] * R + rows[p]) * C + cols[p]]++ for every member p (RC = R * C). */
+export function countThreeWay(members: Bitset, rows: PersonCodes, C: number, cols: PersonCodes, layers: PersonCodes, RC: number, out: Int32Array): void {
   for (let w = 0; w < members.length; w++) {
-    let v = members[w];
+    let v = members[w] | 0;
     const base = (w << 5) + 31;
     while (v !== 0) {
-      const t = v & -v;
+      const t = v & ((0 - v) | 0);
       const p = base - Math.clz32(t);
-      out[a[ca[p] + oa] + b[cb[p] + ob] + c[cc[p] + oc]]++;
-      v ^= t;
+      out[layers[p] * RC + rows[p] * C + cols[p]]++;
+      v = (v ^ t) | 0;
     }
   }
-}
-
-/** A lookup with every entry multiplied by `stride` (so rows and layers add into one cell index). */
-export function scaledLookup(lookup: Int32Array, stride: number): Int32Array {
-  if (stride === 1) return lookup;
-  const out = new Int32Array(lookup.length);
-  for (let i = 0; i < lookup.length; i++) out[i] = lookup[i] * stride;
-  return out;
 }
