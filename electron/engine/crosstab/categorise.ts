@@ -17,8 +17,10 @@ import { codesOfAll, codesOfMembers, keptCodes, type PersonCodes } from './perso
  * (person-codes.ts), and the categories in display order. Pure over the columnar index.
  */
 export interface Categorised {
-  /** Category of person p (valid at least for the members). */
-  codes: PersonCodes;
+  /** Category of person p (valid at least for the members); made on first call where it depends on the cohort. */
+  codes: () => PersonCodes;
+  /** Members per category when finding the categories counted them already (years, nationalities); else null. */
+  counts: Int32Array | null;
   categories: Category[];
   label: { nl: string; en: string };
 }
@@ -41,12 +43,25 @@ export function memberList(members: Bitset, size?: number): Int32Array {
 /** Category per person (-1 outside the list): where each person counts, for the release ledger. */
 export function categoryOf(c: Categorised, list: Int32Array, persons: number): Int32Array {
   const of = new Int32Array(persons).fill(-1);
-  const { codes } = c;
+  const codes = c.codes();
   for (let i = 0; i < list.length; i++) of[list[i]] = codes[list[i]];
   return of;
 }
 
 const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+
+/** Made on first call, then the same array. */
+function once(make: () => PersonCodes): () => PersonCodes {
+  let codes: PersonCodes | null = null;
+  return () => (codes ??= make());
+}
+
+/** Members per category from members per raw value (a one-way table needs no pass over the members). */
+function categoryCounts(rawCounts: Int32Array, lookup: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(size);
+  for (let x = 0; x < rawCounts.length; x++) if (rawCounts[x] !== 0) out[lookup[x]] += rawCounts[x];
+  return out;
+}
 const yesNo = [fixedCategory('yesNo', 'NO'), fixedCategory('yesNo', 'YES')];
 const label = (key: string) => ({ nl: VARIABLE_LABELS[key][0], en: VARIABLE_LABELS[key][1] });
 
@@ -54,7 +69,8 @@ const label = (key: string) => ({ nl: VARIABLE_LABELS[key][0], en: VARIABLE_LABE
 export function categorise(ix: ColumnarIndex, members: Bitset, v: CrosstabVariable): Categorised {
   // Fixed categories: the column itself is the code, kept with the index as Int16.
   const fixed = (column: Uint8Array, categories: Category[], key: string): Categorised => ({
-    codes: keptCodes(ix, key, () => codesOfAll(column, 0, identity(categories.length))),
+    codes: () => keptCodes(ix, key, () => codesOfAll(column, 0, identity(categories.length))),
+    counts: null,
     categories,
     label: label(key),
   });
@@ -99,7 +115,7 @@ function years(members: Bitset, raw: Int16Array, key: string): Categorised {
   present.forEach((y, i) => (lookup[y] = i));
   const categories: Category[] = present.map((y) => ({ code: String(y), nl: String(y), en: String(y) }));
   if (seen[0]) categories.push(UNKNOWN_CATEGORY);
-  return { codes: codesOfMembers(members, raw, 0, lookup), categories, label: label(key) };
+  return { codes: once(() => codesOfMembers(members, raw, 0, lookup)), counts: categoryCounts(seen, lookup, categories.length), categories, label: label(key) };
 }
 
 /** Ages -1 (unknown) .. 120 through a table indexed by age + 1. */
@@ -110,8 +126,8 @@ function ageBands(ix: ColumnarIndex, bands: { min: number; max: number }[]): Cat
     for (let a = 0; a <= 121; a++) lookup[a + 1] = ageBandOf(a);
     lookup.fill(lookup[122], 123);
     lookup[0] = AGE_BANDS.length;
-    const codes = keptCodes(ix, 'ageBand', () => codesOfAll(ix.ageAtDecision, 1, lookup));
-    return { codes, categories: [...AGE_BANDS.map((b: AgeBand) => ({ code: b, nl: b, en: b })), UNKNOWN_CATEGORY], label: label('ageBand') };
+    const codes = () => keptCodes(ix, 'ageBand', () => codesOfAll(ix.ageAtDecision, 1, lookup));
+    return { codes, counts: null, categories: [...AGE_BANDS.map((b: AgeBand) => ({ code: b, nl: b, en: b })), UNKNOWN_CATEGORY], label: label('ageBand') };
   }
   // Custom bands: the first band that holds the age; no band → other; unknown age → unknown.
   for (let a = 0; a <= 121; a++) {
@@ -124,8 +140,8 @@ function ageBands(ix: ColumnarIndex, bands: { min: number; max: number }[]): Cat
     const text = b.max >= 120 ? `${b.min}+` : `${b.min}-${b.max}`;
     return { code: text, nl: text, en: text };
   });
-  const codes = keptCodes(ix, `ageBand:${JSON.stringify(bands)}`, () => codesOfAll(ix.ageAtDecision, 1, lookup));
-  return { codes, categories: [...categories, OTHER_CATEGORY, UNKNOWN_CATEGORY], label: label('ageBand') };
+  const codes = () => keptCodes(ix, `ageBand:${JSON.stringify(bands)}`, () => codesOfAll(ix.ageAtDecision, 1, lookup));
+  return { codes, counts: null, categories: [...categories, OTHER_CATEGORY, UNKNOWN_CATEGORY], label: label('ageBand') };
 }
 
 /** Groups first (in their order), then single nationalities by size (top N or all), then other. */
@@ -158,7 +174,7 @@ function nationalities(ix: ColumnarIndex, members: Bitset, top: number | null, g
   ];
   // Without an "other" category nothing maps to it: every nationality present is kept or grouped.
   if (hasOther) categories.push(OTHER_CATEGORY);
-  return { codes: codesOfMembers(members, nat, 0, lookup), categories, label: label('nationality') };
+  return { codes: once(() => codesOfMembers(members, nat, 0, lookup)), counts: categoryCounts(counts, lookup, categories.length), categories, label: label('nationality') };
 }
 
 /** Area of residence at the decision, on the reference date or on a date; with groups: group or other. */
@@ -196,10 +212,10 @@ function areas(ix: ColumnarIndex, members: Bitset, v: Extract<CrosstabVariable, 
     const day = isoToDay(v.date as string);
     const on = new Int16Array(ix.persons);
     forEachBit(members, (p) => (on[p] = locationOfPerson(ix, p, day)));
-    return { codes: codesOfMembers(members, on, LOC_OFFSET, lookup), categories, label: name };
+    return { codes: once(() => codesOfMembers(members, on, LOC_OFFSET, lookup)), counts: null, categories, label: name };
   }
   const locs = v.at === 'decision' ? ix.locAtDecision : ix.locAtReference;
-  return { codes: keptCodes(ix, JSON.stringify(v), () => codesOfAll(locs, LOC_OFFSET, lookup)), categories, label: name };
+  return { codes: () => keptCodes(ix, JSON.stringify(v), () => codesOfAll(locs, LOC_OFFSET, lookup)), counts: null, categories, label: name };
 }
 
 const UNKNOWN_EN: Record<string, string> = { ABROAD: 'Abroad', RADIATED: 'Removed ex officio', DECEASED: 'Deceased', UNKNOWN: 'Unknown' };

@@ -44,9 +44,10 @@ export interface CountOptions {
 /** Cell index (l * R + r) * C + c of every member, in member order: the release path's persons. */
 function cellIndexOf(list: Int32Array, rv: Categorised, C: number, cv: Categorised, lv: Categorised | null, RC: number): Int32Array {
   const out = new Int32Array(list.length);
+  const [rows, cols, layers] = [rv.codes(), cv.codes(), lv ? lv.codes() : null];
   for (let i = 0; i < list.length; i++) {
     const p = list[i];
-    out[i] = rv.codes[p] * C + cv.codes[p] + (lv ? lv.codes[p] * RC : 0);
+    out[i] = rows[p] * C + cols[p] + (layers ? layers[p] * RC : 0);
   }
   return out;
 }
@@ -65,8 +66,8 @@ export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: Crossta
   const L = lv ? lv.categories.length : 1;
   // All layers in one array: cell (l, r, c) at (l * R + r) * C + c.
   const all = new Int32Array(L * R * C);
-  if (lv) countThreeWay(members, rv.codes, C, cv.codes, lv.codes, R * C, all);
-  else countTwoWay(members, rv.codes, C, cv.codes, all);
+  if (lv) countThreeWay(members, rv.codes(), C, cv.codes(), lv.codes(), R * C, all);
+  else countTwoWay(members, rv.codes(), C, cv.codes(), all);
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {
@@ -101,8 +102,9 @@ export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: Crossta
 export function computeOneWay(ix: ColumnarIndex, members: Bitset, list: Int32Array | null, v: CrosstabVariable, options: CountOptions = {}) {
   const cv = categorise(ix, members, v);
   const C = cv.categories.length;
-  const counts = new Int32Array(C);
-  countOneWay(members, cv.codes, counts);
+  // Years and nationalities were counted while finding their categories.
+  let counts = cv.counts;
+  if (!counts) countOneWay(members, cv.codes(), (counts = new Int32Array(C)));
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {

@@ -9,7 +9,7 @@ import { savedCrosstab, saveCrosstab } from './saved-crosstab';
 import { cohortIdOf } from '../cohort/cohort-store';
 import { AppError } from '../core/app-error';
 
-type CrosstabMethod = 'crosstab.saved' | 'crosstab.saveWithCohort' | 'crosstab.compute' | 'crosstab.profile' | 'crosstab.preview' | 'export.crosstab' | 'export.crosstabClipboard';
+type CrosstabMethod = 'crosstab.saved' | 'crosstab.saveWithCohort' | 'crosstab.compute' | 'crosstab.profile' | 'crosstab.preview' | 'export.crosstab' | 'export.crosstabClipboard' | 'export.profileChart';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 
@@ -64,6 +64,10 @@ export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMetho
     },
     'export.crosstab': async ({ cohort, subject, format, path, overwrite, language, channel }) => {
       const r = await releaseTable(state, { channel, output: format, path, overwrite, language, cohort, subject });
+      return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
+    },
+    'export.profileChart': async ({ cohort, options, format, path, overwrite, language }) => {
+      const r = await releaseTable(state, { channel: 'ui', output: format, path, overwrite, language, cohort, subject: { kind: 'profile', options }, chart: 'profile-bars' });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
     'export.crosstabClipboard': async ({ cohort, subject, language }) => {

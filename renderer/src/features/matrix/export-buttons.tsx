@@ -4,7 +4,7 @@ import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definiti
 import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
 import type { ReasonCounts } from '../../../../shared/disclosure/protection';
 import type { CellMeasure } from '../../../../shared/disclosure/percent-table';
-import type { ChartKind } from '../../../../shared/disclosure/chart-kind';
+import type { MatrixChartKind } from '../../../../shared/disclosure/chart-kind';
 import type { ApiError, Result } from '../../../../shared/api/result';
 import { formatCount } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
@@ -32,7 +32,7 @@ export type ExportSubject =
   | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null }
   | { kind: 'profile'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
   | { kind: 'crosstab'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
-  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: ChartKind };
+  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: MatrixChartKind };
 
 const FILTER_KEY: Record<Format, ExportTextKey> = { xlsx: 'export.filterXlsx', csv: 'export.filterCsv', png: 'export.filterPng', svg: 'export.filterSvg' };
 
