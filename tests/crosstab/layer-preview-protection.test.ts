@@ -4,6 +4,7 @@ import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import { CrosstabSubject } from '../../shared/crosstab/crosstab-definition';
 import { DEFAULT_POLICY } from '../../shared/disclosure/policy';
 import type { ProtectedCounts } from '../../shared/disclosure/protection';
+import { protectedTables } from '../../electron/engine/export/release';
 import { loadLedger } from '../../electron/engine/ledger/ledger-store';
 import { ledgerTableOf } from '../../electron/engine/ledger/ledger-table';
 import { PERTURBATION_BOUND } from '../../electron/engine/ledger/protect-against-ledger';
@@ -65,6 +66,10 @@ describe('layers on screen, after the table over all layers was released', () =>
     const onScreen = await attackWith(tables);
     expect(onScreen.narrowCells).toEqual([]);
     expect(onScreen.pinnedSmallAtoms).toEqual([]);
+    // The attack has teeth: layers protected each on its own, as if the total had not been released, give cells away.
+    const alone = protectedTables(t.engine.state.session!, COHORT, LAYERED, DEFAULT_POLICY, 'nl').tables.map((x) => x.table);
+    const unprotected = await attackWith(alone);
+    expect(unprotected.narrowCells.length + unprotected.pinnedSmallAtoms.length).toBeGreaterThan(0);
   });
 
   it('the screen marks exactly the cells the export then protects', async () => {
