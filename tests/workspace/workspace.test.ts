@@ -26,7 +26,7 @@ describe('workspace file', () => {
     expect(ws.pragma('temp_store', { simple: true })).toBe(2);
     expect(workspaceVersion(ws)).toBe(MIGRATIONS.at(-1)!.version);
     const tables = ws.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit_log', 'cohort', 'export_snapshot', 'person_key', 'release_ledger', 'schema_version', 'settings']);
+    expect(tables).toEqual(['audit_log', 'cohort', 'cohort_crosstab', 'export_snapshot', 'person_key', 'release_ledger', 'schema_version', 'settings']);
     setWorkspaceSetting(ws, 'matrix.last', { level: 'province' });
     ws.close();
     // Not readable without the key: no plaintext header, no readable rows.
@@ -76,7 +76,7 @@ describe('the session', () => {
     const before = sha256File(extract.path);
     await te.value('extract.open', { path: extract.path, passphrase: TEST_PASSPHRASE });
     const session = te.engine.state.session!;
-    session.workspace.prepare("INSERT INTO cohort VALUES ('Syriërs 2016', '{}', 'now', 'now')").run();
+    session.workspace.prepare("INSERT INTO cohort (name, definition, created_at, updated_at) VALUES ('Syriërs 2016', '{}', 'now', 'now')").run();
     expect(existsSync(workspacePath(te.dataDir, 'test-extract'))).toBe(true);
     await te.value('extract.close', {});
     expect(sha256File(extract.path)).toBe(before);

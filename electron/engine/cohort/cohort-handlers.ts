@@ -6,7 +6,7 @@ import { getGeography } from '../geo/geography';
 import { setRefdataDir } from '../geo/refdata';
 import { popcount } from './bitset';
 import { cohortOptions } from './cohort-options';
-import { deleteCohort, getCohort, listCohorts, renameCohort, saveCohort } from './cohort-store';
+import { cohortIdOf, deleteCohort, getCohort, listCohorts, renameCohort, saveCohort } from './cohort-store';
 import { evaluateCohort } from './evaluate-cohort';
 import { savedCrosstab, saveCrosstab } from '../crosstab/saved-crosstab';
 import { makeRecipe, readRecipe } from './recipe';
@@ -44,13 +44,15 @@ export function cohortHandlers(state: EngineState): HandlerTable<CohortMethods> 
     'cohort.exportRecipe': ({ name }) => {
       const s = session();
       const saved = getCohort(s.workspace, name);
-      const recipe = makeRecipe(saved.name, saved.definition, s.summary, savedCrosstab(s.workspace, saved.name));
+      const id = cohortIdOf(s.workspace, saved.name);
+      const recipe = makeRecipe(saved.name, saved.definition, s.summary, id === null ? null : savedCrosstab(s.workspace, id));
       return { recipe, json: JSON.stringify(recipe, null, 2) };
     },
     'cohort.importRecipe': ({ json, saveAs }) => {
       const { recipe, sameExtract } = readRecipe(json, state.session?.summary ?? null);
       const saved = saveAs ? saveCohort(session().workspace, saveAs, recipe.definition, false) : null;
-      if (saved && recipe.crosstab) saveCrosstab(session().workspace, saved.name, recipe.crosstab);
+      const id = saved && recipe.crosstab ? cohortIdOf(session().workspace, saved.name) : null;
+      if (id !== null && recipe.crosstab) saveCrosstab(session().workspace, id, recipe.crosstab);
       return { recipe, sameExtract, saved };
     },
     'geo.areas': ({ level, vintage }) => ({ areas: getGeography().vintages[vintage].areas[level] }),

@@ -60,6 +60,17 @@ export function renameCohort(ws: Database, from: string, to: string): SavedCohor
   return { ...current, name: to, updatedAt: now };
 }
 
+/** The cohort's stable id (kept through renames and overwrites; a cohort made anew gets a new one), or null. */
+export function cohortIdOf(ws: Database, name: string): string | null {
+  return (ws.prepare('SELECT id FROM cohort WHERE name = ?').pluck().get(name) as string | undefined) ?? null;
+}
+
+/** Deletes the cohort and what is kept with it (its cross-tab). */
 export function deleteCohort(ws: Database, name: string): boolean {
-  return ws.prepare('DELETE FROM cohort WHERE name = ?').run(name).changes > 0;
+  return ws.transaction(() => {
+    const id = cohortIdOf(ws, name);
+    if (id === null) return false;
+    ws.prepare('DELETE FROM cohort_crosstab WHERE cohort_id = ?').run(id);
+    return ws.prepare('DELETE FROM cohort WHERE id = ?').run(id).changes > 0;
+  })();
 }

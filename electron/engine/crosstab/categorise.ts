@@ -2,37 +2,39 @@ import { AGE_BANDS, type AgeBand } from '../../../shared/cohort/cohort-definitio
 import { type Category, type CodeGroup, type CrosstabVariable } from '../../../shared/crosstab/crosstab-definition';
 import { SEXES } from '../../../shared/extract/extract-schema';
 import { nationalityLabel } from '../../../shared/format/nationality-name';
-import { popcount, type Bitset } from '../cohort/bitset';
+import { forEachBit, popcount, type Bitset } from '../cohort/bitset';
 import { KBI_CODES, LOC_OFFSET, NT2_CODES, STATUS_CODES, locationOfPerson, type ColumnarIndex } from '../cohort/columnar-index';
 import { isoToDay } from '../cohort/day-number';
 import { ageBandOf } from '../cohort/filter-bitsets';
 import { areaOfLocLookup } from '../cohort/location-lookup';
 import { getGeography } from '../geo/geography';
 import { OTHER_CATEGORY, UNKNOWN_CATEGORY, areaVariableLabel, fixedCategory, VARIABLE_LABELS } from './category-labels';
+import { countOneWay } from './count-cells';
+import { codesOfAll, codesOfMembers, keptCodes, type PersonCodes } from './person-codes';
 
 /**
- * A variable applied to the cohort: the category of person p is lookup[raw[p] + offset]
- * (a raw column of the index through a small table, so counting is one array read per
- * person and variable), and the categories in display order. Pure over the columnar index.
+ * A variable applied to the cohort: the category of every member as a code per person
+ * (person-codes.ts), and the categories in display order. Pure over the columnar index.
  */
 export interface Categorised {
-  raw: ArrayLike<number>;
-  offset: number;
-  lookup: Int32Array;
+  /** Category of person p (valid at least for the members); made on first call where it depends on the cohort. */
+  codes: () => PersonCodes;
+  /** Members per category when finding the categories counted them already (years, nationalities); else null. */
+  counts: Int32Array | null;
   categories: Category[];
   label: { nl: string; en: string };
 }
 
-/** The members as a list of person indices: the counting loops run over it without closures. */
+/** The members as a list of person indices (the release path: who counts where). */
 export function memberList(members: Bitset, size?: number): Int32Array {
   const out = new Int32Array(size ?? popcount(members));
   let i = 0;
   for (let w = 0; w < members.length; w++) {
-    let v = members[w];
+    let v = members[w] | 0;
     while (v !== 0) {
-      const t = v & -v;
+      const t = v & ((0 - v) | 0);
       out[i++] = (w << 5) + 31 - Math.clz32(t);
-      v ^= t;
+      v = (v ^ t) | 0;
     }
   }
   return out;
@@ -41,60 +43,79 @@ export function memberList(members: Bitset, size?: number): Int32Array {
 /** Category per person (-1 outside the list): where each person counts, for the release ledger. */
 export function categoryOf(c: Categorised, list: Int32Array, persons: number): Int32Array {
   const of = new Int32Array(persons).fill(-1);
-  const { raw, offset, lookup } = c;
-  for (let i = 0; i < list.length; i++) of[list[i]] = lookup[raw[list[i]] + offset];
+  const codes = c.codes();
+  for (let i = 0; i < list.length; i++) of[list[i]] = codes[list[i]];
   return of;
 }
 
-const coded = (raw: ArrayLike<number>, lookup: Int32Array, categories: Category[], label: { nl: string; en: string }, offset = 0): Categorised => ({ raw, offset, lookup, categories, label });
-
 const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+
+/** Made on first call, then the same array. */
+function once(make: () => PersonCodes): () => PersonCodes {
+  let codes: PersonCodes | null = null;
+  return () => (codes ??= make());
+}
+
+/** Members per category from members per raw value (a one-way table needs no pass over the members). */
+function categoryCounts(rawCounts: Int32Array, lookup: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(size);
+  for (let x = 0; x < rawCounts.length; x++) if (rawCounts[x] !== 0) out[lookup[x]] += rawCounts[x];
+  return out;
+}
 const yesNo = [fixedCategory('yesNo', 'NO'), fixedCategory('yesNo', 'YES')];
 const label = (key: string) => ({ nl: VARIABLE_LABELS[key][0], en: VARIABLE_LABELS[key][1] });
 
-export function categorise(ix: ColumnarIndex, list: Int32Array, v: CrosstabVariable): Categorised {
+/** The variable over the cohort `members` (which only the data-driven categories depend on: years, top nationalities). */
+export function categorise(ix: ColumnarIndex, members: Bitset, v: CrosstabVariable): Categorised {
+  // Fixed categories: the column itself is the code, kept with the index as Int16.
+  const fixed = (column: Uint8Array, categories: Category[], key: string): Categorised => ({
+    codes: () => keptCodes(ix, key, () => codesOfAll(column, 0, identity(categories.length))),
+    counts: null,
+    categories,
+    label: label(key),
+  });
   switch (v.var) {
     case 'status':
-      return coded(ix.status, identity(STATUS_CODES.length), STATUS_CODES.map((c) => fixedCategory('status', c)), label('status'));
+      return fixed(ix.status, STATUS_CODES.map((c) => fixedCategory('status', c)), 'status');
     case 'sex':
-      return coded(ix.sex, identity(SEXES.length), SEXES.map((c) => fixedCategory('sex', c)), label('sex'));
+      return fixed(ix.sex, SEXES.map((c) => fixedCategory('sex', c)), 'sex');
     case 'kbiTarget':
-      ix.loadExtras();
-      return coded(ix.kbiTarget, identity(KBI_CODES.length), KBI_CODES.map((c) => fixedCategory('kbiTarget', c)), label('kbiTarget'));
+      ix.loadExtras(); // filled in place: load before the codes are made and kept
+      return fixed(ix.kbiTarget, KBI_CODES.map((c) => fixedCategory('kbiTarget', c)), 'kbiTarget');
     case 'trajectoryStarted':
       ix.loadExtras();
-      return coded(ix.trajectoryStarted, identity(2), yesNo, label('trajectoryStarted'));
+      return fixed(ix.trajectoryStarted, yesNo, 'trajectoryStarted');
     case 'attestationObtained':
       ix.loadExtras();
-      return coded(ix.attestationObtained, identity(2), yesNo, label('attestationObtained'));
+      return fixed(ix.attestationObtained, yesNo, 'attestationObtained');
     case 'nt2Level':
       ix.loadExtras();
-      return coded(ix.nt2Level, identity(NT2_CODES.length), NT2_CODES.map((c) => fixedCategory('nt2Level', c)), label('nt2Level'));
+      return fixed(ix.nt2Level, NT2_CODES.map((c) => fixedCategory('nt2Level', c)), 'nt2Level');
     case 'decisionYear':
-      return years(list, ix.decisionYear, 'decisionYear');
+      return years(members, ix.decisionYear, 'decisionYear');
     case 'applicationYear':
       ix.loadExtras();
-      return years(list, ix.applicationYear, 'applicationYear');
+      return years(members, ix.applicationYear, 'applicationYear');
     case 'ageBand':
       return ageBands(ix, v.bands);
     case 'nationality':
-      return nationalities(ix, list, v.top, v.groups);
+      return nationalities(ix, members, v.top, v.groups);
     case 'area':
-      return areas(ix, list, v);
+      return areas(ix, members, v);
   }
 }
 
 /** Years present in the cohort, ascending; 0 (none) → unknown, last. */
-function years(list: Int32Array, raw: Int16Array, key: string): Categorised {
-  const seen = new Uint8Array(4096);
-  for (let i = 0; i < list.length; i++) seen[raw[list[i]]] = 1;
+function years(members: Bitset, raw: Int16Array, key: string): Categorised {
+  const seen = new Int32Array(4096);
+  countOneWay(members, raw, seen);
   const present: number[] = [];
   for (let y = 1; y < 4096; y++) if (seen[y]) present.push(y);
   const lookup = new Int32Array(4096).fill(present.length);
   present.forEach((y, i) => (lookup[y] = i));
   const categories: Category[] = present.map((y) => ({ code: String(y), nl: String(y), en: String(y) }));
   if (seen[0]) categories.push(UNKNOWN_CATEGORY);
-  return coded(raw, lookup, categories, label(key));
+  return { codes: once(() => codesOfMembers(members, raw, 0, lookup)), counts: categoryCounts(seen, lookup, categories.length), categories, label: label(key) };
 }
 
 /** Ages -1 (unknown) .. 120 through a table indexed by age + 1. */
@@ -105,7 +126,8 @@ function ageBands(ix: ColumnarIndex, bands: { min: number; max: number }[]): Cat
     for (let a = 0; a <= 121; a++) lookup[a + 1] = ageBandOf(a);
     lookup.fill(lookup[122], 123);
     lookup[0] = AGE_BANDS.length;
-    return coded(ix.ageAtDecision, lookup, [...AGE_BANDS.map((b: AgeBand) => ({ code: b, nl: b, en: b })), UNKNOWN_CATEGORY], label('ageBand'), 1);
+    const codes = () => keptCodes(ix, 'ageBand', () => codesOfAll(ix.ageAtDecision, 1, lookup));
+    return { codes, counts: null, categories: [...AGE_BANDS.map((b: AgeBand) => ({ code: b, nl: b, en: b })), UNKNOWN_CATEGORY], label: label('ageBand') };
   }
   // Custom bands: the first band that holds the age; no band → other; unknown age → unknown.
   for (let a = 0; a <= 121; a++) {
@@ -118,11 +140,12 @@ function ageBands(ix: ColumnarIndex, bands: { min: number; max: number }[]): Cat
     const text = b.max >= 120 ? `${b.min}+` : `${b.min}-${b.max}`;
     return { code: text, nl: text, en: text };
   });
-  return coded(ix.ageAtDecision, lookup, [...categories, OTHER_CATEGORY, UNKNOWN_CATEGORY], label('ageBand'), 1);
+  const codes = () => keptCodes(ix, `ageBand:${JSON.stringify(bands)}`, () => codesOfAll(ix.ageAtDecision, 1, lookup));
+  return { codes, counts: null, categories: [...categories, OTHER_CATEGORY, UNKNOWN_CATEGORY], label: label('ageBand') };
 }
 
 /** Groups first (in their order), then single nationalities by size (top N or all), then other. */
-function nationalities(ix: ColumnarIndex, list: Int32Array, top: number | null, groups: CodeGroup[]): Categorised {
+function nationalities(ix: ColumnarIndex, members: Bitset, top: number | null, groups: CodeGroup[]): Categorised {
   const K = ix.nationalities.length;
   const groupOf = new Int32Array(K).fill(-1);
   groups.forEach((g, gi) => {
@@ -133,7 +156,7 @@ function nationalities(ix: ColumnarIndex, list: Int32Array, top: number | null, 
   });
   const counts = new Int32Array(K);
   const nat = ix.nationality;
-  for (let i = 0; i < list.length; i++) counts[nat[list[i]]]++;
+  countOneWay(members, new Int16Array(nat.buffer, nat.byteOffset, nat.length), counts); // < 32,768 nationalities
   const singles = [...Array(K).keys()]
     .filter((k) => groupOf[k] < 0 && counts[k] > 0)
     .sort((a, b) => counts[b] - counts[a] || (ix.nationalities[a] < ix.nationalities[b] ? -1 : 1));
@@ -151,11 +174,11 @@ function nationalities(ix: ColumnarIndex, list: Int32Array, top: number | null, 
   ];
   // Without an "other" category nothing maps to it: every nationality present is kept or grouped.
   if (hasOther) categories.push(OTHER_CATEGORY);
-  return coded(ix.nationality, lookup, categories, label('nationality'));
+  return { codes: once(() => codesOfMembers(members, nat, 0, lookup)), counts: categoryCounts(counts, lookup, categories.length), categories, label: label('nationality') };
 }
 
 /** Area of residence at the decision, on the reference date or on a date; with groups: group or other. */
-function areas(ix: ColumnarIndex, list: Int32Array, v: Extract<CrosstabVariable, { var: 'area' }>): Categorised {
+function areas(ix: ColumnarIndex, members: Bitset, v: Extract<CrosstabVariable, { var: 'area' }>): Categorised {
   const geo = getGeography();
   const areaList = geo.vintages[v.vintage].areas[v.level];
   const areaOfLoc = areaOfLocLookup(ix, v.vintage, v.level);
@@ -184,14 +207,15 @@ function areas(ix: ColumnarIndex, list: Int32Array, v: Extract<CrosstabVariable,
   }
   // One table from location (+ LOC_OFFSET) to category.
   const lookup = Int32Array.from(areaOfLoc, (a) => areaCat[a]);
-  let locs: ArrayLike<number> = v.at === 'decision' ? ix.locAtDecision : ix.locAtReference;
   if (v.at === 'date') {
+    // Residence on a given date: for the members only, not kept.
     const day = isoToDay(v.date as string);
     const on = new Int16Array(ix.persons);
-    for (let i = 0; i < list.length; i++) on[list[i]] = locationOfPerson(ix, list[i], day);
-    locs = on;
+    forEachBit(members, (p) => (on[p] = locationOfPerson(ix, p, day)));
+    return { codes: once(() => codesOfMembers(members, on, LOC_OFFSET, lookup)), counts: null, categories, label: name };
   }
-  return coded(locs, lookup, categories, name, LOC_OFFSET);
+  const locs = v.at === 'decision' ? ix.locAtDecision : ix.locAtReference;
+  return { codes: () => keptCodes(ix, JSON.stringify(v), () => codesOfAll(locs, LOC_OFFSET, lookup)), counts: null, categories, label: name };
 }
 
 const UNKNOWN_EN: Record<string, string> = { ABROAD: 'Abroad', RADIATED: 'Removed ex officio', DECEASED: 'Deceased', UNKNOWN: 'Unknown' };

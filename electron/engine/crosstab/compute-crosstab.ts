@@ -3,7 +3,7 @@ import type { Bitset } from '../cohort/bitset';
 import type { ColumnarIndex } from '../cohort/columnar-index';
 import { hash32 } from '../matrix/count-types';
 import { categorise, categoryOf, memberList, type Categorised } from './categorise';
-import { countCodes, gatherCodes } from './gather-codes';
+import { countOneWay, countThreeWay, countTwoWay } from './count-cells';
 
 type Label = { nl: string; en: string };
 
@@ -41,36 +41,38 @@ export interface CountOptions {
   persons?: boolean;
 }
 
-/** Category index of every listed person, in list order. */
-function codes(c: Categorised, list: Int32Array): Int32Array {
+/** Cell index (l * R + r) * C + c of every member, in member order: the release path's persons. */
+function cellIndexOf(list: Int32Array, rv: Categorised, C: number, cv: Categorised, lv: Categorised | null, RC: number): Int32Array {
   const out = new Int32Array(list.length);
-  gatherCodes(c.raw, c.offset, c.lookup, list, out);
+  const [rows, cols, layers] = [rv.codes(), cv.codes(), lv ? lv.codes() : null];
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    out[i] = rows[p] * C + cols[p] + (layers ? layers[p] * RC : 0);
+  }
   return out;
 }
 
 /**
  * Counts of a cross-tab over the cohort: every member in exactly one cell of exactly one
- * layer. Pure over the columnar index: plain loops over the member list and typed arrays.
+ * layer. Pure over the columnar index: one pass over the cohort's bitset counting into one
+ * Int32Array of layers × rows × cols (count-cells.ts).
  */
 export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: CrosstabDefinition, options: CountOptions = {}): ComputedCrosstab {
-  const list = memberList(members);
-  const rv = categorise(ix, list, def.rows);
-  const cv = categorise(ix, list, def.cols);
-  const lv = def.layers ? categorise(ix, list, def.layers) : null;
+  const rv = categorise(ix, members, def.rows);
+  const cv = categorise(ix, members, def.cols);
+  const lv = def.layers ? categorise(ix, members, def.layers) : null;
   const R = rv.categories.length;
   const C = cv.categories.length;
   const L = lv ? lv.categories.length : 1;
   // All layers in one array: cell (l, r, c) at (l * R + r) * C + c.
-  const index = codes(rv, list);
-  const col = codes(cv, list);
-  for (let i = 0; i < list.length; i++) index[i] = index[i] * C + col[i];
-  const layerOf = lv ? codes(lv, list) : null;
-  if (layerOf) for (let i = 0; i < list.length; i++) index[i] += layerOf[i] * R * C;
   const all = new Int32Array(L * R * C);
-  for (let i = 0; i < list.length; i++) all[index[i]]++;
+  if (lv) countThreeWay(members, rv.codes(), C, cv.codes(), lv.codes(), R * C, all);
+  else countTwoWay(members, rv.codes(), C, cv.codes(), all);
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {
+    const list = memberList(members);
+    const index = cellIndexOf(list, rv, C, cv, lv, R * C);
     keys = new Uint32Array(L * R * C);
     for (let i = 0; i < list.length; i++) keys[index[i]] += hash32(list[i]);
     const cell = new Int32Array(ix.persons).fill(-1);
@@ -93,18 +95,24 @@ export function computeCrosstab(ix: ColumnarIndex, members: Bitset, def: Crossta
   };
 }
 
-/** A one-way table (the profile's): one row (the cohort), one column per category. `list` from memberList. */
-export function computeOneWay(ix: ColumnarIndex, list: Int32Array, v: CrosstabVariable, options: CountOptions = {}) {
-  const cv = categorise(ix, list, v);
+/**
+ * A one-way table (the profile's): one row (the cohort), one column per category. `list`
+ * (memberList of members) only for the release path's persons; the counts never need it.
+ */
+export function computeOneWay(ix: ColumnarIndex, members: Bitset, list: Int32Array | null, v: CrosstabVariable, options: CountOptions = {}) {
+  const cv = categorise(ix, members, v);
   const C = cv.categories.length;
-  const code = codes(cv, list);
-  const counts = countCodes(code, C);
+  // Years and nationalities were counted while finding their categories.
+  let counts = cv.counts;
+  if (!counts) countOneWay(members, cv.codes(), (counts = new Int32Array(C)));
   let keys: Uint32Array | null = null;
   let placement: PersonPlacement | undefined;
   if (options.persons) {
+    const persons = list ?? memberList(members);
+    const cell = categoryOf(cv, persons, ix.persons);
     keys = new Uint32Array(C);
-    for (let i = 0; i < list.length; i++) keys[code[i]] += hash32(list[i]);
-    placement = { cell: categoryOf(cv, list, ix.persons), layer: null };
+    for (let i = 0; i < persons.length; i++) keys[cell[persons[i]]] += hash32(persons[i]);
+    placement = { cell, layer: null };
   }
   return { categories: cv.categories, label: cv.label, table: withMargins(1, C, counts, keys), placement };
 }

@@ -14,9 +14,10 @@ export interface ProfileTable {
 
 /** The note's standard profile of a cohort: one one-way table per variable, in the note's order. */
 export function computeProfile(ix: ColumnarIndex, members: Bitset, options: ProfileOptions, count: CountOptions = {}): ProfileTable[] {
-  const list = memberList(members);
+  // The member list only for the release path (who counts where); the counts run over the bitset.
+  const list = count.persons ? memberList(members) : null;
   return PROFILE_TABLES.map((key) => {
-    const t = computeOneWay(ix, list, profileVariable(key, options), count);
+    const t = computeOneWay(ix, members, list, profileVariable(key, options), count);
     return { key, label: t.label, categories: t.categories, table: t.table, ...(t.placement ? { placement: t.placement } : {}) };
   });
 }

@@ -6,19 +6,26 @@ import { releasableTables, releaseTable, requireSession, sessionPolicy } from '.
 import { computeCrosstab } from './compute-crosstab';
 import { computeProfile } from './compute-profile';
 import { savedCrosstab, saveCrosstab } from './saved-crosstab';
-import { getCohort } from '../cohort/cohort-store';
+import { cohortIdOf } from '../cohort/cohort-store';
+import { AppError } from '../core/app-error';
 
-type CrosstabMethod = 'crosstab.saved' | 'crosstab.saveWithCohort' | 'crosstab.compute' | 'crosstab.profile' | 'crosstab.preview' | 'export.crosstab' | 'export.crosstabClipboard';
+type CrosstabMethod = 'crosstab.saved' | 'crosstab.saveWithCohort' | 'crosstab.compute' | 'crosstab.profile' | 'crosstab.preview' | 'export.crosstab' | 'export.crosstabClipboard' | 'export.profileChart';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 
 export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMethod> {
   return {
-    'crosstab.saved': ({ cohortName }) => ({ definition: savedCrosstab(requireSession(state).workspace, cohortName) }),
+    // Looked up by the cohort's id: the cross-tab of this cohort, whatever it was called when kept.
+    'crosstab.saved': ({ cohortName }) => {
+      const ws = requireSession(state).workspace;
+      const id = cohortIdOf(ws, cohortName);
+      return { definition: id === null ? null : savedCrosstab(ws, id) };
+    },
     'crosstab.saveWithCohort': ({ cohortName, definition }) => {
       const ws = requireSession(state).workspace;
-      getCohort(ws, cohortName); // COHORT_NOT_FOUND for a cohort that is not saved
-      saveCrosstab(ws, cohortName, definition);
+      const id = cohortIdOf(ws, cohortName);
+      if (id === null) throw new AppError('COHORT_NOT_FOUND');
+      saveCrosstab(ws, id, definition);
       return { saved: true };
     },
     'crosstab.compute': ({ cohort, definition }, { emit }) => {
@@ -48,14 +55,19 @@ export function crosstabHandlers(state: EngineState): HandlerTable<CrosstabMetho
         ms: performance.now() - started,
       };
     },
-    // The release's protection: on its own, then against every earlier release in the ledger
-    // (on screen exact derivability only, as the matrix preview; the export adds the attacker's programmes).
+    // The release's protection exactly as the export computes it: on its own, then all layers
+    // jointly against every earlier release in the ledger, attacker's programmes included. With
+    // exact derivability only, the screen marked other cells than the file then withheld.
     'crosstab.preview': async ({ cohort, subject }) => {
-      const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl', { intervals: false });
+      const { built } = await releasableTables(requireSession(state), cohort, subject, sessionPolicy(state).policy, 'nl');
       return { tables: built.tables.map((t) => t.table) };
     },
     'export.crosstab': async ({ cohort, subject, format, path, overwrite, language, channel }) => {
       const r = await releaseTable(state, { channel, output: format, path, overwrite, language, cohort, subject });
+      return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
+    },
+    'export.profileChart': async ({ cohort, options, format, path, overwrite, language }) => {
+      const r = await releaseTable(state, { channel: 'ui', output: format, path, overwrite, language, cohort, subject: { kind: 'profile', options }, chart: 'profile-bars' });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
     'export.crosstabClipboard': async ({ cohort, subject, language }) => {

@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error';
 import { CHART_TEXT } from './chart/chart-text';
 import { MAX_HEATMAP_CELLS, heatmapSvg, type ChartOptions } from './chart/heatmap-svg';
 import { netBarSvg } from './chart/net-bar-svg';
+import { profileBarsSvg } from './chart/profile-bars-svg';
 import { rasterisePng } from './chart/rasterise-png';
 import { LABELS, type OutputLanguage } from './output-document';
 import type { OutputDocument, TableWriter } from './table-writer';
@@ -23,6 +24,7 @@ interface WriterRequest {
 
 /** The chart's title: what the matrix is, in the output language. */
 function chartTitle(req: WriterRequest): string {
+  if (req.subject.kind === 'profile') return CHART_TEXT[req.language].profile;
   if (req.subject.kind !== 'matrix') return '';
   const T = CHART_TEXT[req.language];
   const d = req.subject.definition;
@@ -33,6 +35,7 @@ function chartTitle(req: WriterRequest): string {
 
 /** The SVG of the requested chart, drawn from the document's protected table or area measures. */
 export function chartSvg(doc: OutputDocument, chart: ChartKind, options: ChartOptions): string {
+  if (chart === 'profile-bars') return profileBarsSvg(doc.tables, options);
   const t = doc.tables[0];
   if (chart === 'heatmap') {
     const cells = t.table.rows * t.table.cols;
@@ -49,7 +52,9 @@ export function chartSvg(doc: OutputDocument, chart: ChartKind, options: ChartOp
  */
 function chartWriter(req: WriterRequest, format: 'svg' | 'png', resourcesDir: string): TableWriter {
   const chart = req.chart;
-  if (!chart || req.subject.kind !== 'matrix') throw new AppError('INVALID_REQUEST', { issue: 'chart: a matrix chart is required for an image' });
+  // A matrix chart for a matrix, the profile's bars for the profile; nothing else has an image.
+  const fits = req.subject.kind === 'matrix' ? chart === 'heatmap' || chart === 'net-bar' : req.subject.kind === 'profile' && chart === 'profile-bars';
+  if (!chart || !fits) throw new AppError('INVALID_REQUEST', { issue: 'chart: a matrix chart or the profile chart is required for an image' });
   if (req.measure && req.measure !== 'counts') throw new AppError('INVALID_REQUEST', { issue: 'measure: charts draw counts' });
   return {
     extension: format,

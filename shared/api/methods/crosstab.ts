@@ -3,6 +3,7 @@ import { method } from '../method';
 import { CohortDefinition } from '../../cohort/cohort-definition';
 import { Category, CrosstabDefinition, CrosstabSubject, PROFILE_TABLES, ProfileOptions } from '../../crosstab/crosstab-definition';
 import { ProtectedCounts, ReasonCounts } from '../../disclosure/protection';
+import { ImageFormat } from '../../disclosure/chart-kind';
 
 const Label = z.object({ nl: z.string(), en: z.string() });
 const Count = z.number().int().nonnegative();
@@ -65,6 +66,14 @@ export const crosstabMethods = {
         channel: z.enum(['ui', 'cli']).default('ui'),
       })
       .strict(),
+    Exported,
+  ),
+  /**
+   * The profile as bar charts in an image (SVG, or PNG rasterised from it), drawn in the engine
+   * from the protected tables through the one release path (audit entry, ledger).
+   */
+  'export.profileChart': method(
+    z.object({ cohort: CohortDefinition, options: ProfileOptions, format: ImageFormat, path: FilePath, overwrite: z.boolean().default(false), language: OutputLanguage }).strict(),
     Exported,
   ),
   'export.crosstabClipboard': method(

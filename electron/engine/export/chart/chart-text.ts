@@ -13,6 +13,7 @@ export const CHART_TEXT = {
     level: { municipality: 'gemeente', arrondissement: 'arrondissement', province: 'provincie', region: 'gewest' },
     kind: { state: 'toestand', 'first-move': 'eerste verhuizing', 'all-moves': 'alle verhuizingen' },
     vintage: 'indeling',
+    profile: 'Profiel van het cohort (aantal personen)',
   },
   fr: {
     protectedCell: '[c] confidentiel : non publié',
@@ -25,6 +26,7 @@ export const CHART_TEXT = {
     level: { municipality: 'commune', arrondissement: 'arrondissement', province: 'province', region: 'région' },
     kind: { state: 'état', 'first-move': 'premier déménagement', 'all-moves': 'tous les déménagements' },
     vintage: 'découpage',
+    profile: 'Profil de la cohorte (nombre de personnes)',
   },
   en: {
     protectedCell: '[c] confidential: not published',
@@ -37,5 +39,6 @@ export const CHART_TEXT = {
     level: { municipality: 'municipality', arrondissement: 'arrondissement', province: 'province', region: 'region' },
     kind: { state: 'state', 'first-move': 'first move', 'all-moves': 'all moves' },
     vintage: 'boundaries',
+    profile: 'Cohort profile (number of persons)',
   },
 } as const satisfies Record<OutputLanguage, unknown>;

@@ -9,6 +9,7 @@ import { SelectField } from '../../components/select-field';
 import { DisclosureLegend } from '../matrix/disclosure-legend';
 import { ExportButtons } from '../matrix/export-buttons';
 import { linkedReleasesOf } from '../profile/linked-releases';
+import { protectedClass } from '../profile/protected-cell';
 import { flagsFromProtected } from '../matrix/grid-rows';
 import '../matrix/matrix.css';
 import '../profile/profile.css';
@@ -98,7 +99,11 @@ export function CrosstabView({ cohort, choice, onChoice }: { cohort: CohortDefin
             <div className="crosstab-layers" role="tablist" aria-label={pt('crosstab.layer')}>
               {x.layers.map((l, i) => (
                 <button key={l.category?.code ?? i} type="button" role="tab" aria-selected={i === layerIndex} className={`button${i === layerIndex ? ' button--primary' : ''}`} onClick={() => setLayer(i)} data-testid={`crosstab-layer-${i}`}>
-                  {l.category ? (lang === 'en' ? l.category.en : l.category.nl) : ''} ({formatCount(l.table.total, lang)})
+                  {l.category ? (lang === 'en' ? l.category.en : l.category.nl) : ''}{' '}
+                  {/* The layer's total is marked as its table's total will be protected. */}
+                  <span className={protectedClass(preview.value?.tables[i]?.totalStatus).trim()} data-status={preview.value?.tables[i]?.totalStatus ?? ''}>
+                    ({formatCount(l.table.total, lang)})
+                  </span>
                 </button>
               ))}
             </div>

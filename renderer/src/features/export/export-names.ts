@@ -34,7 +34,7 @@ export function ficheFileName(areaCode: string, areaName: string | null, ext: 'x
 }
 
 /** "profiel-2025-03-14.xlsx", "kruistabel-nationality-area-2025-03-14.csv". */
-export function crosstabFileName(base: string, ext: 'xlsx' | 'csv', now = new Date()): string {
+export function crosstabFileName(base: string, ext: 'xlsx' | 'csv' | 'png' | 'svg', now = new Date()): string {
   return `${slug(base)}-${today(now)}.${ext}`;
 }
 

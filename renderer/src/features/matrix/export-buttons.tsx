@@ -4,7 +4,7 @@ import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definiti
 import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
 import type { ReasonCounts } from '../../../../shared/disclosure/protection';
 import type { CellMeasure } from '../../../../shared/disclosure/percent-table';
-import type { ChartKind } from '../../../../shared/disclosure/chart-kind';
+import type { MatrixChartKind } from '../../../../shared/disclosure/chart-kind';
 import type { ApiError, Result } from '../../../../shared/api/result';
 import { formatCount } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
@@ -16,7 +16,7 @@ import { SavePathPrompt } from '../export/save-path-prompt';
 import { baseName, rememberFolder, suggestPath } from '../export/save-path';
 import { usePolicy } from '../policy/use-policy';
 import type { NameLanguage } from './area-order';
-import type { CrosstabSubjectInput } from '../../../../shared/crosstab/crosstab-definition';
+import type { CrosstabSubjectInput, ProfileOptions } from '../../../../shared/crosstab/crosstab-definition';
 import { useMatrixText } from './matrix-i18n';
 import { useCohortLabel } from '../cohort/cohort-badge';
 import { cohortNameForRecord } from '../cohort/cohort-identity';
@@ -32,7 +32,9 @@ export type ExportSubject =
   | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null }
   | { kind: 'profile'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
   | { kind: 'crosstab'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
-  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: ChartKind };
+  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: MatrixChartKind }
+  /** The profile's bar charts, drawn by the engine from the protected profile tables. */
+  | { kind: 'profile-chart'; cohort: CohortDefinition; options: ProfileOptions; fileBase: string };
 
 const FILTER_KEY: Record<Format, ExportTextKey> = { xlsx: 'export.filterXlsx', csv: 'export.filterCsv', png: 'export.filterPng', svg: 'export.filterSvg' };
 
@@ -90,7 +92,9 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
     setPrompt(null);
     await run(
       () =>
-        subject.kind === 'chart'
+        subject.kind === 'profile-chart'
+          ? verhuis().export.profileChart({ cohort: subject.cohort, options: subject.options, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
+          : subject.kind === 'chart'
           ? verhuis().export.chart({ cohort: subject.cohort, definition: subject.definition, chart: subject.chart, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
           : subject.kind === 'matrix'
             ? verhuis().export.matrix({ cohort: subject.cohort, cohortName, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language, measure })
@@ -106,7 +110,9 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
     setError(null);
     setDone(null);
     const name =
-      subject.kind === 'chart'
+      subject.kind === 'profile-chart'
+        ? crosstabFileName(subject.fileBase, format === 'svg' ? 'svg' : 'png')
+        : subject.kind === 'chart'
         ? chartFileName(subject.definition, subject.chart, format === 'svg' ? 'svg' : 'png')
         : subject.kind === 'matrix'
           ? matrixFileName(subject.definition, format === 'csv' ? 'csv' : 'xlsx', new Date(), lang)
@@ -114,7 +120,8 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
             ? crosstabFileName(subject.fileBase, format === 'csv' ? 'csv' : 'xlsx')
             : ficheFileName(subject.areaCode, subject.areaName, format === 'csv' ? 'csv' : 'xlsx', new Date(), lang);
     const filter = { name: xt(FILTER_KEY[format]), extensions: [format] };
-    const choice = await chooseSavePath(xt(subject.kind === 'chart' ? 'export.saveImageTitle' : 'export.saveTitle'), name, filter);
+    const image = subject.kind === 'chart' || subject.kind === 'profile-chart';
+    const choice = await chooseSavePath(xt(image ? 'export.saveImageTitle' : 'export.saveTitle'), name, filter);
     if (choice.kind === 'path') await writeTo(format, choice.path);
     else if (choice.kind === 'prompt') setPrompt({ format, initial: suggestPath(name) });
   };
@@ -129,13 +136,13 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
   return (
     <div className="export-buttons" data-testid={`${kind}-export`}>
       <div className="input-row">
-        {kind === 'chart' ? (
+        {kind === 'chart' || kind === 'profile-chart' ? (
           <>
-            <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.imageTitle')} onClick={() => void exportTo('png')} data-testid="chart-export-png">
-              {xt('export.png')}
+            <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.imageTitle')} onClick={() => void exportTo('png')} data-testid={`${kind}-export-png`}>
+              {kind === 'profile-chart' ? xt('export.chartPng') : xt('export.png')}
             </button>
-            <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.imageTitle')} onClick={() => void exportTo('svg')} data-testid="chart-export-svg">
-              {xt('export.svg')}
+            <button type="button" className="button" disabled={busy || !exportAllowed} title={xt('export.imageTitle')} onClick={() => void exportTo('svg')} data-testid={`${kind}-export-svg`}>
+              {kind === 'profile-chart' ? xt('export.chartSvg') : xt('export.svg')}
             </button>
           </>
         ) : (

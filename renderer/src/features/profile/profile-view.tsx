@@ -64,6 +64,7 @@ export function ProfileView({ cohort }: { cohort: CohortDefinition }) {
             linkedReleases={linkedReleasesOf(preview.value?.tables ?? null)}
           />
           <ExportButtons subject={{ kind: 'profile', cohort, subject, fileBase: lang === 'en' ? 'profile' : 'profiel' }} />
+          <ExportButtons subject={{ kind: 'profile-chart', cohort, options, fileBase: lang === 'en' ? 'profile-chart' : 'profiel-grafiek' }} />
           <div className="profile-grid" data-copy-guard="">
             {p.tables.map((t, i) => (
               <ProfileTable
