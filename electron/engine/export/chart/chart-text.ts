@@ -11,7 +11,7 @@ export const CHART_TEXT = {
     noAreas: 'Geen gebieden met instroom en uitstroom',
     leftOut: (n: number) => `${n} gebieden niet getoond (alleen de grootste winsten en verliezen).`,
     level: { municipality: 'gemeente', arrondissement: 'arrondissement', province: 'provincie', region: 'gewest' },
-    kind: { state: 'toestand', 'first-move': 'eerste verhuizing', 'all-moves': 'alle verhuizingen' },
+    kind: { state: 'toestand', 'first-move': 'eerste verhuizing', 'first-area-move': 'eerste verhuizing uit het gebied', 'all-moves': 'alle verhuizingen' },
     vintage: 'indeling',
   },
   fr: {
@@ -23,7 +23,7 @@ export const CHART_TEXT = {
     noAreas: 'Aucune zone avec entrées et sorties',
     leftOut: (n: number) => `${n} zones non affichées (seuls les plus grands gains et pertes).`,
     level: { municipality: 'commune', arrondissement: 'arrondissement', province: 'province', region: 'région' },
-    kind: { state: 'état', 'first-move': 'premier déménagement', 'all-moves': 'tous les déménagements' },
+    kind: { state: 'état', 'first-move': 'premier déménagement', 'first-area-move': 'premier déménagement hors de la zone', 'all-moves': 'tous les déménagements' },
     vintage: 'découpage',
   },
   en: {
@@ -35,7 +35,7 @@ export const CHART_TEXT = {
     noAreas: 'No areas with both in- and outflow',
     leftOut: (n: number) => `${n} areas not shown (only the largest gains and losses).`,
     level: { municipality: 'municipality', arrondissement: 'arrondissement', province: 'province', region: 'region' },
-    kind: { state: 'state', 'first-move': 'first move', 'all-moves': 'all moves' },
+    kind: { state: 'state', 'first-move': 'first move', 'first-area-move': 'first move out of the area', 'all-moves': 'all moves' },
     vintage: 'boundaries',
   },
 } as const satisfies Record<OutputLanguage, unknown>;
