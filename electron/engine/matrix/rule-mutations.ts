@@ -17,6 +17,8 @@ export const RULE_MUTATIONS = {
   'trail-end-invisible': 'R4',
   /** before the first record: the first registration is no move out of Unknown. */
   'first-record-no-move': 'R5',
+  /** overlap: a record that starts before the previous one ended holds only after that end. */
+  'overlap-earlier-holds': 'R11',
   /** a new address in the same municipality counts as a move. */
   'same-municipality-move': 'R6',
   /** a move on the decision day counts as a move after the decision. */

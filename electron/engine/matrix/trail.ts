@@ -36,6 +36,7 @@ export function residenceTrail(ix: ColumnarIndex, mutation?: RuleMutation): Resi
   const keepAfterDeath = hasMutation(mutation, 'records-after-death');
   const bridgeGaps = hasMutation(mutation, 'gap-bridged');
   const hideTrailEnd = hasMutation(mutation, 'trail-end-invisible');
+  const earlierHolds = hasMutation(mutation, 'overlap-earlier-holds');
   // At most: per record a start and an end, plus a death per person.
   const cap = 2 * resLoc.length + persons;
   const day = new Int32Array(cap);
@@ -78,7 +79,8 @@ export function residenceTrail(ix: ColumnarIndex, mutation?: RuleMutation): Resi
     const death = deathOf[p];
     const r1 = resOffset[p + 1];
     for (let r = resOffset[p]; r < r1; r++) {
-      const start = resStart[r];
+      let start = resStart[r];
+      if (earlierHolds && r > resOffset[p] && resEnd[r - 1] !== OPEN_END && resEnd[r - 1] >= start) start = resEnd[r - 1] + 1;
       if (death !== NO_DAY && start >= death && !keepAfterDeath) break;
       const end = resEnd[r];
       push(start, end < start ? LOC_UNKNOWN : resLoc[r], 1);

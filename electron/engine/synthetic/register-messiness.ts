@@ -16,6 +16,8 @@ export const MESSINESS = {
   trailEnds: 0.005,
   /** Per death: no DECEASED residence record, only person.death_date. */
   deathWithoutRecord: 0.3,
+  /** Per death with a DECEASED record: person.death_date left empty (only the record says so). */
+  deathRecordOnly: 0.1,
   /** Per death with a DECEASED record: person.death_date 1–40 days before the record (death registered late). */
   deathRegisteredLate: 0.15,
   /** Per death: an ex-officio removal 30–300 days after the death (a record dated after the death). */
@@ -48,13 +50,14 @@ const inMunicipality = (s: Stay): boolean => s.kind === 'MAIN' || s.kind === 'WA
 
 /**
  * A death as the register holds it. In: the stays with a DECEASED stay on `deathDay`. Out:
- * person.death_date; the stays may lose the DECEASED record, or gain an ex-officio removal
- * dated after the death.
+ * person.death_date (null: left empty); the stays may lose the DECEASED record, or gain an
+ * ex-officio removal dated after the death.
  */
-export function messyDeath(mess: Rng, stays: Stay[], deathDay: number, referenceDay: number): number {
-  let deathDate = deathDay;
+export function messyDeath(mess: Rng, stays: Stay[], deathDay: number, referenceDay: number): number | null {
+  let deathDate: number | null = deathDay;
   const at = stays.findIndex((s) => s.kind === 'DECEASED');
   if (at >= 0 && mess.chance(MESSINESS.deathWithoutRecord)) stays.splice(at, 1);
+  else if (at >= 0 && mess.chance(MESSINESS.deathRecordOnly)) deathDate = null;
   else if (at >= 0 && mess.chance(MESSINESS.deathRegisteredLate)) {
     const before = at > 0 ? stays[at - 1].start + 1 : deathDay;
     deathDate = Math.max(before, deathDay - mess.int(1, 40));
