@@ -113,8 +113,8 @@ export function generatePerson(index: number, ctx: ModelContext, out: RowSink): 
       decisionDays.add(ceased);
     }
     // Granted on appeal after a rejection; subsidiary protection later upgraded to refugee status.
-    const rejected = decisionDay - mess.int(60, 400);
-    if (mess.chance(MESSINESS.rejectionBeforeGrant) && rejected > appDay) out.row('protection_decision', [pid, dayToIso(rejected), 'REJECTED', applicationId]);
+    const rejected = appDay + mess.int(1, decisionDay - appDay - 1);
+    if (mess.chance(MESSINESS.rejectionBeforeGrant)) out.row('protection_decision', [pid, dayToIso(rejected), 'REJECTED', applicationId]);
     const upgraded = decisionDay + mess.int(180, 1100);
     if (status === 'SUBSIDIARY' && mess.chance(MESSINESS.upgradeToRefugee) && upgraded <= ref && !decisionDays.has(upgraded)) {
       out.row('protection_decision', [pid, dayToIso(upgraded), 'REFUGEE', null]);

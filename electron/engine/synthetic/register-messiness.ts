@@ -26,7 +26,7 @@ export const MESSINESS = {
   decisionDayMove: 0.05,
   /** Per person granted: no residence on the decision day (waiting register closed before, registered after). */
   noResidenceAtDecision: 0.01,
-  /** Per person granted: a rejection before the grant (granted on appeal). */
+  /** Per person granted: a rejection between the application and the grant (granted on appeal). */
   rejectionBeforeGrant: 0.08,
   /** Per person granted subsidiary protection: recognised as refugee 6 months to 3 years later. */
   upgradeToRefugee: 0.06,
