@@ -32,7 +32,7 @@ export const command: CliCommand = {
     en: 'Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app\'s export does).',
   },
   usage:
-    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--overwrite] [--names nl|fr] [--measure counts|rowPct|colPct]`,
+    `${EXTRACT_USAGE} [--recipe COHORT.json] --definition ${MatrixKind.options.join('|')} --level municipality|arrondissement|province|region [--vintage 2019|2025] --format csv|xlsx --out FILE [--overwrite] [--names nl|fr] [--measure counts|rowPct|colPct]`,
   options: {
     ...EXTRACT_OPTIONS,
     recipe: { type: 'string' },
@@ -53,7 +53,7 @@ export const command: CliCommand = {
     };
     need('extract');
     const kind = MatrixKind.safeParse(need('definition'));
-    if (!kind.success) throw new UsageError({ nl: '--definition: state, first-move of all-moves.', en: '--definition: state, first-move or all-moves.' });
+    if (!kind.success) throw new UsageError({ nl: `--definition: ${MatrixKind.options.join(', ')}.`, en: `--definition: ${MatrixKind.options.join(', ')}.` });
     const level = AreaLevel.safeParse(need('level'));
     if (!level.success) throw new UsageError({ nl: '--level: municipality, arrondissement, province of region.', en: '--level: municipality, arrondissement, province or region.' });
     const vintage = Vintage.safeParse((v.vintage as string | undefined) ?? '2019');
