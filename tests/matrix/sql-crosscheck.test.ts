@@ -4,7 +4,7 @@ import { MatrixDefinition } from '../../shared/matrix/matrix-definition';
 import type { OpenSession } from '../../electron/engine/core/open-session';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
 import { makeFixtureSession, makeSyntheticSession } from '../support/matrix-fixture';
-import { installReferenceTables } from './sql-reference';
+import { installReferenceTables, sqlAllMovePersons } from './sql-reference';
 import { crossCheckCases, engineMatrix, referenceMatrix } from './crosscheck-cases';
 
 /**
@@ -34,6 +34,23 @@ describe.each(DATASETS)('columnar matrices equal an independent SQL computation 
     expect(ours.cohortSize).toBe(ref.cohortSize);
     expect(ours.distinctPersons).toBe(ref.distinctPersons);
     expect(ours.excludedPersons).toBe(ref.excludedPersons);
+  });
+
+  // The export path counts all-moves person by person, with distinct persons per cell: the same moves.
+  it.each(cases.filter((c) => c.definition.kind === 'all-moves'))('case $i, export path: moves and distinct persons per cell', (c) => {
+    const m = computeMatrix(session, c.cohort, c.definition, undefined, { persons: true });
+    const n = m.cols.length;
+    const moves = new Map<string, number>();
+    const persons = new Map<string, number>();
+    m.counts.forEach((v, k) => {
+      const key = `${m.rows[Math.floor(k / n)].code}|${m.cols[k % n].code}`;
+      if (v) moves.set(key, v);
+      if (m.persons!.cells[k]) persons.set(key, m.persons!.cells[k]);
+    });
+    expect(moves).toEqual(referenceMatrix(session, c).cells);
+    const ref = sqlAllMovePersons(session.db, c.cohort, c.definition, session.summary.referenceDate);
+    expect(persons).toEqual(ref.cells);
+    expect(m.persons!.total).toBe(ref.total);
   });
 
   it('covers non-trivial matrices (not all empty)', () => {
