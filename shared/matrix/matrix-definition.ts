@@ -11,16 +11,20 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
  *   (up to decision + followUpMonths if set, else up to the reference date). Persons who did
  *   not move are counted on the diagonal, in the cell of their residence at the decision.
  *   The move is a municipality move; at a higher level it may land on the diagonal.
+ * - first-area-move: the same, but the first move that changes the area at the matrix's
+ *   level ("first move out of the province of decision"); at municipality level it equals
+ *   first-move. Persons who only moved within the area stay on the diagonal.
  * - all-moves: every move in the period, each move counted; distinct movers reported beside.
  *   Without a period: moves after the decision day up to the reference date (or up to
  *   decision + followUpMonths).
  * With followUpMonths, persons whose window ends after the reference date are left out and
  * counted in excludedPersons, so recent cohorts stay comparable.
- * A move is a change of MAIN residence between municipalities after both ends are mapped
- * to the same vintage; exits (abroad, ex-officio removal, death) and unknowns are their own
- * rows and columns.
+ * A move is a change of the residence trail (docs/matrix-definitions.md) between
+ * municipalities after both ends are mapped to the same vintage; exits (abroad, ex-officio
+ * removal, death), gaps and unknowns are their own rows and columns. State and move
+ * matrices read the same trail, so they agree on who is Unknown on a day.
  */
-export const MatrixKind = z.enum(['state', 'first-move', 'all-moves']);
+export const MatrixKind = z.enum(['state', 'first-move', 'first-area-move', 'all-moves']);
 export type MatrixKind = z.infer<typeof MatrixKind>;
 
 export const MatrixDefinition = z

@@ -20,50 +20,50 @@ export const QUALITY_RULES: Record<QualityCheck, QualityRule> = {
   gap: {
     label: { nl: 'Gaten tussen twee verblijfsrecords', en: 'Gaps between two residence records' },
     rule: {
-      nl: 'Op de dagen van een gat is de woonplaats Onbekend in een toestandsmatrix; verhuismatrices zien het gat niet (de volgende record is een verhuizing vanaf de vorige woonplaats).',
-      en: 'On the days of a gap the residence is Unknown in a state matrix; move matrices do not see the gap (the next record is a move from the previous residence).',
+      nl: 'R3: op de dagen van een gat is de woonplaats Onbekend, in toestands- én verhuismatrices: een verhuizing naar Onbekend en daarna weer uit Onbekend.',
+      en: 'R3: on the days of a gap the residence is Unknown, in state and move matrices alike: a move into Unknown and then out of it again.',
     },
-    section: `${DOC} § Building blocks › Residence on a day`,
+    section: `${DOC} § One residence trail: deaths, gaps, overlaps`,
   },
   endsBeforeReference: {
     label: { nl: 'Laatste verblijfsrecord eindigt vóór de referentiedatum', en: 'Last residence record ends before the reference date' },
     rule: {
-      nl: 'Na het einde is de woonplaats Onbekend in een toestandsmatrix; verhuismatrices tellen er geen verhuizing voor.',
-      en: 'After the end the residence is Unknown in a state matrix; move matrices count no move for it.',
+      nl: 'R4: na het einde is de woonplaats Onbekend; verhuismatrices tellen een verhuizing naar Onbekend op de dag na het einde.',
+      en: 'R4: after the end the residence is Unknown; move matrices count a move into Unknown on the day after the end.',
     },
-    section: `${DOC} § Building blocks › Residence on a day`,
+    section: `${DOC} § One residence trail: deaths, gaps, overlaps`,
   },
   overlap: {
     label: { nl: 'Overlappende verblijfsrecords', en: 'Overlapping residence records' },
     rule: {
-      nl: 'De record die later begint, geldt vanaf zijn begindatum; de einddatum van de vorige wordt genegeerd.',
-      en: 'The record that starts later applies from its start date; the end date of the earlier one is ignored.',
+      nl: 'R11: de record die later begint, geldt vanaf zijn begindatum; de einddatum van de vorige wordt genegeerd.',
+      en: 'R11: the record that starts later applies from its start date; the end date of the earlier one is ignored.',
     },
-    section: `${DOC} § Building blocks › Residence on a day, Move`,
+    section: `${DOC} § One residence trail: deaths, gaps, overlaps`,
   },
   recordAfterDeath: {
     label: { nl: 'Verblijfsrecords na het overlijden', en: 'Residence records after death' },
     rule: {
-      nl: 'Een toestandsmatrix telt Overleden vanaf de overlijdensdatum; verhuismatrices tellen zulke records nog als verhuizingen.',
-      en: 'A state matrix counts Deceased from the death date; move matrices still count such records as moves.',
+      nl: 'R2: records die op of na de overlijdensdag beginnen, worden genegeerd, in alle matrices.',
+      en: 'R2: records starting on or after the day of death are ignored, in every matrix.',
     },
-    section: `${DOC} § Building blocks › Residence on a day, Move`,
+    section: `${DOC} § One residence trail: deaths, gaps, overlaps`,
   },
   deathWithoutRecord: {
     label: { nl: 'Overlijdens zonder DECEASED-record', en: 'Deaths without a DECEASED record' },
     rule: {
-      nl: 'Een toestandsmatrix gebruikt de overlijdensdatum van de persoon; verhuismatrices zien het overlijden alleen als DECEASED-record, dus hier geen verhuizing naar Overleden.',
-      en: "A state matrix uses the person's death date; move matrices see a death only as a DECEASED record, so here no move into Deceased.",
+      nl: 'R1: de overlijdensdag is de vroegste van de overlijdensdatum en het eerste DECEASED-record; ook zonder record is dat een verhuizing naar Overleden.',
+      en: 'R1: the day of death is the earlier of the death date and the first DECEASED record; without a record it is still a move into Deceased.',
     },
-    section: `${DOC} § Building blocks › Residence on a day, Move`,
+    section: `${DOC} § One residence trail: deaths, gaps, overlaps`,
   },
   moveOnDecisionDay: {
     label: { nl: 'Verhuizingen op de dag van de beslissing', en: 'Moves on the decision day' },
     rule: {
-      nl: 'Een record die op de beslissingsdag begint, is de woonplaats bij de beslissing: de verhuizing zelf telt niet mee.',
-      en: 'A record that starts on the decision day is the residence at the decision: the move itself is not counted.',
+      nl: 'R7: een record die op de beslissingsdag begint, is de woonplaats bij de beslissing: de verhuizing zelf telt niet mee.',
+      en: 'R7: a record that starts on the decision day is the residence at the decision: the move itself is not counted.',
     },
-    section: `${DOC} § Building blocks › Residence on a day`,
+    section: `${DOC} § Windows (R7–R10)`,
   },
   nisMissing: {
     label: { nl: 'Gemeenterecords zonder NIS-code', en: 'Municipality records without a NIS code' },

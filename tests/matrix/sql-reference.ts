@@ -44,7 +44,10 @@ export function installReferenceTables(db: Database.Database): void {
     CREATE TEMP TABLE pp AS
     WITH g AS (SELECT person_id, MIN(decision_date) AS gdate FROM protection_decision WHERE status IN ('REFUGEE','SUBSIDIARY') GROUP BY person_id),
          f AS (SELECT person_id, MIN(decision_date) AS fdate FROM protection_decision GROUP BY person_id)
-    SELECT p.person_id, p.sex, p.nationality, p.death_date, p.birth_year, p.birth_month,
+    SELECT p.person_id, p.sex, p.nationality, p.birth_year, p.birth_month,
+      -- The trail ends at the death: the death date or the first DECEASED record, whichever comes first.
+      (SELECT MIN(x) FROM (SELECT p.death_date AS x UNION ALL
+         SELECT MIN(start_date) FROM residence r WHERE r.person_id = p.person_id AND r.kind = 'DECEASED')) AS death_date,
       COALESCE(g.gdate, f.fdate) AS ddate,
       CASE WHEN g.gdate IS NULL THEN 'OTHER'
            ELSE (SELECT status FROM protection_decision d WHERE d.person_id = p.person_id AND d.decision_date = g.gdate) END AS status,
@@ -71,7 +74,31 @@ export function locationSql(vintage: Vintage, dateExpr: string): string {
                 WHEN r.kind IN ('MAIN', 'WAITING_REGISTER') THEN COALESCE((SELECT muni FROM vm WHERE vm.vintage = '${vintage}' AND vm.code = r.nis_code), 'UNKNOWN')
                 ELSE r.kind END
     FROM residence r WHERE r.person_id = pp.person_id AND r.start_date <= ${dateExpr}
-    ORDER BY r.start_date DESC LIMIT 1), 'UNKNOWN') END)`;
+    ORDER BY r.start_date DESC, r.rowid DESC LIMIT 1), 'UNKNOWN') END)`;
+}
+
+/**
+ * The moves of every person in a vintage, read straight from the rule "a move is a change
+ * of the residence on a day": the residence (locationSql) is evaluated on every day it can
+ * change (a record's start, the day after a record's end, the death) and compared with the
+ * day before's; before the first record it is Unknown. Materialised once per vintage.
+ */
+export function installMoveTables(db: Database.Database): void {
+  if (db.prepare("SELECT 1 FROM sqlite_temp_master WHERE name = 'mv_2025'").get()) return;
+  db.exec(`CREATE TEMP TABLE ev AS
+    SELECT DISTINCT person_id, day FROM (
+      SELECT person_id, start_date AS day FROM residence
+      UNION ALL SELECT person_id, date(end_date, '+1 day') FROM residence WHERE end_date IS NOT NULL
+      UNION ALL SELECT person_id, death_date FROM pp WHERE death_date IS NOT NULL)
+    WHERE day IS NOT NULL`);
+  for (const v of ['2014', '2019', '2025'] as Vintage[]) {
+    db.exec(`CREATE TEMP TABLE mv_${v} AS
+      SELECT person_id, day, prev AS from_muni, cur AS to_muni FROM (
+        SELECT person_id, day, cur, LAG(cur, 1, 'UNKNOWN') OVER (PARTITION BY person_id ORDER BY day) AS prev FROM (
+          SELECT ev.person_id, ev.day, ${locationSql(v, 'ev.day')} AS cur FROM ev JOIN pp ON pp.person_id = ev.person_id))
+      WHERE prev <> cur;
+      CREATE INDEX temp.mv_${v}_person ON mv_${v} (person_id, day);`);
+  }
 }
 
 /** Decision date + N months, clamped to the end of the month (SQLite itself would overflow into the next month). */
@@ -119,14 +146,9 @@ export function cohortWhere(def: CohortDefinition, referenceDate: string): strin
   return w.join(' AND ');
 }
 
-/** Moves (person_id, day, from_muni, to_muni) in a vintage: consecutive residences in different municipalities. */
+/** Moves (person_id, day, from_muni, to_muni) in a vintage (installMoveTables). */
 function movesSql(v: Vintage): string {
-  return `(SELECT person_id, start_date AS day, prev AS from_muni, cur AS to_muni FROM (
-      SELECT person_id, start_date, cur, LAG(cur) OVER (PARTITION BY person_id ORDER BY start_date) AS prev FROM (
-        SELECT r.person_id, r.start_date,
-          CASE WHEN r.kind IN ('MAIN', 'WAITING_REGISTER') THEN COALESCE(vm.muni, 'UNKNOWN') ELSE r.kind END AS cur
-        FROM residence r LEFT JOIN vm ON vm.vintage = '${v}' AND vm.code = r.nis_code))
-      WHERE prev IS NOT NULL AND prev <> cur)`;
+  return `mv_${v}`;
 }
 
 export interface SqlMatrix {
@@ -137,6 +159,7 @@ export interface SqlMatrix {
 }
 
 export function sqlMatrix(db: Database.Database, cohort: CohortDefinition, def: MatrixDefinition, referenceDate: string): SqlMatrix {
+  installMoveTables(db);
   const where = cohortWhere(cohort, referenceDate);
   const ref = q(referenceDate);
   const v = def.vintage;
@@ -158,13 +181,15 @@ export function sqlMatrix(db: Database.Database, cohort: CohortDefinition, def: 
       )
       .all() as typeof rows;
     distinctPersons = rows.reduce((s, r) => s + r.n, 0);
-  } else if (def.kind === 'first-move') {
+  } else if (def.kind === 'first-move' || def.kind === 'first-area-move') {
     const wend = fend ?? ref;
+    // first-area-move: only moves whose ends lie in different areas at the level count.
+    const changesArea = def.kind === 'first-area-move' ? `AND ${areaSql(v, def.level, 'm.from_muni')} <> ${areaSql(v, def.level, 'm.to_muni')}` : '';
     rows = db
       .prepare(
         `WITH c AS (SELECT pp.person_id, pp.ddate, ${locationSql(v, 'pp.ddate')} AS at_decision, ${wend} AS wend FROM pp WHERE ${where} AND ${complete}),
               first AS (SELECT m.person_id, m.from_muni, m.to_muni, ROW_NUMBER() OVER (PARTITION BY m.person_id ORDER BY m.day) AS k
-                        FROM ${moves} m JOIN c ON c.person_id = m.person_id WHERE m.day > c.ddate AND m.day <= c.wend)
+                        FROM ${moves} m JOIN c ON c.person_id = m.person_id WHERE m.day > c.ddate AND m.day <= c.wend ${changesArea})
          SELECT ${areaSql(v, def.level, 'x.o')} AS o, ${areaSql(v, def.level, 'x.d')} AS d, COUNT(*) AS n FROM (
            SELECT COALESCE(f.from_muni, c.at_decision) AS o, COALESCE(f.to_muni, c.at_decision) AS d
            FROM c LEFT JOIN first f ON f.person_id = c.person_id AND f.k = 1) x GROUP BY 1, 2`,
@@ -197,6 +222,7 @@ export interface SqlMovePersons {
 
 export function sqlAllMovePersons(db: Database.Database, cohort: CohortDefinition, def: MatrixDefinition, referenceDate: string): SqlMovePersons {
   if (def.kind !== 'all-moves') throw new Error('all-moves only');
+  installMoveTables(db);
   const where = cohortWhere(cohort, referenceDate);
   const v = def.vintage;
   const fend = def.followUpMonths ? addMonthsSql('pp.ddate', def.followUpMonths) : null;

@@ -70,7 +70,7 @@ export function sqlQualityCounts(db: Database, referenceDate: string): Record<Qu
     gap: count(`end_date IS NOT NULL AND next_start IS NOT NULL AND julianday(end_date) + 1 < julianday(next_start)`),
     endsBeforeReference: count(`next_start IS NULL AND end_date IS NOT NULL AND end_date < @ref AND kind <> 'DECEASED'`),
     overlap: count(`end_date IS NOT NULL AND next_start IS NOT NULL AND end_date >= next_start`),
-    recordAfterDeath: count(`kind <> 'DECEASED' AND start_date > (SELECT day FROM died WHERE died.person_id = r.person_id)`),
+    recordAfterDeath: count(`kind <> 'DECEASED' AND start_date >= (SELECT day FROM died WHERE died.person_id = r.person_id)`),
     deathWithoutRecord: persons(`person_id IN (SELECT person_id FROM person WHERE death_date IS NOT NULL) AND person_id NOT IN (SELECT person_id FROM residence WHERE kind = 'DECEASED')`),
     moveOnDecisionDay: persons(`prev_kind IS NOT NULL AND start_date = (SELECT d FROM dec WHERE dec.person_id = r.person_id) AND ${place('kind', 'nis_code')} <> ${place('prev_kind', 'prev_nis')}`),
     nisMissing: count(`nis_code IS NULL OR NOT ${FIVE}`, 'muni'),

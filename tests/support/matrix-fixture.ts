@@ -4,6 +4,8 @@ import { createExtractTables } from '../../electron/engine/extract/extract-ddl';
 import { migrateWorkspace } from '../../electron/engine/workspace/migrate';
 import { getGeography } from '../../electron/engine/geo/geography';
 import type { ExtractSummary } from '../../shared/api/methods/extract';
+import { generateSynthetic } from '../../electron/engine/synthetic/generate-extract';
+import { DatabaseSink } from '../../electron/engine/synthetic/sinks';
 
 /**
  * A seeded synthetic extract for cohort and matrix tests, in memory (never on disk).
@@ -177,4 +179,20 @@ export function sessionFor(db: Database.Database, workspace: Database.Database, 
       workspace.close();
     },
   };
+}
+
+/**
+ * The demo generator's extract (electron/engine/synthetic, with its register messiness) in
+ * memory, with a session around it: the cross-checks run on it as well as on the fixture.
+ */
+export function makeSyntheticSession(options: { seed: number; persons: number; referenceDate: string }): OpenSession {
+  const db = new Database(':memory:');
+  db.pragma('temp_store=MEMORY');
+  createExtractTables(db);
+  const sink = new DatabaseSink(db);
+  generateSynthetic(sink, options);
+  sink.close();
+  const workspace = new Database(':memory:');
+  migrateWorkspace(workspace);
+  return sessionFor(db, workspace, options.referenceDate);
 }

@@ -9,6 +9,7 @@ import { applyCipher } from '../../electron/engine/extract/cipher';
 import { isValidInVintage, isValidOn } from '../../electron/engine/geo/nis-validity';
 import { writeSyntheticCsv, writeSyntheticExtract } from '../../electron/engine/synthetic/generate-extract';
 import { publishedFigures } from './synthetic-stats';
+import { MESSINESS } from '../../electron/engine/synthetic/register-messiness';
 
 const PASS = 'synthetic-test-pass';
 const dirs: string[] = [];
@@ -111,8 +112,44 @@ describe('synthetic extract generator', () => {
         .pluck()
         .get() as number;
       expect(sameMunicipality).toBeGreaterThan(100);
-      const deaths = db.prepare("SELECT count(*) FROM person p JOIN residence r ON r.person_id = p.person_id AND r.kind = 'DECEASED' AND r.start_date = p.death_date").pluck().get();
-      expect(deaths).toBe(db.prepare('SELECT count(*) FROM person WHERE death_date IS NOT NULL').pluck().get());
+      const deathsOnRecordDay = db.prepare("SELECT count(*) FROM person p JOIN residence r ON r.person_id = p.person_id AND r.kind = 'DECEASED' AND r.start_date = p.death_date").pluck().get() as number;
+      expect(deathsOnRecordDay).toBeGreaterThan(0);
+    });
+
+    it('is as messy as an administrative register, at the documented rates (docs/extract-format.md)', () => {
+      const n = (sql: string) => db.prepare(sql).pluck().get() as number;
+      const near = (value: number, rate: number, of: number) => {
+        // Within 4 standard deviations of a binomial count: fails only when the rate is wrong.
+        expect(Math.abs(value - rate * of)).toBeLessThan(4 * Math.sqrt(of * rate * (1 - rate)) + 1);
+      };
+      // Changes between two municipality stays, by how the old record ends.
+      const pairs = `FROM residence a JOIN residence b ON b.person_id = a.person_id AND b.start_date = (SELECT MIN(start_date) FROM residence c WHERE c.person_id = a.person_id AND c.start_date > a.start_date)
+        WHERE a.kind IN ('MAIN', 'WAITING_REGISTER') AND b.kind IN ('MAIN', 'WAITING_REGISTER')`;
+      const changes = n(`SELECT count(*) ${pairs}`);
+      near(n(`SELECT count(*) ${pairs} AND a.end_date < date(b.start_date, '-1 day') AND a.start_date < date(b.start_date, '-1 day')`), MESSINESS.gap, changes);
+      near(n(`SELECT count(*) ${pairs} AND a.end_date >= b.start_date`), MESSINESS.overlap, changes);
+      // Decisions: rejections before the grant, subsidiary protection upgraded to refugee.
+      const granted = n("SELECT count(DISTINCT person_id) FROM protection_decision WHERE status IN ('REFUGEE', 'SUBSIDIARY')");
+      const appealed = n(`SELECT count(DISTINCT g.person_id) FROM protection_decision g JOIN protection_decision r ON r.person_id = g.person_id
+        AND r.status = 'REJECTED' AND r.decision_date < g.decision_date WHERE g.status IN ('REFUGEE', 'SUBSIDIARY')`);
+      expect(appealed / granted).toBeGreaterThan(MESSINESS.rejectionBeforeGrant * 0.7);
+      expect(appealed / granted).toBeLessThan(MESSINESS.rejectionBeforeGrant * 1.1);
+      expect(n(`SELECT count(*) FROM protection_decision s JOIN protection_decision r ON r.person_id = s.person_id AND s.status = 'SUBSIDIARY'
+        AND r.status = 'REFUGEE' AND r.decision_date > s.decision_date`)).toBeGreaterThan(0);
+      // Moves on the decision day; no residence on the decision day.
+      const first = `SELECT person_id, MIN(decision_date) AS d FROM protection_decision WHERE status IN ('REFUGEE', 'SUBSIDIARY') GROUP BY person_id`;
+      const onDay = n(`SELECT count(*) FROM (${first}) g JOIN residence m ON m.person_id = g.person_id AND m.start_date = g.d AND m.kind = 'MAIN'
+        JOIN residence w ON w.person_id = g.person_id AND w.kind = 'WAITING_REGISTER' AND w.end_date = date(g.d, '-1 day') AND w.nis_code <> m.nis_code`);
+      expect(onDay).toBeGreaterThan(0.01 * granted);
+      const withoutResidence = n(`SELECT count(*) FROM (${first}) g WHERE NOT EXISTS (SELECT 1 FROM residence r WHERE r.person_id = g.person_id
+        AND r.start_date <= g.d AND (r.end_date IS NULL OR r.end_date >= g.d))`);
+      near(withoutResidence, MESSINESS.noResidenceAtDecision, granted);
+      // Deaths without a DECEASED record, DECEASED records without a death date, records after the death.
+      expect(n("SELECT count(*) FROM person p WHERE death_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM residence r WHERE r.person_id = p.person_id AND r.kind = 'DECEASED')")).toBeGreaterThan(0);
+      expect(n(`SELECT count(*) FROM person p JOIN residence r ON r.person_id = p.person_id AND r.start_date > COALESCE(p.death_date,
+        (SELECT MIN(start_date) FROM residence x WHERE x.person_id = p.person_id AND x.kind = 'DECEASED'))`)).toBeGreaterThan(0);
+      // Ex-officio removal followed by a new registration.
+      expect(n("SELECT count(DISTINCT a.person_id) FROM residence a JOIN residence b ON b.person_id = a.person_id AND a.kind = 'RADIATED' AND b.kind = 'MAIN' AND b.start_date > a.start_date")).toBeGreaterThan(0);
     });
 
     it('records NIS codes as valid at the time (all 2014-vintage for the 2018 reference date)', () => {

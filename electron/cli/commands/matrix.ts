@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_COHORT } from '../../../shared/cohort/cohort-definition';
+import { MatrixKind } from '../../../shared/matrix/matrix-definition';
 import type { CliContext } from '../cli-context';
 import { UsageError } from '../cli-context';
 import type { CliCommand, OptionValues } from './command';
@@ -18,7 +19,7 @@ export const command: CliCommand = {
     nl: 'Schrijft een verhuismatrix na statistische geheimhouding naar .xlsx of .csv (zoals de export in de toepassing).',
     en: "Writes a relocation matrix after disclosure control to .xlsx or .csv (as the app's export does).",
   },
-  usage: `${EXTRACT_USAGE} [--recipe COHORT.json] [cohort filters] --definition state|first-move|all-moves --level municipality|arrondissement|province|region [--vintage 2014|2019|2025] [--follow-up-months N] [--period FROM..TO] [--origin-date DATE] [--destination-date DATE] --format csv|xlsx --out FILE [--overwrite] [--names nl|fr|en] [--measure counts|rowPct|colPct]`,
+  usage: `${EXTRACT_USAGE} [--recipe COHORT.json] [cohort filters] --definition ${MatrixKind.options.join('|')} --level municipality|arrondissement|province|region [--vintage 2014|2019|2025] [--follow-up-months N] [--period FROM..TO] [--origin-date DATE] [--destination-date DATE] --format csv|xlsx --out FILE [--overwrite] [--names nl|fr|en] [--measure counts|rowPct|colPct]`,
   help: matrixHelpLines,
   options: {
     ...EXTRACT_OPTIONS,

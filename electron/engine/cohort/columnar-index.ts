@@ -45,7 +45,13 @@ export interface ColumnarIndex {
   attestationObtained: Uint8Array;
   /** Index into NT2_CODES: highest CEFR level of a completed NT2 component. */
   nt2Level: Uint8Array;
+  /**
+   * The day the residence trail ends in death: the earlier of person.death_date and the
+   * first DECEASED residence record (docs/matrix-definitions.md, rule R1); NO_DAY when none.
+   */
   deathDay: Int32Array;
+  /** person.death_date alone (NO_DAY when empty). */
+  deathDateDay: Int32Array;
   /** Residences of person p: resOffset[p] .. resOffset[p+1]-1, in start_date order. */
   resOffset: Uint32Array;
   resStart: Int32Array;
@@ -125,11 +131,12 @@ function assembleIndex(
   const referenceDay = isoToDay(referenceDate);
   progress(0.85, 'persons');
   const persons = decodePersons(db, jobs, results, textNationalities);
-  const { n, birthYear, birthMonth, sex, nationality, nationalities, deathDay } = persons;
+  const { n, birthYear, birthMonth, sex, nationality, nationalities, deathDay: deathDateDay } = persons;
   const { status, decisionDay } = decodeDecisions(jobs, results, persons);
   progress(0.9, 'residences');
   const { resOffset, resStart, resEnd, resLoc, codes } = decodeResidences(jobs, results, persons);
   results.length = 0; // the packed values are no longer needed
+  const deathDay = trailDeathDays(deathDateDay, resOffset, resStart, resLoc);
 
   // Application year and the KBI columns are read on first use (loadExtras): most matrices
   // do not need them.
@@ -190,6 +197,7 @@ function assembleIndex(
     attestationObtained,
     nt2Level,
     deathDay,
+    deathDateDay,
     resOffset,
     resStart,
     resEnd,
@@ -206,8 +214,22 @@ function assembleIndex(
   return full;
 }
 
+/** Per person: the earlier of the death date and the start of the first DECEASED record. */
+function trailDeathDays(deathDateDay: Int32Array, resOffset: Uint32Array, resStart: Int32Array, resLoc: Int16Array): Int32Array {
+  const out = deathDateDay.slice();
+  for (let p = 0; p < out.length; p++) {
+    for (let r = resOffset[p]; r < resOffset[p + 1]; r++) {
+      if (resLoc[r] !== LOC_DECEASED) continue;
+      if (out[p] === NO_DAY || resStart[r] < out[p]) out[p] = resStart[r];
+      break;
+    }
+  }
+  return out;
+}
+
 /**
- * Where person p lived on `day` (a location): DECEASED once the death date is reached;
+ * Where person p lived on `day` (a location): DECEASED once the death day is reached
+ * (deathDay: the death date or the first DECEASED record, whichever comes first);
  * otherwise the last residence starting on or before the day, unless it ended before
  * the day; no such residence → UNKNOWN.
  */

@@ -12,6 +12,7 @@ import type { Hierarchy } from '../ledger/hierarchy';
 import type { PersonCells } from '../ledger/person-cells';
 import { compositionCategory, compositionSheet } from './composition-labels';
 import { LABELS, areaLabel, areaMeasures, type OutputLanguage } from './output-document';
+import { cornerLabel } from '../../../shared/matrix/matrix-labels';
 import type { OutputMeasures, OutputTable } from './table-writer';
 import { definitionKindLabel } from './metadata-labels';
 
@@ -68,7 +69,7 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
     const { table } = protectTable(counts, policy, { linked: around?.[0] });
     const out: OutputTable = {
       sheet: sheetName(`${L.matrix} ${definitionKindLabel(definition.kind, lang)}`),
-      corner: L.corner,
+      corner: cornerLabel(definition, lang),
       rowLabels: m.rows.map((a) => areaLabel(a, lang)),
       colLabels: m.cols.map((a) => areaLabel(a, lang)),
       totalLabel: L.total,
@@ -76,7 +77,7 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
     };
     const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
     // No measures from perturbed values: in/out/net and retention would mix non-additive noise.
-    const measures = square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang) : null;
+    const measures = square && policy.method !== 'perturbation' ? areaMeasures(table, m.rows, lang, definition.kind) : null;
     return { tables: [out], measures, personCells: [personCells], counts: [counts], hierarchy: [{ vintage: definition.vintage, level: definition.level }], reprotect: assemble };
   };
   return assemble(linked);

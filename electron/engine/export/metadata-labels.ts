@@ -50,7 +50,8 @@ const VALUE = {
 
 const KIND: Record<MatrixDefinition['kind'], Labels> = {
   state: { nl: 'toestand', fr: 'état', en: 'state' },
-  'first-move': { nl: 'eerste verhuizing', fr: 'premier déménagement', en: 'first move' },
+  'first-move': { nl: 'eerste verhuizing (gemeente)', fr: 'premier déménagement (commune)', en: 'first move (municipality)' },
+  'first-area-move': { nl: 'eerste verhuizing uit het gebied van beslissing', fr: 'premier déménagement hors de la zone de décision', en: 'first move out of the area of decision' },
   'all-moves': { nl: 'alle verhuizingen', fr: 'tous les déménagements', en: 'all moves' },
 };
 

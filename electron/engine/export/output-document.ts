@@ -6,6 +6,8 @@ import type { DisclosurePolicy } from '../../../shared/disclosure/policy';
 import { PERTURBATION_MAX_NOISE, PERTURBATION_VARIANCE, type ProtectedCounts, type ReasonCounts } from '../../../shared/disclosure/protection';
 import type { Area, AreaLevel } from '../../../shared/geo/area-level';
 import type { OutputMeasures } from './table-writer';
+import { diagonalLabel, diagonalShareLabel } from '../../../shared/matrix/matrix-labels';
+import type { MatrixKind } from '../../../shared/matrix/matrix-definition';
 
 export type OutputLanguage = 'nl' | 'fr' | 'en';
 
@@ -64,7 +66,7 @@ export function legendLines(lang: OutputLanguage, policy: DisclosurePolicy): str
  * Per-area measures of a square protected matrix, from published values only (so they
  * reveal nothing the table does not): null where an input is suppressed.
  */
-export function areaMeasures(p: ProtectedCounts, areas: Area[], lang: OutputLanguage): OutputMeasures {
+export function areaMeasures(p: ProtectedCounts, areas: Area[], lang: OutputLanguage, kind: MatrixKind = 'state'): OutputMeasures {
   const L = LABELS[lang];
   const rows: OutputMeasures['rows'] = [];
   for (let i = 0; i < p.rows; i++) {
@@ -79,7 +81,9 @@ export function areaMeasures(p: ProtectedCounts, areas: Area[], lang: OutputLang
     const eff = inflow === null || outflow === null || inflow + outflow === 0 ? null : (inflow - outflow) / (inflow + outflow);
     rows.push([areaLabel(areas[i], lang), stay, inflow, outflow, net, retention, eff]);
   }
-  return { sheet: L.measures, header: [L.area, L.stayers, L.in, L.out, L.net, L.retention, L.effectiveness], rows, percentColumns: [5, 6], special: areas.map((a) => a.special) };
+  // The diagonal and its share are named per definition: in all-moves they count moves, not stayers.
+  const header = [L.area, diagonalLabel(kind, lang), L.in, L.out, L.net, diagonalShareLabel(kind, lang), L.effectiveness];
+  return { sheet: L.measures, header, rows, percentColumns: [5, 6], special: areas.map((a) => a.special) };
 }
 
 export { describeCohort } from './metadata-labels';

@@ -31,6 +31,7 @@ import type { CellMeasure } from '../../../shared/disclosure/percent-table';
 import type { ChartKind } from '../../../shared/disclosure/chart-kind';
 import { checkWritePath, PRIVATE_FILE_MODE, writeGuardOf } from './write-path';
 import { cohortIdentity, withCohortIdentityRows } from './cohort-identity';
+import { diagonalShareDefinition } from '../../../shared/matrix/matrix-labels';
 
 export const USER_POLICY_KEY = 'disclosure.userPolicy';
 
@@ -141,7 +142,14 @@ export async function releaseTable(state: EngineState, req: ReleaseRequest): Pro
   const base: OutputDocument = {
     tables: built.tables,
     measures: built.measures,
-    legend: { sheet: L.legend, lines: legendLines(req.language, policy) },
+    // Where the measures sheet shows the diagonal's share, the legend defines it for this definition.
+    legend: {
+      sheet: L.legend,
+      lines: [
+        ...legendLines(req.language, policy),
+        ...(built.measures && req.subject.kind === 'matrix' ? [diagonalShareDefinition(req.subject.definition.kind, req.language)] : []),
+      ],
+    },
     metadata: {
       sheet: L.metadata,
       rows: withCohortIdentityRows(

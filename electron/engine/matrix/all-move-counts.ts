@@ -7,6 +7,7 @@ import { hash32, type CellPersons, type MatrixCounts, type PersonKeys } from './
 import { followUpEnd, followUpTable } from './follow-up';
 import { NEVER, segmentCells, vintageMoveCells } from './move-cells';
 import { vintageMoves } from './moves';
+import { hasMutation, type RuleMutation } from './rule-mutations';
 import { PersonCellsBuilder } from '../ledger/person-cells';
 
 /** Window end of a person left out by the follow-up rule: before every move. */
@@ -89,9 +90,13 @@ function excludedByFollowUp(ix: ColumnarIndex, members: Bitset, lo: number, ends
  * persons and their person key (sum of hash32 over those persons). A cell, row or column
  * is counted once per person: it is marked with the last person that reached it.
  */
-export function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts): void {
+export function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: MatrixDefinition, out: MatrixCounts, mutation?: RuleMutation): void {
   const areaOfMuni = areaOfMuniLookup(def.vintage, def.level);
-  const { moveOffset, moveDay, moveFrom, moveTo, moveUnmapped } = vintageMoves(ix, def.vintage);
+  const { moveOffset, moveDay, moveFrom, moveTo, moveUnmapped } = vintageMoves(ix, def.vintage, mutation);
+  // Test-only wrong readings of the window (rule-mutations.ts); 0 otherwise.
+  const decisionShift = hasMutation(mutation, 'decision-day-move-counted') ? -1 : 0;
+  const endShift = hasMutation(mutation, 'follow-up-end-exclusive') ? -1 : 0;
+  const fromShift = hasMutation(mutation, 'period-from-exclusive') ? 1 : 0;
   const months = def.followUpMonths ?? 0;
   const endOf = followUpEnd(months);
   const { size, counts } = out;
@@ -101,7 +106,7 @@ export function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: Mat
   const cellMark = new Int32Array(size * size);
   const rowMark = new Int32Array(size);
   const colMark = new Int32Array(size);
-  const periodAfter = def.period ? isoToDay(def.period.from) - 1 : 0;
+  const periodAfter = def.period ? isoToDay(def.period.from) - 1 + fromShift : 0;
   const periodTo = def.period ? isoToDay(def.period.to) : 0;
   const decisionDay = ix.decisionDay;
   const referenceDay = ix.referenceDay;
@@ -123,12 +128,13 @@ export function allMovePersonCounts(ix: ColumnarIndex, members: Bitset, def: Mat
           if (months) excluded++;
           continue;
         }
-        after = decision;
+        after = decision + decisionShift;
         to = months ? endOf(decision) : referenceDay;
         if (to > referenceDay) {
           excluded++;
           continue;
         }
+        if (months) to += endShift;
       }
       const tag = p + 1;
       const h = hash32(p);

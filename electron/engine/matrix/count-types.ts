@@ -1,3 +1,4 @@
+import type { RuleMutation } from './rule-mutations';
 import type { PersonCells } from '../ledger/person-cells';
 /** The raw counts of a matrix over a set of persons; see shared/matrix/matrix-definition.ts for the rules. */
 export interface MatrixCounts {
@@ -47,6 +48,8 @@ export interface MatrixCountOptions {
    * screen does not pay for either.
    */
   persons?: boolean;
+  /** Tests only: compute with one rule deliberately broken (see rule-mutations.ts). */
+  mutation?: RuleMutation;
 }
 
 /** A well-mixed 32-bit hash of a person index (murmur3 finaliser). */

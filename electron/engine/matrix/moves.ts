@@ -1,14 +1,17 @@
 import type { Vintage } from '../../../shared/geo/area-level';
-import { LOC_OFFSET, type ColumnarIndex } from '../cohort/columnar-index';
+import { LOC_OFFSET, LOC_UNKNOWN, type ColumnarIndex } from '../cohort/columnar-index';
 import { vintageLookup } from '../cohort/location-lookup';
+import { hasMutation, type RuleMutation } from './rule-mutations';
+import { residenceTrail } from './trail';
 
 /**
- * The moves of every person in one vintage. A move is a change between two consecutive
- * residence records once both are mapped to a municipality of the vintage (MAIN and
- * WAITING_REGISTER both count as living in a municipality); a change of address inside one
- * municipality is not a move. Exits (abroad, ex-officio removal, death) and unknowns are
- * moves into special locations; a return from abroad is a move out of ABROAD. The date of
- * a move is the start date of the new residence.
+ * The moves of every person in one vintage: the changes of the residence trail (trail.ts)
+ * once every location is mapped to a municipality of the vintage (MAIN and WAITING_REGISTER
+ * both count as living in a municipality); a change of address inside one municipality is
+ * not a move. Exits (abroad, ex-officio removal, death), gaps and the end of the trail are
+ * moves into special locations; a return from abroad or Unknown is a move out of it. The
+ * date of a move is the first day of the new residence. So the residence on any day is the
+ * residence on an earlier day with the moves in between applied.
  */
 export interface VintageMoves {
   /** Moves of person p: moveOffset[p] .. moveOffset[p+1]-1, in date order. */
@@ -21,39 +24,42 @@ export interface VintageMoves {
   moveUnmapped: Uint8Array;
 }
 
-export function vintageMoves(ix: ColumnarIndex, vintage: Vintage): VintageMoves {
-  const key = `moves:${vintage}`;
+export function vintageMoves(ix: ColumnarIndex, vintage: Vintage, mutation?: RuleMutation): VintageMoves {
+  const key = `moves:${vintage}:${mutation ?? ''}`;
   const hit = ix.derived.get(key) as VintageMoves | undefined;
   if (hit) return hit;
   const { muniOfLoc, unmapped } = vintageLookup(ix, vintage);
-  const { resOffset, resLoc, resStart, persons } = ix;
-  // Upper bound: one move per residence record after the first.
-  const cap = Math.max(0, resLoc.length - 1);
+  const { trailOffset, trailDay, trailLoc, trailRecordStart } = residenceTrail(ix, mutation);
+  const persons = ix.persons;
+  const startsUnknown = !hasMutation(mutation, 'first-record-no-move');
+  const everyRecord = hasMutation(mutation, 'same-municipality-move');
+  // Upper bound: one move per trail event.
+  const cap = trailDay.length;
   const moveDay = new Int32Array(cap);
   const moveFrom = new Int16Array(cap);
   const moveTo = new Int16Array(cap);
   const moveUnmapped = new Uint8Array(cap);
   const moveOffset = new Uint32Array(persons + 1);
+  const unknown = LOC_UNKNOWN + LOC_OFFSET;
   let k = 0;
   for (let p = 0; p < persons; p++) {
-    const end = resOffset[p + 1];
-    let r = resOffset[p];
-    if (r < end) {
-      let prev = resLoc[r] + LOC_OFFSET;
-      let prevMuni = muniOfLoc[prev];
-      for (r++; r < end; r++) {
-        const loc = resLoc[r] + LOC_OFFSET;
-        const muni = muniOfLoc[loc];
-        if (muni !== prevMuni) {
-          moveDay[k] = resStart[r];
-          moveFrom[k] = prevMuni;
-          moveTo[k] = muni;
-          moveUnmapped[k] = unmapped[prev] | unmapped[loc];
-          k++;
-        }
-        prev = loc;
-        prevMuni = muni;
+    const t1 = trailOffset[p + 1];
+    let t = trailOffset[p];
+    // The trail starts Unknown: the first registration is a move out of Unknown.
+    let prev = startsUnknown || t === t1 ? unknown : trailLoc[t] + LOC_OFFSET;
+    let prevMuni = muniOfLoc[prev];
+    for (; t < t1; t++) {
+      const loc = trailLoc[t] + LOC_OFFSET;
+      const muni = muniOfLoc[loc];
+      if (muni !== prevMuni || (everyRecord && trailRecordStart[t] && t > trailOffset[p])) {
+        moveDay[k] = trailDay[t];
+        moveFrom[k] = prevMuni;
+        moveTo[k] = muni;
+        moveUnmapped[k] = unmapped[prev] | unmapped[loc];
+        k++;
       }
+      prev = loc;
+      prevMuni = muni;
     }
     moveOffset[p + 1] = k;
   }

@@ -51,7 +51,8 @@ function codeChecks(ix: ColumnarIndex, supplierVintage: string): { invalidOn: (c
 
 export function qualityCounts(session: OpenSession): { items: QualityItem[]; persons: number; residenceRecords: number } {
   const ix = sessionIndex(session);
-  const { resOffset, resStart, resEnd, resLoc, deathDay, decisionDay, referenceDay } = ix;
+  // The raw death date: the index's deathDay is already the trail's (R1: the earlier of date and record).
+  const { resOffset, resStart, resEnd, resLoc, deathDateDay: deathDay, decisionDay, referenceDay } = ix;
   const codes = codeChecks(ix, session.summary.nisVintage);
   const tally = new Tally();
   for (let p = 0; p < ix.persons; p++) {
@@ -76,7 +77,7 @@ export function qualityCounts(session: OpenSession): { items: QualityItem[]; per
     // A death is the death date or the first DECEASED record, whichever comes first.
     if (deathDay[p] !== NO_DAY && deceasedRecord === NO_DAY) tally.add('deathWithoutRecord');
     const diedOn = deathDay[p] === NO_DAY ? deceasedRecord : deceasedRecord === NO_DAY ? deathDay[p] : Math.min(deathDay[p], deceasedRecord);
-    if (diedOn !== NO_DAY) for (let r = first; r < end; r++) if (resLoc[r] !== LOC_DECEASED && resStart[r] > diedOn) tally.add('recordAfterDeath');
+    if (diedOn !== NO_DAY) for (let r = first; r < end; r++) if (resLoc[r] !== LOC_DECEASED && resStart[r] >= diedOn) tally.add('recordAfterDeath');
 
     const decision = decisionDay[p];
     if (decision === NO_DAY) {

@@ -3,6 +3,7 @@ import { dayToIso, monthOfDay, yearOfDay } from './day';
 import { codeAsRecorded, type GeneratorGeo } from './geo-tables';
 import { Rng, WeightedTable } from './prng';
 import * as P from './profile';
+import { MESSINESS, messRng, messyDeath, registerEnds, type Stay } from './register-messiness';
 
 export type Cell = string | number | null;
 /** Receives rows in the column order of shared/extract/extract-schema.ts. */
@@ -35,12 +36,6 @@ export function buildTables() {
   };
 }
 
-interface Stay {
-  start: number;
-  kind: 'MAIN' | 'WAITING_REGISTER' | 'ABROAD' | 'RADIATED' | 'DECEASED';
-  nis: string | null;
-  country: string | null;
-}
 
 /** Residence history under construction: start dates strictly increase and never pass the reference date. */
 class Timeline {
@@ -63,6 +58,7 @@ export const personId = (index: number): string => `P${String(index + 1).padStar
 /** Generates one person and all their rows. Uses only its own random stream (seed, index). */
 export function generatePerson(index: number, ctx: ModelContext, out: RowSink): void {
   const rng = new Rng(ctx.seed, index);
+  const mess = messRng(ctx.seed, index);
   const T = ctx.tables;
   const ref = ctx.referenceDay;
   const pid = personId(index);
@@ -107,12 +103,23 @@ export function generatePerson(index: number, ctx: ModelContext, out: RowSink): 
 
   let deathDay: number | null = null;
   if (granted) {
-    out.row('protection_decision', [pid, dayToIso(decisionDay), rng.chance(P.REFUGEE_SHARE) ? 'REFUGEE' : 'SUBSIDIARY', rng.chance(0.9) ? applicationId : null]);
-    deathDay = grantedHistory(rng, ctx, tl, region, centre, decisionDay);
+    const status = rng.chance(P.REFUGEE_SHARE) ? 'REFUGEE' : 'SUBSIDIARY';
+    out.row('protection_decision', [pid, dayToIso(decisionDay), status, rng.chance(0.9) ? applicationId : null]);
+    deathDay = grantedHistory(rng, ctx, tl, region, centre, decisionDay, mess);
+    const decisionDays = new Set([decisionDay]);
     if (rng.chance(0.005)) {
       const ceased = decisionDay + rng.int(180, 900);
       if (ceased <= ref) out.row('protection_decision', [pid, dayToIso(ceased), 'CEASED', null]);
+      decisionDays.add(ceased);
     }
+    // Granted on appeal after a rejection; subsidiary protection later upgraded to refugee status.
+    const rejected = appDay + mess.int(1, decisionDay - appDay - 1);
+    if (mess.chance(MESSINESS.rejectionBeforeGrant)) out.row('protection_decision', [pid, dayToIso(rejected), 'REJECTED', applicationId]);
+    const upgraded = decisionDay + mess.int(180, 1100);
+    if (status === 'SUBSIDIARY' && mess.chance(MESSINESS.upgradeToRefugee) && upgraded <= ref && !decisionDays.has(upgraded)) {
+      out.row('protection_decision', [pid, dayToIso(upgraded), 'REFUGEE', null]);
+    }
+    if (deathDay !== null) deathDay = messyDeath(mess, tl.stays, deathDay, ref);
   } else if (decided) {
     out.row('protection_decision', [pid, dayToIso(decisionDay), outcome, rng.chance(0.9) ? applicationId : null]);
     if (outcome === 'WITHDRAWN') {
@@ -130,7 +137,7 @@ export function generatePerson(index: number, ctx: ModelContext, out: RowSink): 
   }
 
   out.row('person', [pid, yearOfDay(birthDay), birthMonth, sex, nationality, deathDay === null ? null : dayToIso(deathDay)]);
-  writeResidences(ctx, pid, tl, out);
+  writeResidences(ctx, pid, tl, out, mess);
   if (granted) {
     const ageAtDecision = (decisionDay - birthDay) / 365.25;
     kbi(rng, ctx, pid, tail, tl, ageAtDecision, out);
@@ -138,10 +145,9 @@ export function generatePerson(index: number, ctx: ModelContext, out: RowSink): 
 }
 
 /** After a grant: MAIN registration in the centre municipality, moves (mostly to cities), exits. Returns the death day, if any. */
-function grantedHistory(rng: Rng, ctx: ModelContext, tl: Timeline, region: P.RegionCode, centre: string, decisionDay: number): number | null {
+function grantedHistory(rng: Rng, ctx: ModelContext, tl: Timeline, region: P.RegionCode, centre: string, decisionDay: number, mess: Rng): number | null {
   const T = ctx.tables;
   const ref = ctx.referenceDay;
-  tl.add(decisionDay, 'MAIN', centre);
   const u = rng.next();
   const exit = u < P.EXIT_SHARE.deceased ? 'DECEASED' : u < P.EXIT_SHARE.deceased + P.EXIT_SHARE.radiated ? 'RADIATED' : u < P.EXIT_SHARE.deceased + P.EXIT_SHARE.radiated + P.EXIT_SHARE.abroad ? 'ABROAD' : null;
   const finalRegion = T.finalRegion[region].pick(rng);
@@ -152,7 +158,14 @@ function grantedHistory(rng: Rng, ctx: ModelContext, tl: Timeline, region: P.Reg
     const between = destination(rng, ctx, region);
     if (between !== centre && between !== finalMunicipality) moves.unshift(between);
   }
+  // Messy: the first move on the decision day itself, or no residence on the decision day.
+  const onDecisionDay = moves.length > 0 && mess.chance(MESSINESS.decisionDayMove);
   let last = decisionDay;
+  if (!onDecisionDay && mess.chance(MESSINESS.noResidenceAtDecision) && tl.last && tl.last.start < decisionDay - 1) {
+    tl.last.end = Math.max(tl.last.start, decisionDay - mess.int(1, 30));
+    last = Math.min(ref, decisionDay + mess.int(1, 60));
+  }
+  tl.add(last, 'MAIN', onDecisionDay ? moves.shift()! : centre);
   for (let i = 0; i < moves.length; i++) {
     const room = ref - last;
     if (room < 1) break;
@@ -168,6 +181,12 @@ function grantedHistory(rng: Rng, ctx: ModelContext, tl: Timeline, region: P.Reg
     const day = last + 1 + Math.floor((ref - last - 1) * rng.next());
     if (tl.add(day, 'MAIN', current.nis)) last = day;
   }
+  // Messy: removed ex officio, then registered again (same municipality or the next one).
+  if (ref - last > 700 && mess.chance(MESSINESS.removedThenBack)) {
+    const removed = last + mess.int(60, ref - last - 600);
+    const current = tl.last!;
+    if (tl.add(removed, 'RADIATED', null) && tl.add(removed + mess.int(60, 540), 'MAIN', mess.chance(0.5) ? current.nis : destination(mess, ctx, region))) last = tl.last!.start;
+  }
   if (exit && ref - last >= 1) {
     const day = last + 1 + Math.floor((ref - last - 1) * rng.next());
     if (tl.add(day, exit, null, exit === 'ABROAD' ? T.abroad.pick(rng) : null) && exit === 'DECEASED') return day;
@@ -182,15 +201,15 @@ function destination(rng: Rng, ctx: ModelContext, region: P.RegionCode): string 
   return all[rng.int(0, all.length - 1)];
 }
 
-function writeResidences(ctx: ModelContext, pid: string, tl: Timeline, out: RowSink): void {
+function writeResidences(ctx: ModelContext, pid: string, tl: Timeline, out: RowSink, mess: Rng): void {
   const stays = tl.stays;
+  // end_date is the last day of the stay (inclusive): the day before the next one starts, with register messiness.
+  const ends = registerEnds(mess, stays, ctx.referenceDay);
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i];
-    const next = stays[i + 1];
-    // end_date is the last day of the stay (inclusive): the day before the next one starts.
-    const end = next ? dayToIso(next.start - 1) : null;
     const nis = s.nis === null ? null : codeAsRecorded(ctx.geo, s.nis, s.start);
-    out.row('residence', [pid, dayToIso(s.start), end, s.kind, nis, s.country]);
+    const end = ends[i];
+    out.row('residence', [pid, dayToIso(s.start), end === null ? null : dayToIso(end), s.kind, nis, s.country]);
   }
 }
 

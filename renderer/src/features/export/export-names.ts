@@ -8,13 +8,13 @@ const WORDS: Record<UiLanguage, { matrix: string; fiche: string; kind: Record<Ma
   nl: {
     matrix: 'verhuismatrix',
     fiche: 'fiche',
-    kind: { state: 'toestand', 'first-move': 'eerste-verhuizing', 'all-moves': 'alle-verhuizingen' },
+    kind: { state: 'toestand', 'first-move': 'eerste-verhuizing', 'first-area-move': 'eerste-verhuizing-uit-gebied', 'all-moves': 'alle-verhuizingen' },
     level: { municipality: 'gemeente', arrondissement: 'arrondissement', province: 'provincie', region: 'gewest' },
   },
   en: {
     matrix: 'relocation-matrix',
     fiche: 'area-profile',
-    kind: { state: 'state', 'first-move': 'first-move', 'all-moves': 'all-moves' },
+    kind: { state: 'state', 'first-move': 'first-move', 'first-area-move': 'first-area-move', 'all-moves': 'all-moves' },
     level: { municipality: 'municipality', arrondissement: 'arrondissement', province: 'province', region: 'region' },
   },
 };

@@ -14,6 +14,7 @@ import { matrixMeasures } from './matrix-measures';
 import { useMatrix } from './use-matrix';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 import { SelectField } from '../../components/select-field';
+import { diagonalShareDefinition, diagonalShareLabel } from '../../../../shared/matrix/matrix-labels';
 
 type MapMeasure = 'netRate' | 'retention';
 
@@ -34,6 +35,8 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
   const [showFlows, setShowFlows] = useState(true);
   const [geometry, setGeometry] = useState<AreaGeometrySet | null>(null);
   const def = useMemo(() => ({ ...definition, level }), [definition, level]);
+  // Retention means something else per definition (in all-moves: a share of moves): name and define it.
+  const shareLabel = definition.kind === 'state' ? mt('map.retention') : diagonalShareLabel(definition.kind, lang);
   const state = useMatrix(cohort, def);
   const progress = useProgress('matrix', state.pending);
 
@@ -86,7 +89,7 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
           value={measure}
           options={[
             { value: 'netRate', label: mt('map.netRate') },
-            { value: 'retention', label: mt('map.retention') },
+            { value: 'retention', label: shareLabel },
           ]}
           onChange={setMeasure}
           testId="map-measure"
@@ -96,6 +99,11 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
           {mt('map.flows')}
         </label>
       </div>
+      {measure === 'retention' && (
+        <p className="field__hint" data-testid="map-retention-definition">
+          {diagonalShareDefinition(definition.kind, lang)}
+        </p>
+      )}
       {(state.pending || !geometry) && <ProgressBar progress={state.pending ? progress : null} label={geometry ? mt('matrix.computing') : mt('map.loading')} testId="map-progress" />}
       <ErrorMessage error={state.error} testId="map-error" />
       {geometry && view && (
@@ -103,7 +111,7 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
           geometry={geometry}
           values={view.values}
           scale={measure === 'netRate' ? 'diverging' : 'sequential'}
-          valueTitle={mt(measure === 'netRate' ? 'map.netRate' : 'map.retention')}
+          valueTitle={measure === 'netRate' ? mt('map.netRate') : shareLabel}
           valueFormat={measure === 'netRate' ? ',.1f' : '.0%'}
           flows={view.flows}
           revision={state.revision * 4 + (measure === 'netRate' ? 0 : 1) * 2 + (showFlows ? 1 : 0)}

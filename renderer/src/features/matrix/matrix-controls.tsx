@@ -25,7 +25,7 @@ export interface MatrixChoice {
   periodTo: string | null;
 }
 
-const KINDS: MatrixKind[] = ['state', 'first-move', 'all-moves'];
+const KINDS: MatrixKind[] = ['state', 'first-move', 'first-area-move', 'all-moves'];
 const LEVELS: AreaLevel[] = ['region', 'province', 'arrondissement', 'municipality'];
 const VINTAGES: Vintage[] = ['2014', '2019', '2025'];
 const MEASURES: [CellMeasure, MatrixTextKey][] = [

@@ -7,7 +7,7 @@ import { useMatrixNotes } from './matrix-notes-i18n';
  */
 export function MatrixExplain() {
   const { nt } = useMatrixNotes();
-  const items = ['explain.state', 'explain.firstMove', 'explain.allMoves', 'explain.flows', 'explain.followUp', 'explain.legend'] as const;
+  const items = ['explain.state', 'explain.firstMove', 'explain.firstAreaMove', 'explain.allMoves', 'explain.trail', 'explain.flows', 'explain.followUp', 'explain.legend'] as const;
   return (
     <section className="matrix-explain" id="matrix-explain" data-testid="matrix-explain" aria-label={nt('explain.title')}>
       <dl>

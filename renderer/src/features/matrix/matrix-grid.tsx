@@ -45,6 +45,8 @@ interface Props {
   marks?: unknown;
   /** Scroll to this origin row and destination column, and focus its name (a new seq: again). */
   jumpTo?: { code: string; seq: number } | null;
+  /** What the rows and columns are, for this definition (shared/matrix/matrix-labels.ts). */
+  corner?: string;
 }
 
 const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true };
@@ -72,7 +74,7 @@ const protectedClass = (reason: ProtectReason | null | undefined): string[] =>
 const COMPACT_COLUMNS = 12;
 const MATRIX_ROW_HEIGHT = 24;
 
-export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks, jumpTo = null }: Props) {
+export function MatrixGrid({ model, percent, revision, threshold, onRendered, marks, jumpTo = null, corner }: Props) {
   const { lang, mt } = useMatrixText();
   const gridRef = useRef<AgGridReact<GridRow>>(null);
   // The preview usually lands after the counts: same values, new classes. AG Grid only refreshes
@@ -105,7 +107,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
     };
     const area: ColDef<GridRow> = {
       colId: 'area',
-      headerName: mt('grid.area'),
+      headerName: corner ?? mt('grid.area'),
       field: 'name',
       pinned: 'left',
       width: 210,
@@ -165,7 +167,7 @@ export function MatrixGrid({ model, percent, revision, threshold, onRendered, ma
       right('out', 'grid.out', (r) => r.outflow),
       right('net', 'grid.net', (r) => r.net, true),
     ];
-  }, [columns, percent, lang, threshold]);
+  }, [columns, percent, lang, threshold, corner]);
 
   // Up to a province-level matrix every column is in the DOM (tests read the pinned totals); beyond, virtualise.
   // AG Grid reads this option once, so a level change across the limit builds a new grid.

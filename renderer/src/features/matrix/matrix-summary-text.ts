@@ -19,8 +19,8 @@ export function datesUsed(def: MatrixDefinition, referenceDate: string, lang: Ui
         : n('dates.onReference', { date: ref });
     return n('dates.state', { origin, destination });
   }
-  if (def.kind === 'first-move') {
-    return n('dates.firstMove', { window: def.followUpMonths ? n('dates.withinMonths', { m: def.followUpMonths }) : n('dates.untilReference', { date: ref }) });
+  if (def.kind === 'first-move' || def.kind === 'first-area-move') {
+    return n(def.kind === 'first-move' ? 'dates.firstMove' : 'dates.firstAreaMove', { window: def.followUpMonths ? n('dates.withinMonths', { m: def.followUpMonths }) : n('dates.untilReference', { date: ref }) });
   }
   const window = def.period
     ? n('dates.period', { from: formatDate(def.period.from, lang), to: formatDate(def.period.to, lang) })

@@ -40,7 +40,7 @@ export function SankeyPanel({ cohort, definition, nameLang }: Props) {
         />
         <label className="matrix-controls__check">
           <input type="checkbox" checked={stayers} onChange={(e) => setStayers(e.target.checked)} data-testid="sankey-stayers" />
-          {mt('sankey.stayers')}
+          {definition.kind === 'all-moves' ? mt('sankey.withinArea') : mt('sankey.stayers')}
         </label>
       </div>
       {state.pending && <ProgressBar progress={progress} label={mt('matrix.computing')} testId="sankey-progress" />}

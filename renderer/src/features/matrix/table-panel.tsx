@@ -12,6 +12,7 @@ import { useMatrixText } from './matrix-i18n';
 import { ExportButtons } from './export-buttons';
 import { publishedFlows, visibleGrid } from './grid-view-options';
 import { GridTools } from './grid-tools';
+import { cornerLabel } from '../../../../shared/matrix/matrix-labels';
 
 interface Props {
   cohort: CohortDefinition;
@@ -62,7 +63,7 @@ export function TablePanel({ cohort, result, measures, measure, nameLang, revisi
         {actionsSlot ? createPortal(exportButtons, actionsSlot) : exportButtons}
       </div>
       {toolsSlot ? createPortal(tools, toolsSlot) : tools}
-      <MatrixGrid jumpTo={jump} model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} marks={disclosure.flags} />
+      <MatrixGrid jumpTo={jump} corner={cornerLabel(result.definition, lang)} model={model} percent={values.percent} revision={revision} threshold={disclosure.threshold} onRendered={onRendered} marks={disclosure.flags} />
     </div>
   );
 }
