@@ -4,7 +4,7 @@ import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definiti
 import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
 import type { ReasonCounts } from '../../../../shared/disclosure/protection';
 import type { CellMeasure } from '../../../../shared/disclosure/percent-table';
-import type { ChartKind } from '../../../../shared/disclosure/chart-kind';
+import type { ChartKind, ChartView } from '../../../../shared/disclosure/chart-kind';
 import type { ApiError, Result } from '../../../../shared/api/result';
 import { formatCount } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
@@ -32,7 +32,7 @@ export type ExportSubject =
   | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null }
   | { kind: 'profile'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
   | { kind: 'crosstab'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
-  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: ChartKind };
+  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: ChartKind; view?: ChartView };
 
 const FILTER_KEY: Record<Format, ExportTextKey> = { xlsx: 'export.filterXlsx', csv: 'export.filterCsv', png: 'export.filterPng', svg: 'export.filterSvg' };
 
@@ -91,7 +91,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
     await run(
       () =>
         subject.kind === 'chart'
-          ? verhuis().export.chart({ cohort: subject.cohort, definition: subject.definition, chart: subject.chart, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
+          ? verhuis().export.chart({ cohort: subject.cohort, cohortName, definition: subject.definition, chart: subject.chart, view: subject.view, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
           : subject.kind === 'matrix'
             ? verhuis().export.matrix({ cohort: subject.cohort, cohortName, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language, measure })
             : subject.kind === 'profile' || subject.kind === 'crosstab'
@@ -107,7 +107,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
     setDone(null);
     const name =
       subject.kind === 'chart'
-        ? chartFileName(subject.definition, subject.chart, format === 'svg' ? 'svg' : 'png')
+        ? chartFileName(subject.definition, subject.chart, format === 'svg' ? 'svg' : 'png', new Date(), lang)
         : subject.kind === 'matrix'
           ? matrixFileName(subject.definition, format === 'csv' ? 'csv' : 'xlsx', new Date(), lang)
           : subject.kind === 'profile' || subject.kind === 'crosstab'
