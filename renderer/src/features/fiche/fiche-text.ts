@@ -7,8 +7,6 @@ import { formatCount } from '../../../../shared/format/number-format';
 const nl = {
   'fiche.title.municipality': 'Gemeentefiche',
   'fiche.title.arrondissement': 'Arrondissementsfiche',
-  'fiche.cohortLine': 'Cohort: {name} · {n} personen',
-  'fiche.cohortUnnamed': 'niet-bewaard cohort',
   'fiche.empty': 'Niemand van dit cohort woonde hier bij de beslissing of woont hier op de referentiedatum. Kies een ander gebied of verruim het cohort.',
   'fiche.net': 'Netto verschil',
   'fiche.netMore': '{n} meer',
@@ -22,8 +20,6 @@ export type FicheTextKey = keyof typeof nl;
 const en: Record<FicheTextKey, string> = {
   'fiche.title.municipality': 'Municipality profile',
   'fiche.title.arrondissement': 'Arrondissement profile',
-  'fiche.cohortLine': 'Cohort: {name} · {n} persons',
-  'fiche.cohortUnnamed': 'unsaved cohort',
   'fiche.empty': 'Nobody of this cohort lived here at the decision or lives here on the reference date. Choose another area or widen the cohort.',
   'fiche.net': 'Net change',
   'fiche.netMore': '{n} more',
