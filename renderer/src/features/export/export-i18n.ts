@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { interpolate, useI18n, type Params } from '../../i18n/i18n';
+import { textDictionary } from '../../i18n/text-dictionary';
 import type { UiLanguage } from '../../../../shared/api/localized';
 
 /** Texts of exports, the clipboard, the policy panel and the export log (kept beside the features). */
@@ -225,12 +224,10 @@ const en: Record<ExportTextKey, string> = {
 
 const DICTS: Record<UiLanguage, Record<ExportTextKey, string>> = { nl, en };
 
-export const exportText = (lang: UiLanguage, key: ExportTextKey, params?: Params): string => interpolate(DICTS[lang][key] ?? nl[key], params);
+const dictionary = textDictionary(DICTS, 'xt');
+export const exportText = dictionary.text;
 
 /** The current UI language plus a translator for these texts. */
-export function useExportText(): { lang: UiLanguage; xt: (key: ExportTextKey, params?: Params) => string } {
-  const { lang } = useI18n();
-  return useMemo(() => ({ lang, xt: (key: ExportTextKey, params?: Params) => exportText(lang, key, params) }), [lang]);
-}
+export const useExportText = dictionary.useText;
 
 export const EXPORT_TEXTS = { nl, en };
