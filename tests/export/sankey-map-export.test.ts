@@ -12,6 +12,7 @@ import { formatCount, formatDecimal, formatPercent } from '../../shared/format/n
 import { tableOf } from '../disclosure/random-table';
 import { RESOURCES_DIR, type TestEngine } from '../support/test-engine';
 import { useExportEngine } from './export-session';
+import { findEnglish } from '../support/english-ui-strings';
 
 const SUPPRESS: DisclosureRules = { threshold: 10, method: 'suppression', roundingBase: 5, zerosUnsafe: false };
 
@@ -102,6 +103,19 @@ describe('the map image, drawn in the engine from the protected table and the bu
       for (const hidden of [20, 5, 40, 25]) expect(numbersIn(svgTexts(a).filter((x) => !x.startsWith('Kaart')))).not.toContain(hidden);
     }
     expect(svgTexts(mapSvg(t, geometry, { title: 'Kaart', lang: 'nl', measure: 'retention', flows: false }))).toContain(`Turnhout: ${formatPercent(45 / 155, 'nl', 0)}`);
+  });
+
+  it('speaks Dutch in a Dutch image: none of the English UI strings in the Sankey or the map', () => {
+    const t = fixture([20, 5, 40, 25]);
+    const texts = [
+      ...svgTexts(sankeySvg(t, { title: 'Verhuismatrix', lang: 'nl', rounding: 5 })),
+      ...svgTexts(mapSvg(t, geometry, { title: 'Kaart', lang: 'nl', measure: 'netRate', flows: true })),
+      ...svgTexts(mapSvg(t, geometry, { title: 'Kaart', lang: 'nl', measure: 'retention', flows: true })),
+    ].join('\n');
+    expect(findEnglish(texts)).toEqual([]);
+    expect(texts).toContain('Retentie (aandeel blijvers)');
+    // Not blind: the English image is found out.
+    expect(findEnglish(svgTexts(mapSvg(t, geometry, { title: 'Map', lang: 'en', measure: 'retention', flows: true })).join('\n')).length).toBeGreaterThan(0);
   });
 
   it('draws the largest published flows as lines and never a protected one', () => {
