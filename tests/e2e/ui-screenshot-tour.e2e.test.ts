@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot, useApp } from './support/shell-harness';
 
 /**
- * The screens an analyst sees in a day, at 1280×800, in Dutch and in English (issue 12: "screenshots
+ * The screens an analyst sees in a day, at 1280×800 and 1920×1080, in Dutch and in English (issue 12: "screenshots
  * of every view, looked at before resolving"). Each screen is saved under artifacts/screenshots/
  * and must fit the window's width: nothing pushed off to the right, no label sticking out of the view.
  */
@@ -56,8 +56,9 @@ async function shot(page: Page, shell: ReturnType<ReturnType<typeof useApp>>, na
   expect(await clippedPlaceholders(page), name).toEqual([]);
 }
 
-describe('screenshot tour at 1280×800', () => {
-  const app = useApp({ viewport: { width: 1280, height: 800 } });
+for (const [width, height] of [[1280, 800], [1920, 1080]] as const) describe(`screenshot tour at ${width}×${height}`, () => {
+  const app = useApp({ viewport: { width, height } });
+  const size = width === 1280 ? '' : `${width}-`;
 
   for (const lang of ['nl', 'en'] as const) {
     it(`every main view in ${lang.toUpperCase()}`, async () => {
@@ -71,11 +72,12 @@ describe('screenshot tour at 1280×800', () => {
       await page.getByTestId(`lang-${lang}`).click();
       await page.getByTestId('nav-overview').click();
       await page.locator('.ag-row[row-index="0"]').first().waitFor({ timeout: 30_000 });
-      await shot(page, app(), `tour-${lang}-overview`);
+      await shot(page, app(), `tour-${size}${lang}-overview`);
 
       await page.getByTestId('nav-cohort').click();
       await page.getByTestId('cohort-view').waitFor();
-      await shot(page, app(), `tour-${lang}-cohort`);
+      await page.locator('[data-testid=cohort-live-count][data-pending=false]').waitFor({ timeout: 60_000 });
+      await shot(page, app(), `tour-${size}${lang}-cohort`);
 
       await page.getByTestId('nav-matrix').click();
       await page.getByTestId('matrix-view').waitFor();
@@ -85,28 +87,28 @@ describe('screenshot tour at 1280×800', () => {
         const v = document.querySelector<HTMLElement>('[data-testid=matrix-view]');
         return !!v && v.dataset.pending === 'false' && v.dataset.tableDrawn === v.dataset.revision;
       }, undefined, { timeout: 120_000 });
-      await shot(page, app(), `tour-${lang}-matrix-table`);
+      await shot(page, app(), `tour-${size}${lang}-matrix-table`);
       for (const [tab, id] of [['heatmap', 'matrix-heatmap'], ['sankey', 'matrix-sankey'], ['bar', 'matrix-bar'], ['map', 'matrix-map']] as const) {
         await page.getByTestId(`matrix-tab-${tab}`).click();
         await waitChart(page, id);
-        await shot(page, app(), `tour-${lang}-matrix-${tab}`);
+        await shot(page, app(), `tour-${size}${lang}-matrix-${tab}`);
       }
       await page.getByTestId('matrix-tab-corridors').click();
       await page.getByTestId('corridors-table').waitFor({ timeout: 60_000 });
-      await shot(page, app(), `tour-${lang}-matrix-corridors`);
+      await shot(page, app(), `tour-${size}${lang}-matrix-corridors`);
 
       await page.getByTestId('nav-fiche').click();
       await page.getByTestId('fiche-view').waitFor();
       await page.getByTestId('fiche-search').fill('Antwerpen');
       await page.locator('[data-testid=fiche-options] li[data-code="11002"]').click();
       await page.locator('[data-testid=fiche-body][data-area="11002"]').waitFor({ timeout: 60_000 });
-      await shot(page, app(), `tour-${lang}-fiche`);
+      await shot(page, app(), `tour-${size}${lang}-fiche`);
 
       await page.getByTestId('nav-exportLog').click();
       await page.getByTestId('policy-panel').waitFor();
-      await shot(page, app(), `tour-${lang}-export-log`);
+      await shot(page, app(), `tour-${size}${lang}-export-log`);
       await page.getByTestId('policy-panel').scrollIntoViewIfNeeded();
-      await shot(page, app(), `tour-${lang}-policy`);
+      await shot(page, app(), `tour-${size}${lang}-policy`);
     }, 600_000);
   }
 });
