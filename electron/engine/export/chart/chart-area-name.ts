@@ -1,10 +1,9 @@
-import type { Area } from '../../../../shared/geo/area-level';
+import { SPECIAL_AREA_NAME_EN, type Area } from '../../../../shared/geo/area-level';
 import type { OutputLanguage } from '../output-document';
 
-/** The special rows in an English image (the reference data names them in Dutch and French only). */
-const SPECIAL_EN: Record<string, string> = { ABROAD: 'Abroad', RADIATED: 'Removed ex officio', DECEASED: 'Deceased', UNKNOWN: 'Unknown' };
+const SPECIAL_EN: Record<string, string> = SPECIAL_AREA_NAME_EN;
 
-/** An area's name on a chart: without its code (the tables carry it), in the export's language. */
+/** An area's name in an output: in the export's language (the exits in English too), without its code. */
 export function chartAreaName(a: Area, lang: OutputLanguage): string {
   if (lang === 'en' && a.special && SPECIAL_EN[a.code]) return SPECIAL_EN[a.code];
   return lang === 'fr' ? a.nameFr || a.nameNl : a.nameNl || a.nameFr;
