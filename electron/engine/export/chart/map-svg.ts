@@ -5,7 +5,7 @@ import type { OutputTable } from '../table-writer';
 import { CHART_TEXT } from './chart-text';
 import type { ChartOptions } from './heatmap-svg';
 import { chartAreaName } from './chart-area-name';
-import { HATCH_DEF, HATCH_ID, esc, fitText, num, svgDocument, text } from './svg-parts';
+import { HATCH_DEF, HATCH_ID, colourRamp, esc, fitText, num, svgDocument, text } from './svg-parts';
 
 export type MapMeasure = 'netRate' | 'retention';
 
@@ -27,13 +27,8 @@ const TOP_FLOWS = 10;
 const DIVERGING = ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'];
 const SEQUENTIAL = ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#253494', '#081d58'];
 
-function ramp(stops: string[], t: number): string {
-  const rgb = stops.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
-  const x = Math.min(1, Math.max(0, t)) * (rgb.length - 1);
-  const i = Math.min(rgb.length - 2, Math.floor(x));
-  const f = x - i;
-  return `#${rgb[i].map((v, k) => Math.round(v + (rgb[i + 1][k] - v) * f).toString(16).padStart(2, '0')).join('')}`;
-}
+const divergingColour = colourRamp(DIVERGING);
+const sequentialColour = colourRamp(SEQUENTIAL);
 
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 const SCALE = MAP_W / (((LON[1] - LON[0]) * Math.PI) / 180);
@@ -102,7 +97,7 @@ export function mapSvg(t: OutputTable, geometry: AreaGeometrySet, o: MapOptions)
   for (const v of values.values()) if (typeof v === 'number') maxAbs = Math.max(maxAbs, Math.abs(v));
   const fmt = (v: number) => (o.measure === 'netRate' ? formatDecimal(v, uiLang, 1) : formatPercent(v, uiLang, 0));
   const colour = (v: number) =>
-    o.measure === 'netRate' ? ramp(DIVERGING, maxAbs > 0 ? 0.5 + v / (2 * maxAbs) : 0.5) : ramp(SEQUENTIAL, maxAbs > 0 ? v / maxAbs : 0);
+    o.measure === 'netRate' ? divergingColour(maxAbs > 0 ? 0.5 + v / (2 * maxAbs) : 0.5) : sequentialColour(maxAbs > 0 ? v / maxAbs : 0);
 
   const left = 16;
   const top = 56;
