@@ -71,6 +71,17 @@ describe('axis labels of the heatmap at municipality level', () => {
         // Clear of the colour bar: the label ends left of it, or above it.
         if (colorbar) expect(tick!.right <= colorbar.left || tick!.bottom <= colorbar.top, `${label} overlaps the colour bar`).toBe(true);
       }
+      // The hover names the exit column too (the axis is numeric at this size; the name comes from the cell's text).
+      const exit = labels[0];
+      const at = await page.evaluate((text) => {
+        const frame = document.querySelector('[data-testid=matrix-heatmap] .js-plotly-plot')!;
+        const tick = [...frame.querySelectorAll('.xtick text')].find((t) => t.textContent === text)!;
+        const plot = frame.querySelector('.nsewdrag')!.getBoundingClientRect();
+        // The tick label's anchor is its lower-left corner (rotated −50°): that is the column's centre.
+        return { x: tick.getBoundingClientRect().left + 2, y: plot.top + 20 };
+      }, exit);
+      await page.mouse.move(at.x, at.y);
+      await expect.poll(() => page.locator('[data-testid=matrix-heatmap] .hoverlayer').textContent(), { timeout: 10_000 }).toContain(lang === 'nl' ? `naar ${exit}` : `to ${exit}`);
     }, 300_000);
   }
 });
