@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openDemo } from './support/app-waits';
 import { saveScreenshot, useApp } from './support/shell-harness';
 
 /**
@@ -8,14 +9,6 @@ import { saveScreenshot, useApp } from './support/shell-harness';
  * labels lean right (−50°). Every letter of every exit label must be inside the chart, clear of
  * the colour bar.
  */
-
-async function openDemo(page: Page): Promise<void> {
-  await page.getByTestId('open-screen').waitFor({ state: 'visible', timeout: 30_000 });
-  await page.getByTestId('open-demo').click();
-  await page.getByTestId('open-passphrase').press('Enter');
-  await page.getByTestId('main-view').waitFor({ state: 'visible', timeout: 60_000 });
-}
-
 async function heatmapDrawn(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {

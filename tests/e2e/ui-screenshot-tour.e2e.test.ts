@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { waitChart } from './support/app-waits';
 import { saveScreenshot, useApp } from './support/shell-harness';
 
 /**
@@ -7,19 +8,6 @@ import { saveScreenshot, useApp } from './support/shell-harness';
  * of every view, looked at before resolving"). Each screen is saved under artifacts/screenshots/
  * and must fit the window's width: nothing pushed off to the right, no label sticking out of the view.
  */
-
-async function waitChart(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction(
-    (id) => {
-      const frame = document.querySelector<HTMLElement>(`[data-testid=${id}]`);
-      const plot = frame?.querySelector<HTMLElement>('.js-plotly-plot');
-      return !!frame && !!plot && plot.dataset.drawnRevision === frame.dataset.revision;
-    },
-    testId,
-    { timeout: 120_000 },
-  );
-}
-
 /** Elements whose right edge is past the window: cut off for the analyst. */
 async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -90,7 +78,7 @@ for (const [width, height] of [[1280, 800], [1920, 1080]] as const) describe(`sc
       await shot(page, app(), `tour-${size}${lang}-matrix-table`);
       for (const [tab, id] of [['heatmap', 'matrix-heatmap'], ['sankey', 'matrix-sankey'], ['bar', 'matrix-bar'], ['map', 'matrix-map']] as const) {
         await page.getByTestId(`matrix-tab-${tab}`).click();
-        await waitChart(page, id);
+        await waitChart(page, id, 120_000);
         await shot(page, app(), `tour-${size}${lang}-matrix-${tab}`);
       }
       await page.getByTestId('matrix-tab-corridors').click();
