@@ -5,7 +5,7 @@ import { CrosstabDefinition, ProfileOptions } from '../crosstab/crosstab-definit
 import { DisclosurePolicy } from './policy';
 import { ReasonCounts } from './protection';
 import { CellMeasure } from './percent-table';
-import { ChartKind } from './chart-kind';
+import { ChartKind, ChartView } from './chart-kind';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -50,6 +50,8 @@ export const AuditEntry = z.object({
   measure: CellMeasure.optional(),
   /** For an image: which chart of the table was drawn. */
   chart: ChartKind.optional(),
+  /** For an image: the tab's choices that shaped it (Sankey stayers, map measure and lines). */
+  chartView: ChartView.optional(),
   /**
    * SHA-256 of the released content: the clipboard text; a CSV file's bytes before its proof
    * line; an .xlsx file's cell values (every sheet, without the proof row); a recipe's bytes.

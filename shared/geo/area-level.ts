@@ -23,6 +23,9 @@ export type Vintage = z.infer<typeof Vintage>;
 export const SPECIAL_AREAS = ['ABROAD', 'RADIATED', 'DECEASED', 'UNKNOWN'] as const;
 export type SpecialArea = (typeof SPECIAL_AREAS)[number];
 
+/** The special rows in English (the reference data names them in Dutch and French only). */
+export const SPECIAL_AREA_NAME_EN: Record<SpecialArea, string> = { ABROAD: 'Abroad', RADIATED: 'Removed ex officio', DECEASED: 'Deceased', UNKNOWN: 'Unknown' };
+
 export const Area = z.object({
   /** NIS code of the area at its level (region 02000/03000/04000, province 10000…, Brussels-Capital 04000 at province level), or a special code. */
   code: z.string().min(1).max(16),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { waitChart } from './support/app-waits';
 import { saveScreenshot, useApp } from './support/shell-harness';
 import { englishPhrases, findEnglish } from '../support/english-ui-strings';
 import { VALID, writeFolder } from '../import/csv-fixture';
@@ -28,18 +29,6 @@ function pageTexts(page: Page): Promise<string> {
     }
     return out.join('\n');
   });
-}
-
-async function waitChart(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction(
-    (id) => {
-      const frame = document.querySelector<HTMLElement>(`[data-testid=${id}]`);
-      const plot = frame?.querySelector<HTMLElement>('.js-plotly-plot');
-      return !!frame && !!plot && plot.dataset.drawnRevision === frame.dataset.revision;
-    },
-    testId,
-    { timeout: 90_000 },
-  );
 }
 
 async function waitTable(page: Page): Promise<void> {
@@ -125,7 +114,7 @@ describe('One language: a Dutch screen shows no English UI string', () => {
     await scan(page, 'matrix/table');
     for (const [tab, id] of CHART_TABS) {
       await page.getByTestId(`matrix-tab-${tab}`).click();
-      await waitChart(page, id);
+      await waitChart(page, id, 90_000);
       await scan(page, `matrix/${tab}`);
       await saveScreenshot(app(), `nl-chart-${tab}`);
     }
@@ -137,14 +126,14 @@ describe('One language: a Dutch screen shows no English UI string', () => {
   it('shows the chart legends: Sankey colours, map lines and grey areas, heatmap zero', async () => {
     const { page } = app();
     await page.getByTestId('matrix-tab-sankey').click();
-    await waitChart(page, 'matrix-sankey');
+    await waitChart(page, 'matrix-sankey', 90_000);
     expect(await page.getByTestId('sankey-legend').locator('li').count()).toBe(4);
     await expect.poll(() => page.getByTestId('sankey-legend').textContent()).toContain('Vlaams Gewest');
     await page.getByTestId('matrix-tab-map').click();
-    await waitChart(page, 'matrix-map');
+    await waitChart(page, 'matrix-map', 90_000);
     await expect.poll(() => page.getByTestId('map-legend').textContent()).toMatch(/Lijn:.*Grijs:/s);
     await page.getByTestId('matrix-tab-heatmap').click();
-    await waitChart(page, 'matrix-heatmap');
+    await waitChart(page, 'matrix-heatmap', 90_000);
     await expect.poll(() => page.getByTestId('heatmap-legend').textContent()).toContain('0 personen');
   });
 
@@ -179,7 +168,7 @@ describe('One language: a Dutch screen shows no English UI string', () => {
     await page.getByTestId('matrix-view').waitFor();
     for (const [tab, id] of CHART_TABS) {
       await page.getByTestId(`matrix-tab-${tab}`).click();
-      await waitChart(page, id);
+      await waitChart(page, id, 90_000);
       await saveScreenshot(app(), `en-chart-${tab}`);
     }
     await page.getByTestId('nav-fiche').click();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openDemo } from './support/app-waits';
 import { saveScreenshot, useApp } from './support/shell-harness';
 import { makeTempDir } from '../support/temp-dirs';
 
@@ -17,13 +18,6 @@ import { makeTempDir } from '../support/temp-dirs';
 const LEVELS = ['region', 'province', 'arrondissement', 'municipality'] as const;
 const VINTAGES = ['2014', '2019', '2025'] as const;
 const TABS = ['table', 'heatmap', 'sankey', 'bar', 'map', 'corridors'] as const;
-
-async function openDemo(page: Page): Promise<void> {
-  await page.getByTestId('open-screen').waitFor({ state: 'visible', timeout: 30_000 });
-  await page.getByTestId('open-demo').click();
-  await page.getByTestId('open-passphrase').press('Enter');
-  await page.getByTestId('main-view').waitFor({ state: 'visible', timeout: 60_000 });
-}
 
 /** The matrix view has a settled result for the current choice. */
 async function settled(page: Page): Promise<void> {

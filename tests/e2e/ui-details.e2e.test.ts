@@ -121,7 +121,10 @@ describe('Daily details: focus, cohort builder, browse, fiche', () => {
     await page.getByTestId('nav-fiche').click();
     await page.getByTestId('fiche-view').waitFor();
     expect(await page.getByTestId('fiche-title').textContent()).toBe('Gemeentefiche');
-    await expect.poll(() => page.getByTestId('fiche-cohort').textContent()).toMatch(/^Cohort: Subsidiair, alle jaren · [\d.]+ personen$/);
+    // One line names the cohort, with its size (12a's badge and 12b's line were both shown).
+    const ficheCohort = page.locator('[data-testid=fiche-view] [data-testid=cohort-badge]');
+    await expect.poll(() => ficheCohort.textContent()).toMatch(/^Cohort: “Subsidiair, alle jaren”n = [\d.]+subsidiair beschermden/);
+    expect((await page.getByTestId('fiche-view').innerText()).split('Subsidiair, alle jaren')).toHaveLength(2);
     await page.getByTestId('fiche-level').selectOption('arrondissement');
     expect(await page.getByTestId('fiche-title').textContent()).toBe('Arrondissementsfiche');
     await page.getByTestId('fiche-level').selectOption('municipality');

@@ -186,4 +186,39 @@ describe('export what you see', () => {
     await saveScreenshot(app(), 'export-measure-heatmap-en');
     await page.getByTestId('lang-nl').click();
   });
+
+  it('the Sankey and map tabs offer the image export: drawn by the engine with the tab\'s choices, recorded in the export log', async () => {
+    const { page } = app();
+    await page.getByTestId('nav-matrix').click();
+    await waitMatrix(page);
+    await page.getByTestId('matrix-tab-sankey').click();
+    await page.getByTestId('sankey-stayers').check();
+    // The buttons come with the panel's own matrix (its level), whatever the main view shows.
+    await page.getByTestId('chart-export-svg').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('chart-export-png').textContent()).toBe('Afbeelding (PNG)');
+    await page.getByTestId('chart-export-svg').click();
+    const sankey = path.join(outDir, 'sankey.svg');
+    await writeThroughField(page, 'chart', sankey);
+    const text = readFileSync(sankey, 'utf8');
+    expect(text).toContain('Vlaams Gewest');
+    expect(text).toContain('[c] vertrouwelijke stroom');
+    let rec = await latestAudit(page);
+    expect(rec.entry).toMatchObject({ output: 'svg', chart: 'sankey', chartView: { stayers: true }, path: sankey, table: { kind: 'matrix', definition: { level: 'province' } } });
+
+    await page.getByTestId('matrix-tab-map').click();
+    await page.getByTestId('map-measure').selectOption('retention');
+    await page.getByTestId('chart-export-png').waitFor({ timeout: 60_000 });
+    await saveScreenshot(app(), 'export-map-tab');
+    await page.getByTestId('chart-export-png').click();
+    const map = path.join(outDir, 'kaart.png');
+    await writeThroughField(page, 'chart', map);
+    expect(readFileSync(map).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    rec = await latestAudit(page);
+    expect(rec.entry).toMatchObject({ output: 'png', chart: 'map', chartView: { mapMeasure: 'retention', flows: true }, path: map, table: { kind: 'matrix', definition: { level: 'arrondissement' } } });
+
+    await page.getByTestId('nav-exportLog').click();
+    const first = page.locator('[data-testid=audit-table] tbody tr').first();
+    await first.waitFor({ timeout: 30_000 });
+    expect(await first.textContent()).toContain('kaart');
+  });
 });

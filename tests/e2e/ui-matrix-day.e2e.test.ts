@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openDemo } from './support/app-waits';
 import { saveScreenshot, useApp } from './support/shell-harness';
 import { makeTempDir } from '../support/temp-dirs';
 
@@ -9,14 +10,6 @@ import { makeTempDir } from '../support/temp-dirs';
  * empty, and a layout that shows at least 20 arrondissement rows at 1280×800 and every column
  * of a region matrix. Screenshots at 1280×800 and 1920×1080, NL and EN, of matrix, cohort and fiche.
  */
-
-async function openDemo(page: Page): Promise<void> {
-  await page.getByTestId('open-screen').waitFor({ state: 'visible', timeout: 30_000 });
-  await page.getByTestId('open-demo').click();
-  await page.getByTestId('open-passphrase').press('Enter');
-  await page.getByTestId('main-view').waitFor({ state: 'visible', timeout: 60_000 });
-}
-
 async function settledCount(page: Page): Promise<number> {
   const count = page.getByTestId('cohort-live-count');
   await expect.poll(async () => count.getAttribute('data-pending'), { timeout: 30_000 }).toBe('false');

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import type { MatrixResult } from '../../shared/matrix/matrix-definition';
 import type { Fiche } from '../../shared/api/methods/matrix';
+import { waitChart } from './support/app-waits';
 import { saveScreenshot, useApp } from './support/shell-harness';
 import { DIST_ELECTRON, REPO_ROOT } from './support/paths';
 
@@ -62,19 +63,6 @@ async function waitRedrawn(page: Page, before: number): Promise<void> {
       return el.dataset.pending === 'false' && Number(el.dataset.revision) > rev && el.dataset.tableDrawn === el.dataset.revision;
     },
     before,
-    { timeout: 60_000 },
-  );
-}
-
-/** Waits until a Plotly chart inside the test id has drawn its current revision. */
-async function waitChart(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction(
-    (id) => {
-      const frame = document.querySelector<HTMLElement>(`[data-testid=${id}]`);
-      const plot = frame?.querySelector<HTMLElement>('.js-plotly-plot');
-      return !!frame && !!plot && plot.dataset.drawnRevision === frame.dataset.revision;
-    },
-    testId,
     { timeout: 60_000 },
   );
 }

@@ -89,6 +89,10 @@ describe('exports made in Dutch are Dutch throughout', () => {
     const m = await workbookText(file);
     expect(m.sheets[0]).toBe('Relocation matrix state');
     expect(metadata(m.wb, 'Metadata').get('Reference date')).toBeTruthy();
+    // The exit columns in English too, not the reference data's Dutch names.
+    const header = m.wb.worksheets[0].getRow(1).values as unknown[];
+    expect(header).toEqual(expect.arrayContaining(['Abroad', 'Removed ex officio', 'Deceased', 'Unknown']));
+    expect(m.text).not.toMatch(/Buitenland|Ambtshalve afgevoerd|Overleden|Onbekend/);
   });
 
   it('the fiche export lists age classes in their natural order, not by count', async () => {

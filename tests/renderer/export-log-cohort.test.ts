@@ -26,7 +26,9 @@ describe('the export log names the cohort of each output', () => {
 
 describe('chart file names', () => {
   it('name the chart, the matrix and the day, and keep the image extension', () => {
-    expect(chartFileName({ kind: 'state', level: 'province', vintage: '2019' }, 'net-bar', 'svg', new Date(2025, 2, 14))).toBe('netto-migratie-toestand-province-2019-2025-03-14.svg');
+    expect(chartFileName({ kind: 'state', level: 'province', vintage: '2019' }, 'net-bar', 'svg', new Date(2025, 2, 14))).toBe('netto-migratie-toestand-provincie-2019-2025-03-14.svg');
+    expect(chartFileName({ kind: 'state', level: 'arrondissement', vintage: '2025' }, 'map', 'png', new Date(2025, 2, 14), 'en')).toBe('map-state-arrondissement-2025-2025-03-14.png');
+    expect(chartFileName({ kind: 'first-move', level: 'region', vintage: '2019' }, 'sankey', 'svg', new Date(2025, 2, 14))).toBe('sankey-eerste-verhuizing-gewest-2019-2025-03-14.svg');
     expect(withExtension('/tmp/kaart.svg', 'png')).toBe('/tmp/kaart.png');
   });
 });

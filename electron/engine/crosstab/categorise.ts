@@ -1,4 +1,5 @@
 import { AGE_BANDS, type AgeBand } from '../../../shared/cohort/cohort-definition';
+import { SPECIAL_AREA_NAME_EN } from '../../../shared/geo/area-level';
 import { type Category, type CodeGroup, type CrosstabVariable } from '../../../shared/crosstab/crosstab-definition';
 import { SEXES } from '../../../shared/extract/extract-schema';
 import { nationalityLabel } from '../../../shared/format/nationality-name';
@@ -218,4 +219,4 @@ function areas(ix: ColumnarIndex, members: Bitset, v: Extract<CrosstabVariable, 
   return { codes: () => keptCodes(ix, JSON.stringify(v), () => codesOfAll(locs, LOC_OFFSET, lookup)), counts: null, categories, label: name };
 }
 
-const UNKNOWN_EN: Record<string, string> = { ABROAD: 'Abroad', RADIATED: 'Removed ex officio', DECEASED: 'Deceased', UNKNOWN: 'Unknown' };
+const UNKNOWN_EN: Record<string, string> = SPECIAL_AREA_NAME_EN;

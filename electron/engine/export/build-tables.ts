@@ -74,6 +74,7 @@ export function buildMatrixTables(session: OpenSession, cohort: CohortDefinition
       colLabels: m.cols.map((a) => areaLabel(a, lang)),
       totalLabel: L.total,
       table,
+      areas: { rows: m.rows, cols: m.cols },
     };
     const square = m.rows.length === m.cols.length && m.rows.every((a, i) => a.code === m.cols[i].code);
     // No measures from perturbed values: in/out/net and retention would mix non-additive noise.

@@ -1,5 +1,5 @@
 import { UserPolicy } from '../../../shared/disclosure/policy';
-import { MAX_HEATMAP_SIDE } from '../../../shared/disclosure/chart-kind';
+import { CHART_LEVELS, MAX_HEATMAP_SIDE } from '../../../shared/disclosure/chart-kind';
 import { AppError } from '../core/app-error';
 import type { EngineState } from '../core/engine-state';
 import type { HandlerTable } from '../core/handler-types';
@@ -43,10 +43,13 @@ export function exportHandlers(state: EngineState): HandlerTable<ExportMethod> {
       const r = await releaseTable(state, { channel: 'ui', output: 'clipboard', path: null, language, cohort, cohortName, subject: { kind: 'matrix', definition }, measure });
       return { fileName: null, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts, text: r.text ?? '' };
     },
-    'export.chart': async ({ cohort, definition, chart, format, path, overwrite, language }) => {
+    'export.chart': async ({ cohort, cohortName, definition, chart, view, format, path, overwrite, language }) => {
       // A municipality heatmap is always too large for an image: refused before the costly protection.
       if (chart === 'heatmap' && definition.level === 'municipality') throw new AppError('CHART_TOO_LARGE', { max: MAX_HEATMAP_SIDE });
-      const r = await releaseTable(state, { channel: 'ui', output: format, path, overwrite, language, cohort, subject: { kind: 'matrix', definition }, chart });
+      // The Sankey and the map have their levels: a wrong one is refused before the protection, too.
+      const levels = CHART_LEVELS[chart];
+      if (levels && !levels.includes(definition.level)) throw new AppError('INVALID_REQUEST', { issue: `definition.level: the ${chart} is drawn at ${levels.join(' or ')} level` });
+      const r = await releaseTable(state, { channel: 'ui', output: format, path, overwrite, language, cohort, cohortName, subject: { kind: 'matrix', definition }, chart, chartView: view });
       return { fileName: r.fileName, sha256: r.sha256, auditSeq: r.auditSeq, counts: r.counts };
     },
     'audit.list': ({ limit }) => ({ records: listAudit(requireSession(state).workspace, limit) }),

@@ -1,4 +1,5 @@
 import type { CohortDefinition } from '../../../shared/cohort/cohort-definition';
+import { chartAreaName } from './chart/chart-area-name';
 import { definitionKindLabel, describeCohort, levelLabel, metaLabel, metaValue } from './metadata-labels';
 import type { ExtractSummary } from '../../../shared/api/methods/extract';
 import type { ExportedTable } from '../../../shared/disclosure/audit-entry';
@@ -19,7 +20,7 @@ export const LABELS = {
 } as const;
 
 export const areaLabel = (a: Area, lang: OutputLanguage): string => {
-  const name = lang === 'fr' ? a.nameFr || a.nameNl : a.nameNl || a.nameFr;
+  const name = chartAreaName(a, lang);
   return a.special ? name : `${name} (${a.code})`;
 };
 

@@ -28,7 +28,7 @@ import type { OutputDocument, TableWriter } from './table-writer';
 import { documentInMeasure } from './measure-document';
 import { releaseDetails, writerFor, type ReleaseOutput } from './writer-for';
 import type { CellMeasure } from '../../../shared/disclosure/percent-table';
-import type { ChartKind } from '../../../shared/disclosure/chart-kind';
+import type { ChartKind, ChartView } from '../../../shared/disclosure/chart-kind';
 import { checkWritePath, PRIVATE_FILE_MODE, writeGuardOf } from './write-path';
 import { cohortIdentity, withCohortIdentityRows } from './cohort-identity';
 import { diagonalShareDefinition } from '../../../shared/matrix/matrix-labels';
@@ -56,6 +56,8 @@ export interface ReleaseRequest {
   measure?: CellMeasure;
   /** For output svg/png: the chart drawn from the protected table. */
   chart?: ChartKind;
+  /** For output svg/png: the tab's choices that shape the chart (recorded in the audit entry). */
+  chartView?: ChartView;
 }
 
 export interface ReleaseResult {

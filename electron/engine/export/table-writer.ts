@@ -1,5 +1,6 @@
 import type { PercentTable } from '../../../shared/disclosure/percent-table';
 import type { ProtectedCounts } from '../../../shared/disclosure/protection';
+import type { Area } from '../../../shared/geo/area-level';
 
 /** One protected table as it is laid out in every output: labels, cells, totals. */
 export interface OutputTable {
@@ -11,6 +12,8 @@ export interface OutputTable {
   colLabels: string[];
   totalLabel: string;
   table: ProtectedCounts;
+  /** For an area × area matrix: its row and column areas (codes and regions, for the Sankey and map images). */
+  areas?: { rows: Area[]; cols: Area[] };
   /** When the export's measure is a percentage: written instead of the counts (same layout). */
   percent?: PercentTable;
 }

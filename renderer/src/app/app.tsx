@@ -275,7 +275,7 @@ export function App() {
                 {view === 'matrix' && <MatrixView cohort={cohort} referenceDate={summary.referenceDate} settings={matrixSettings} onSettingsChange={setMatrixSettings} />}
                 {view === 'profile' && <ProfileView cohort={cohort} />}
                 {view === 'crosstab' && <CrosstabView cohort={cohort} choice={crosstabChoice} onChoice={setCrosstabChoice} />}
-                {view === 'fiche' && <FicheView cohort={cohort} cohortName={identity?.name ?? null} />}
+                {view === 'fiche' && <FicheView cohort={cohort} />}
                 {view === 'exportLog' && <ExportLogView />}
               </ErrorBoundary>
             </main>

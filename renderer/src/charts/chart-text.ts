@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
-import { interpolate, useI18n, type Params } from '../i18n/i18n';
-import type { UiLanguage } from '../../../shared/api/localized';
+import { textDictionary } from '../i18n/text-dictionary';
 
 /** Texts of the chart legends and hover labels (kept beside the charts). */
 const nl = {
@@ -35,9 +33,7 @@ const en: Record<ChartTextKey, string> = {
 
 export const CHART_TEXTS = { nl, en };
 
-export const chartText = (lang: UiLanguage, key: ChartTextKey, params?: Params): string => interpolate(CHART_TEXTS[lang][key] ?? nl[key], params);
+const dictionary = textDictionary(CHART_TEXTS, 'ct');
+export const chartText = dictionary.text;
 
-export function useChartText(): { lang: UiLanguage; ct: (key: ChartTextKey, params?: Params) => string } {
-  const { lang } = useI18n();
-  return useMemo(() => ({ lang, ct: (key: ChartTextKey, params?: Params) => chartText(lang, key, params) }), [lang]);
-}
+export const useChartText = dictionary.useText;

@@ -2,7 +2,7 @@ import { maxBy } from '../../../shared/arrays/extremes';
 import { useMemo } from 'react';
 import { ChartFrame } from './chart-frame';
 import { GEO_RESOLUTION, GEO_SCOPE } from './plotly-bundle';
-import type { AreaGeometrySet } from '../geo/area-geometry';
+import type { AreaGeometrySet } from '../../../shared/geo/map/area-geometry';
 import { useMatrixText } from '../features/matrix/matrix-i18n';
 import { useChartText } from './chart-text';
 import { ChartLegend } from './chart-legend';

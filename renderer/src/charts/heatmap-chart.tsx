@@ -21,13 +21,18 @@ export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
   const height = rows <= 80 ? Math.max(420, rows * 16 + 220) : 900;
   const figure = useMemo(() => {
     const zmax = maxOf(data.z);
+    const wide = data.wide;
+    // A wide matrix has a numeric x axis (cell edges): the hover names the column from `text`,
+    // one shared array of names per row (no copy per cell).
+    const hover = mt('heatmap.hover').replace('%{customdata}', '%{customdata:,}');
     const trace = {
       type: 'heatmap',
-      x: data.x,
+      x: wide ? wide.edges : data.x,
       y: data.y,
       z: data.z,
       customdata: data.counts,
-      hovertemplate: mt('heatmap.hover').replace('%{customdata}', '%{customdata:,}'),
+      ...(wide ? { text: data.y.map(() => data.x) } : {}),
+      hovertemplate: wide ? hover.replace('%{x}', '%{text}') : hover,
       // Zero has its own grey, so an empty cell never looks like a cell of 1 person.
       colorscale: zeroDistinctScale(zmax, log ? Math.log10(2) : 1),
       xgap: rows <= 80 ? 1 : 0,
@@ -44,7 +49,9 @@ export function HeatmapChart({ data, log, revision, onDrawn }: Props) {
       margin: { l: 10, r: 10, t: 10, b: 10 },
       // Destinations along the top: the chart is taller than most screens, and the names must be readable without scrolling.
       // The axis title is an HTML caption above the chart: Plotly places a top axis title over rotated tick labels.
-      xaxis: { type: 'category', side: 'top', tickangle: -50, automargin: true, tickfont: { size: rows <= 80 ? 11 : 7 } },
+      xaxis: wide
+        ? { type: 'linear', range: [0, wide.edges[wide.edges.length - 1]], tickmode: 'array', tickvals: wide.tickvals, ticktext: wide.ticktext, showgrid: false, zeroline: false, side: 'top', tickangle: -50, automargin: true, tickfont: { size: 7 } }
+        : { type: 'category', side: 'top', tickangle: -50, automargin: true, tickfont: { size: rows <= 80 ? 11 : 7 } },
       yaxis: { type: 'category', autorange: 'reversed', automargin: true, title: { text: mt('heatmap.yaxis') }, tickfont: { size: rows <= 80 ? 11 : 7 } },
     };
     return { trace, layout };

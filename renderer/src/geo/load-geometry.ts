@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import type { Vintage } from '../../../shared/geo/area-level';
-import type { AreaCollection, MunicipalityProps } from './geojson-types';
-import { type AreaGeometrySet, type MapLevel, buildGeometrySet } from './area-geometry';
+import type { AreaCollection, MunicipalityProps } from '../../../shared/geo/map/geojson-types';
+import { type AreaGeometrySet, type MapLevel, buildGeometrySet } from '../../../shared/geo/map/area-geometry';
 
 /**
  * The bundled Statbel-derived geometry, one file per vintage. Imported as raw text through

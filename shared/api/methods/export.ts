@@ -7,7 +7,7 @@ import { ActivePolicy, UserPolicy } from '../../disclosure/policy';
 import { ProtectedCounts, ReasonCounts } from '../../disclosure/protection';
 import { AuditRecord, AuditVerdict } from '../../disclosure/audit-entry';
 import { CellMeasure } from '../../disclosure/percent-table';
-import { ImageFormat, MatrixChartKind } from '../../disclosure/chart-kind';
+import { ChartView, ImageFormat, MatrixChartKind } from '../../disclosure/chart-kind';
 
 const FilePath = z.string().min(1).max(4096);
 /** Area names in outputs: Dutch or French; labels in Dutch, French or English. */
@@ -71,7 +71,7 @@ export const exportMethods = {
    * in the engine from the protected table: the renderer hands over no picture, only the choice.
    */
   'export.chart': method(
-    z.object({ cohort: CohortDefinition, definition: MatrixDefinition, chart: MatrixChartKind, format: ImageFormat, path: FilePath, overwrite: Overwrite, language: OutputLanguage }).strict(),
+    z.object({ cohort: CohortDefinition, cohortName: CohortName, definition: MatrixDefinition, chart: MatrixChartKind, view: ChartView.optional(), format: ImageFormat, path: FilePath, overwrite: Overwrite, language: OutputLanguage }).strict(),
     Exported,
   ),
   'audit.list': method(z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(), z.object({ records: z.array(AuditRecord) })),

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dissolve } from '../../../renderer/src/geo/dissolve';
-import { buildGeometrySet } from '../../../renderer/src/geo/area-geometry';
-import { geometryArea, pointInGeometry, signedArea } from '../../../renderer/src/geo/ring-math';
-import { polygonsOf, type AreaCollection, type AreaFeature, type MunicipalityProps } from '../../../renderer/src/geo/geojson-types';
+import { dissolve } from '../../../shared/geo/map/dissolve';
+import { buildGeometrySet } from '../../../shared/geo/map/area-geometry';
+import { geometryArea, pointInGeometry, signedArea } from '../../../shared/geo/map/ring-math';
+import { polygonsOf, type AreaCollection, type AreaFeature, type MunicipalityProps } from '../../../shared/geo/map/geojson-types';
 
 const GEO = join(__dirname, '../../../resources/refdata/geo');
 const munis = JSON.parse(readFileSync(join(GEO, 'municipalities_581_2019_2024.geojson'), 'utf8')) as AreaCollection<MunicipalityProps>;

@@ -19,7 +19,8 @@ function municipalityMatrix(seed: number): MatrixResult {
     const code = String(11001 + i);
     areas.push({ code, nameNl: `Gemeente ${i}`, nameFr: `Commune ${i}`, special: false, regionCode: i < 300 ? 'VLG' : 'WAL', provinceCode: i < 300 ? '10000' : '50000' });
   }
-  for (const code of ['ABROAD', 'REMOVED', 'DECEASED', 'UNKNOWN']) areas.push({ code, nameNl: code, nameFr: code, special: true, regionCode: '', provinceCode: '' });
+  const exits = { ABROAD: 'Buitenland', RADIATED: 'Ambtshalve afgevoerd', DECEASED: 'Overleden', UNKNOWN: 'Onbekend' };
+  for (const [code, nameNl] of Object.entries(exits)) areas.push({ code, nameNl, nameFr: nameNl, special: true, regionCode: '', provinceCode: '' });
   const n = areas.length;
   const counts = new Array<number>(n * n);
   for (let i = 0; i < counts.length; i++) counts[i] = rand() < 0.01 ? Math.floor(rand() * 40) : 0;
@@ -56,6 +57,24 @@ describe('data-sized arrays (issue 12 blocker: the municipality heatmap crash)',
     expect(h.z.length).toBe(585);
     // The colour bar reaches the largest cell: 0, 1, 10, 100, 1000.
     expect(h.ticktext).toEqual([0, 1, 10, 100, 1000]);
+  });
+
+  it('labels every exit column of a municipality heatmap, widened and far enough apart to read', () => {
+    const h = heatmapData(municipalityMatrix(20180127), 'nl', true);
+    const wide = h.wide!;
+    expect(wide.edges).toHaveLength(h.x.length + 1);
+    for (const exit of ['Buitenland', 'Ambtshalve afgevoerd', 'Overleden', 'Onbekend']) {
+      const i = h.x.indexOf(exit);
+      expect(i, exit).toBeGreaterThan(0);
+      expect(wide.ticktext, exit).toContain(exit);
+      // As wide as several municipalities: visible at all.
+      expect(wide.edges[i + 1] - wide.edges[i], exit).toBeGreaterThanOrEqual(5);
+    }
+    // No two labels closer than 1/150 of the axis (about 7 px on a 1,000 px chart), and about 100 of them.
+    const span = wide.edges[wide.edges.length - 1];
+    for (let k = 1; k < wide.tickvals.length; k++) expect(wide.tickvals[k] - wide.tickvals[k - 1]).toBeGreaterThanOrEqual(span / 150);
+    expect(wide.tickvals.length).toBeGreaterThan(80);
+    expect(heatmapData({ ...municipalityMatrix(20180127), rows: [], cols: [], counts: [] }, 'nl', false).wide).toBeNull();
   });
 
   it('maxOf and maxBy loop over arrays far larger than a call may take as arguments', () => {

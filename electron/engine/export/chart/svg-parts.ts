@@ -40,12 +40,16 @@ export function svgDocument(width: number, height: number, defs: string, body: s
   );
 }
 
-/** YlOrRd, light to dark (ColorBrewer), interpolated in RGB: the screen's heatmap scale (Plotly 'YlOrRd'). */
-const STOPS = ['#ffffcc', '#ffeda0', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#bd0026', '#800026'].map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
-export function heatColour(t: number): string {
-  const x = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
-  const i = Math.min(STOPS.length - 2, Math.floor(x));
-  const f = x - i;
-  const c = STOPS[i].map((v, k) => Math.round(v + (STOPS[i + 1][k] - v) * f));
-  return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+/** A colour scale through the given '#rrggbb' stops, interpolated in RGB: t in 0..1 → colour. */
+export function colourRamp(stops: readonly string[]): (t: number) => string {
+  const rgb = stops.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+  return (t) => {
+    const x = Math.min(1, Math.max(0, t)) * (rgb.length - 1);
+    const i = Math.min(rgb.length - 2, Math.floor(x));
+    const f = x - i;
+    return `#${rgb[i].map((v, k) => Math.round(v + (rgb[i + 1][k] - v) * f).toString(16).padStart(2, '0')).join('')}`;
+  };
 }
+
+/** YlOrRd, light to dark (ColorBrewer): the screen's heatmap scale (Plotly 'YlOrRd'). */
+export const heatColour = colourRamp(['#ffffcc', '#ffeda0', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#bd0026', '#800026']);

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { interpolate, useI18n, type Params } from '../../i18n/i18n';
+import { textDictionary } from '../../i18n/text-dictionary';
 import type { UiLanguage } from '../../../../shared/api/localized';
 
 /** Texts of exports, the clipboard, the policy panel and the export log (kept beside the features). */
@@ -38,6 +37,8 @@ const nl = {
   'log.chart.heatmap': 'heatmap',
   'log.chart.net-bar': 'staafdiagram netto migratie',
   'log.chart.profile-bars': 'staafdiagrammen van het profiel',
+  'log.chart.sankey': 'sankeydiagram',
+  'log.chart.map': 'kaart',
   'hint.EXPORT_FORBIDDEN': 'Neem contact op met de beheerder als deze uitvoer nodig is. Als alleen CSV verboden is, exporteer dan naar Excel.',
   'hint.DIFFERENCING_RISK': 'Zie het uitvoerlogboek voor de eerdere uitvoer waarmee deze tabel zou botsen.',
   'hint.LINKED_TABLES': 'Zie het uitvoerlogboek voor de eerdere uitvoer; een grover niveau of perturbatie lukt meestal wel.',
@@ -151,6 +152,8 @@ const en: Record<ExportTextKey, string> = {
   'log.chart.heatmap': 'heatmap',
   'log.chart.net-bar': 'net migration bar chart',
   'log.chart.profile-bars': 'profile bar charts',
+  'log.chart.sankey': 'Sankey diagram',
+  'log.chart.map': 'map',
   'hint.EXPORT_FORBIDDEN': 'Contact the administrator if you need this output. If only CSV is forbidden, export to Excel.',
   'hint.DIFFERENCING_RISK': 'See the export log for the earlier export this table would clash with.',
   'hint.LINKED_TABLES': 'See the export log for the earlier release; a coarser level or perturbation usually works.',
@@ -229,12 +232,10 @@ const en: Record<ExportTextKey, string> = {
 
 const DICTS: Record<UiLanguage, Record<ExportTextKey, string>> = { nl, en };
 
-export const exportText = (lang: UiLanguage, key: ExportTextKey, params?: Params): string => interpolate(DICTS[lang][key] ?? nl[key], params);
+const dictionary = textDictionary(DICTS, 'xt');
+export const exportText = dictionary.text;
 
 /** The current UI language plus a translator for these texts. */
-export function useExportText(): { lang: UiLanguage; xt: (key: ExportTextKey, params?: Params) => string } {
-  const { lang } = useI18n();
-  return useMemo(() => ({ lang, xt: (key: ExportTextKey, params?: Params) => exportText(lang, key, params) }), [lang]);
-}
+export const useExportText = dictionary.useText;
 
 export const EXPORT_TEXTS = { nl, en };

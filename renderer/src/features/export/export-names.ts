@@ -1,6 +1,7 @@
 import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definition';
 import type { AreaLevel } from '../../../../shared/geo/area-level';
 import type { UiLanguage } from '../../../../shared/api/localized';
+import type { MatrixChartKind } from '../../../../shared/disclosure/chart-kind';
 import { slug } from './save-path';
 
 /** File names follow the UI language, every word of them (issue 12: "toestand-province" mixed two). */
@@ -38,10 +39,13 @@ export function crosstabFileName(base: string, ext: 'xlsx' | 'csv' | 'png' | 'sv
   return `${slug(base)}-${today(now)}.${ext}`;
 }
 
-const CHART: Record<'heatmap' | 'net-bar', string> = { heatmap: 'heatmap', 'net-bar': 'netto-migratie' };
+const CHART: Record<UiLanguage, Record<MatrixChartKind, string>> = {
+  nl: { heatmap: 'heatmap', 'net-bar': 'netto-migratie', sankey: 'sankey', map: 'kaart' },
+  en: { heatmap: 'heatmap', 'net-bar': 'net-migration', sankey: 'sankey', map: 'map' },
+};
 
-/** "heatmap-toestand-arrondissement-2019-2025-03-14.png": which chart of which matrix, made when. */
-export function chartFileName(definition: Pick<MatrixDefinition, 'kind' | 'level' | 'vintage'>, chart: 'heatmap' | 'net-bar', ext: 'png' | 'svg', now = new Date()): string {
-  const w = WORDS.nl;
-  return `${CHART[chart]}-${w.kind[definition.kind]}-${definition.level}-${definition.vintage}-${today(now)}.${ext}`;
+/** "heatmap-toestand-arrondissement-2019-2025-03-14.png": which chart of which matrix, made when, in the UI language. */
+export function chartFileName(definition: Pick<MatrixDefinition, 'kind' | 'level' | 'vintage'>, chart: MatrixChartKind, ext: 'png' | 'svg', now = new Date(), lang: UiLanguage = 'nl'): string {
+  const w = WORDS[lang];
+  return `${CHART[lang][chart]}-${w.kind[definition.kind]}-${w.level[definition.level]}-${definition.vintage}-${today(now)}.${ext}`;
 }

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { interpolate, useI18n, type Params } from '../../i18n/i18n';
+import { textDictionary } from '../../i18n/text-dictionary';
 import type { UiLanguage } from '../../../../shared/api/localized';
 import { formatCount } from '../../../../shared/format/number-format';
 
@@ -7,8 +6,6 @@ import { formatCount } from '../../../../shared/format/number-format';
 const nl = {
   'fiche.title.municipality': 'Gemeentefiche',
   'fiche.title.arrondissement': 'Arrondissementsfiche',
-  'fiche.cohortLine': 'Cohort: {name} · {n} personen',
-  'fiche.cohortUnnamed': 'niet-bewaard cohort',
   'fiche.empty': 'Niemand van dit cohort woonde hier bij de beslissing of woont hier op de referentiedatum. Kies een ander gebied of verruim het cohort.',
   'fiche.net': 'Netto verschil',
   'fiche.netMore': '{n} meer',
@@ -22,8 +19,6 @@ export type FicheTextKey = keyof typeof nl;
 const en: Record<FicheTextKey, string> = {
   'fiche.title.municipality': 'Municipality profile',
   'fiche.title.arrondissement': 'Arrondissement profile',
-  'fiche.cohortLine': 'Cohort: {name} · {n} persons',
-  'fiche.cohortUnnamed': 'unsaved cohort',
   'fiche.empty': 'Nobody of this cohort lived here at the decision or lives here on the reference date. Choose another area or widen the cohort.',
   'fiche.net': 'Net change',
   'fiche.netMore': '{n} more',
@@ -34,13 +29,11 @@ const en: Record<FicheTextKey, string> = {
 
 export const FICHE_TEXTS = { nl, en };
 
-export const ficheText = (lang: UiLanguage, key: FicheTextKey, params?: Params): string => interpolate(FICHE_TEXTS[lang][key] ?? nl[key], params);
+const dictionary = textDictionary(FICHE_TEXTS, 'ft');
+export const ficheText = dictionary.text;
 
 /** "12 meer", "12 minder", "evenveel": the net gain in words, not "−12". */
 export const netPhrase = (net: number, lang: UiLanguage): string =>
   net > 0 ? ficheText(lang, 'fiche.netMore', { n: formatCount(net, lang) }) : net < 0 ? ficheText(lang, 'fiche.netFewer', { n: formatCount(-net, lang) }) : ficheText(lang, 'fiche.netSame');
 
-export function useFicheText(): { lang: UiLanguage; ft: (key: FicheTextKey, params?: Params) => string } {
-  const { lang } = useI18n();
-  return useMemo(() => ({ lang, ft: (key: FicheTextKey, params?: Params) => ficheText(lang, key, params) }), [lang]);
-}
+export const useFicheText = dictionary.useText;

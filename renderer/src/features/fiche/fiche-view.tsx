@@ -24,7 +24,7 @@ type FicheLevel = 'municipality' | 'arrondissement';
  * lives there now, where they came from, where those decided there went, the net gain and the
  * composition, on one screen; exported through the same disclosure-controlled path as matrices.
  */
-export function FicheView({ cohort, cohortName = null }: { cohort: CohortDefinition; cohortName?: string | null }) {
+export function FicheView({ cohort }: { cohort: CohortDefinition }) {
   const { lang, mt } = useMatrixText();
   const { ft } = useFicheText();
   const [cohortSize, setCohortSize] = useState<number | null>(null);
@@ -50,7 +50,7 @@ export function FicheView({ cohort, cohortName = null }: { cohort: CohortDefinit
   }, [level, vintage]);
 
   const cohortKey = JSON.stringify(cohort);
-  // The size of the cohort the fiche shows, for the line under the title.
+  // The size of the cohort the fiche shows, for its cohort line.
   useEffect(() => {
     let live = true;
     setCohortSize(null);
@@ -87,10 +87,8 @@ export function FicheView({ cohort, cohortName = null }: { cohort: CohortDefinit
       <h2 className="view-title" data-testid="fiche-title">
         {ft(level === 'arrondissement' ? 'fiche.title.arrondissement' : 'fiche.title.municipality')}
       </h2>
-      <p className="fiche-cohort" data-testid="fiche-cohort">
-        {ft('fiche.cohortLine', { name: cohortName ?? ft('fiche.cohortUnnamed'), n: cohortSize === null ? '…' : formatCount(cohortSize, lang) })}
-      </p>
-      <CohortBadge />
+      {/* One line says which cohort the fiche shows: name (or naamloos), gewijzigd, n and summary. */}
+      <CohortBadge persons={cohortSize} />
       <div className="fiche-picker">
         <SelectField
           label={mt('fiche.level')}

@@ -1,5 +1,5 @@
 import type { Area } from '../../../../shared/geo/area-level';
-import { SPECIAL_AREAS } from '../../../../shared/geo/area-level';
+import { SPECIAL_AREAS, SPECIAL_AREA_NAME_EN } from '../../../../shared/geo/area-level';
 import type { UiLanguage } from '../../../../shared/api/localized';
 
 /** Flanders, Brussels, Wallonia: the order of the Flemish monitoring reports. */
@@ -9,7 +9,7 @@ const REGION_RANK: Record<string, number> = { VLG: 0, BRU: 1, WAL: 2 };
 export type NameLanguage = 'nl' | 'fr';
 
 /** Abroad, removed, deceased, unknown are not places: in the English UI they read in English. */
-const SPECIAL_NAME_EN: Record<string, string> = { ABROAD: 'Abroad', RADIATED: 'Removed ex officio', DECEASED: 'Deceased', UNKNOWN: 'Unknown' };
+const SPECIAL_NAME_EN: Record<string, string> = SPECIAL_AREA_NAME_EN;
 
 export const areaName = (area: Area, nameLang: NameLanguage, uiLang: UiLanguage = 'nl'): string =>
   (uiLang === 'en' && area.special ? SPECIAL_NAME_EN[area.code] : undefined) ||

@@ -4,7 +4,7 @@ import type { MatrixDefinition } from '../../../../shared/matrix/matrix-definiti
 import type { AreaLevel, Vintage } from '../../../../shared/geo/area-level';
 import type { ReasonCounts } from '../../../../shared/disclosure/protection';
 import type { CellMeasure } from '../../../../shared/disclosure/percent-table';
-import type { MatrixChartKind } from '../../../../shared/disclosure/chart-kind';
+import type { ChartView, MatrixChartKind } from '../../../../shared/disclosure/chart-kind';
 import type { ApiError, Result } from '../../../../shared/api/result';
 import { formatCount } from '../../../../shared/format/number-format';
 import { settle, verhuis } from '../../api/verhuis';
@@ -32,7 +32,7 @@ export type ExportSubject =
   | { kind: 'fiche'; cohort: CohortDefinition; level: AreaLevel; vintage: Vintage; areaCode: string; areaName: string | null }
   | { kind: 'profile'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
   | { kind: 'crosstab'; cohort: CohortDefinition; subject: CrosstabSubjectInput; fileBase: string }
-  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: MatrixChartKind }
+  | { kind: 'chart'; cohort: CohortDefinition; definition: MatrixDefinition; nameLang: NameLanguage; chart: MatrixChartKind; view?: ChartView }
   /** The profile's bar charts, drawn by the engine from the protected profile tables. */
   | { kind: 'profile-chart'; cohort: CohortDefinition; options: ProfileOptions; fileBase: string };
 
@@ -95,7 +95,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
         subject.kind === 'profile-chart'
           ? verhuis().export.profileChart({ cohort: subject.cohort, options: subject.options, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
           : subject.kind === 'chart'
-          ? verhuis().export.chart({ cohort: subject.cohort, definition: subject.definition, chart: subject.chart, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
+          ? verhuis().export.chart({ cohort: subject.cohort, cohortName, definition: subject.definition, chart: subject.chart, view: subject.view, format: format === 'svg' ? 'svg' : 'png', path, overwrite, language })
           : subject.kind === 'matrix'
             ? verhuis().export.matrix({ cohort: subject.cohort, cohortName, definition: subject.definition, format: format === 'csv' ? 'csv' : 'xlsx', path, overwrite, language, measure })
             : subject.kind === 'profile' || subject.kind === 'crosstab'
@@ -113,7 +113,7 @@ export function ExportButtons({ subject }: { subject: ExportSubject }) {
       subject.kind === 'profile-chart'
         ? crosstabFileName(subject.fileBase, format === 'svg' ? 'svg' : 'png')
         : subject.kind === 'chart'
-        ? chartFileName(subject.definition, subject.chart, format === 'svg' ? 'svg' : 'png')
+        ? chartFileName(subject.definition, subject.chart, format === 'svg' ? 'svg' : 'png', new Date(), lang)
         : subject.kind === 'matrix'
           ? matrixFileName(subject.definition, format === 'csv' ? 'csv' : 'xlsx', new Date(), lang)
           : subject.kind === 'profile' || subject.kind === 'crosstab'

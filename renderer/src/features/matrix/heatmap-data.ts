@@ -24,6 +24,46 @@ export interface HeatmapData {
   /** Colour-bar ticks on the log scale: positions and the counts they stand for. */
   tickvals: number[] | null;
   ticktext: number[] | null;
+  /** For a wide matrix (municipalities): the columns on a numeric axis, see `wideColumns`. Null: a category axis. */
+  wide: WideColumns | null;
+}
+
+/** Above this many columns the axis is numeric with exits widened and labels thinned (municipality level). */
+export const WIDE_AXIS_COLUMNS = 80;
+/** About this many area labels along a wide axis: Plotly's own thinning dropped the exits' labels. */
+const AREA_LABELS = 100;
+
+export interface WideColumns {
+  /** Cell edges, one more than the columns: an area is 1 wide, an exit `exitWidth`. */
+  edges: number[];
+  /** Label positions (cell centres) and texts: every k-th area, and every exit. */
+  tickvals: number[];
+  ticktext: string[];
+}
+
+/**
+ * At municipality level the ~580 columns are under 2 px wide and Plotly labels only every
+ * few; the exit columns (abroad, removed ex officio, deceased, unknown) came last, unlabelled,
+ * and too thin to see. Here each exit is as wide as about 1/60 of the areas, and always labelled,
+ * far enough apart to be read; the areas get every k-th label.
+ */
+export function wideColumns(areas: readonly Area[], labels: readonly string[]): WideColumns {
+  const exitWidth = Math.max(1, Math.round(areas.length / 60));
+  const step = Math.max(1, Math.ceil(areas.length / AREA_LABELS));
+  const edges = [0];
+  const tickvals: number[] = [];
+  const ticktext: string[] = [];
+  let regular = 0;
+  areas.forEach((a, i) => {
+    const left = edges[i];
+    const right = left + (a.special ? exitWidth : 1);
+    edges.push(right);
+    if (a.special || regular++ % step === 0) {
+      tickvals.push((left + right) / 2);
+      ticktext.push(labels[i]);
+    }
+  });
+  return { edges, tickvals, ticktext };
 }
 
 /**
@@ -45,10 +85,13 @@ export function heatmapData(result: MatrixResult, nameLang: NameLanguage, log: b
     for (let p = 1; p <= Math.max(1, max); p *= 10) ticktext.push(p);
     tickvals = ticktext.map((v) => Math.log10(1 + v));
   }
+  const colAreas = colOrder.map((c) => result.cols[c]);
+  const x = uniqueLabels(colAreas, nameLang, uiLang);
   return {
     y: uniqueLabels(rowOrder.map((r) => result.rows[r]), nameLang, uiLang),
-    x: uniqueLabels(colOrder.map((c) => result.cols[c]), nameLang, uiLang),
+    x,
     z,
+    wide: colAreas.length > WIDE_AXIS_COLUMNS ? wideColumns(colAreas, x) : null,
     counts,
     tickvals,
     ticktext,

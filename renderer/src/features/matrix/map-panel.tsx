@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { ProgressBar } from '../../components/progress-bar';
 import { useProgress } from '../../api/use-progress';
 import { loadGeometry } from '../../geo/load-geometry';
-import type { AreaGeometrySet, MapLevel } from '../../geo/area-geometry';
+import type { AreaGeometrySet, MapLevel } from '../../../../shared/geo/map/area-geometry';
 import { formatCount } from '../../../../shared/format/number-format';
 import { type NameLanguage, areaName } from './area-order';
 import { matrixMeasures } from './matrix-measures';
@@ -15,6 +15,7 @@ import { useMatrix } from './use-matrix';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 import { SelectField } from '../../components/select-field';
 import { diagonalShareDefinition, diagonalShareLabel } from '../../../../shared/matrix/matrix-labels';
+import { ExportButtons } from './export-buttons';
 
 type MapMeasure = 'netRate' | 'retention';
 
@@ -117,6 +118,7 @@ export function MapPanel({ cohort, definition, vintage, nameLang, initialLevel }
           revision={state.revision * 4 + (measure === 'netRate' ? 0 : 1) * 2 + (showFlows ? 1 : 0)}
         />
       )}
+      {state.result && <ExportButtons subject={{ kind: 'chart', chart: 'map', cohort, definition: state.result.definition, nameLang, view: { mapMeasure: measure, flows: showFlows } }} />}
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { interpolate, useI18n, type Params } from '../../i18n/i18n';
+import { textDictionary } from '../../i18n/text-dictionary';
 import type { UiLanguage } from '../../../../shared/api/localized';
 
 /**
@@ -234,15 +233,11 @@ const en: Record<MatrixTextKey, string> = {
 
 const DICTS: Record<UiLanguage, Record<MatrixTextKey, string>> = { nl, en };
 
-export const matrixText = (lang: UiLanguage, key: MatrixTextKey, params?: Params): string =>
-  interpolate(DICTS[lang][key] ?? nl[key], params);
+const dictionary = textDictionary(DICTS, 'mt');
+export const matrixText = dictionary.text;
 
 /** The current UI language plus a translator for the matrix texts. */
-export function useMatrixText(): { lang: UiLanguage; mt: (key: MatrixTextKey, params?: Params) => string } {
-  const { lang } = useI18n();
-  // Stable per language, so charts memoised on `mt` do not redraw on every render.
-  return useMemo(() => ({ lang, mt: (key: MatrixTextKey, params?: Params) => matrixText(lang, key, params) }), [lang]);
-}
+export const useMatrixText = dictionary.useText;
 
 /** Both dictionaries, for the test that scans Dutch screens and exports for English. */
 export const MATRIX_TEXTS = { nl, en };

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { interpolate, useI18n, type Params } from '../../i18n/i18n';
+import { textDictionary } from '../../i18n/text-dictionary';
 import type { UiLanguage } from '../../../../shared/api/localized';
 
 /**
@@ -99,9 +98,7 @@ const en: Record<MatrixNoteKey, string> = {
 
 const DICTS: Record<UiLanguage, Record<MatrixNoteKey, string>> = { nl, en };
 
-export const matrixNote = (lang: UiLanguage, key: MatrixNoteKey, params?: Params): string => interpolate(DICTS[lang][key] ?? nl[key], params);
+const dictionary = textDictionary(DICTS, 'nt');
+export const matrixNote = dictionary.text;
 
-export function useMatrixNotes(): { lang: UiLanguage; nt: (key: MatrixNoteKey, params?: Params) => string } {
-  const { lang } = useI18n();
-  return useMemo(() => ({ lang, nt: (key: MatrixNoteKey, params?: Params) => matrixNote(lang, key, params) }), [lang]);
-}
+export const useMatrixNotes = dictionary.useText;

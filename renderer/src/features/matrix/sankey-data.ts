@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../../../../shared/api/localized';
 import type { MatrixResult } from '../../../../shared/matrix/matrix-definition';
 import type { Area } from '../../../../shared/geo/area-level';
+import { regionColour } from '../../../../shared/geo/region-colours';
 import { type NameLanguage, areaName, regionProvinceOrder } from './area-order';
 
 export interface SankeyData {
@@ -12,9 +13,8 @@ export interface SankeyData {
   linkColors: string[];
 }
 
-export const REGION_COLOR: Record<string, string> = { VLG: '#e0b000', BRU: '#2a6fbb', WAL: '#c8372d' };
-export const SPECIAL_COLOR = '#8a8f98';
-export const colorOf = (area: Area): string => (area.special ? SPECIAL_COLOR : REGION_COLOR[area.regionCode] ?? SPECIAL_COLOR);
+export { REGION_COLOR, SPECIAL_COLOR } from '../../../../shared/geo/region-colours';
+const colorOf = (area: Area): string => regionColour(area);
 
 /** '#rrggbb' → 'rgba(r,g,b,a)' for translucent links. */
 function translucent(hex: string, alpha: number): string {

@@ -10,6 +10,7 @@ import { sankeyData } from './sankey-data';
 import { useMatrix } from './use-matrix';
 import { type MatrixTextKey, useMatrixText } from './matrix-i18n';
 import { SelectField } from '../../components/select-field';
+import { ExportButtons } from './export-buttons';
 
 interface Props {
   cohort: CohortDefinition;
@@ -47,6 +48,8 @@ export function SankeyPanel({ cohort, definition, nameLang }: Props) {
       <ErrorMessage error={state.error} testId="sankey-error" />
       {data && data.value.length === 0 && <p className="field__hint">{mt('sankey.none')}</p>}
       {data && data.value.length > 0 && <SankeyChart data={data} revision={state.revision * 2 + (stayers ? 1 : 0)} />}
+      {/* The image is drawn by the engine from the protected matrix at this level, with these choices. */}
+      {state.result && <ExportButtons subject={{ kind: 'chart', chart: 'sankey', cohort, definition: state.result.definition, nameLang, view: { stayers } }} />}
     </div>
   );
 }

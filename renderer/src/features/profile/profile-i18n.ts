@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { interpolate, useI18n, type Params } from '../../i18n/i18n';
+import { textDictionary } from '../../i18n/text-dictionary';
 import type { UiLanguage } from '../../../../shared/api/localized';
 
 /** Texts of the profile and cross-tab views (kept beside the features). */
@@ -142,7 +141,7 @@ const en: Record<ProfileTextKey, string> = {
 
 const DICTS: Record<UiLanguage, Record<ProfileTextKey, string>> = { nl, en };
 
-export function useProfileText(): { lang: UiLanguage; pt: (key: ProfileTextKey, params?: Params) => string } {
-  const { lang } = useI18n();
-  return useMemo(() => ({ lang, pt: (key: ProfileTextKey, params?: Params) => interpolate(DICTS[lang][key] ?? nl[key], params) }), [lang]);
-}
+const dictionary = textDictionary(DICTS, 'pt');
+export const profileText = dictionary.text;
+
+export const useProfileText = dictionary.useText;
