@@ -21,6 +21,8 @@ export const PERTURBATION_BOUND = PERTURBATION_MAX_NOISE;
 /** Past this share of its non-zero values suppressed because of earlier releases, a release is refused. */
 export const MAX_LINKED_SHARE = 0.5;
 const MAX_ROUNDS = 60;
+/** Rounds a violation gets one more withheld value before the number doubles. */
+const SINGLE_TRIES = 8;
 
 export interface LedgerProtection {
   /** Per table of the release: grid index → audit number of the earlier release it conflicts with. */
@@ -89,11 +91,12 @@ export function protectAgainstLedger(
     const pickedNow = new Set<string>();
     for (const v of check.violations) {
       if (v.candidates.length === 0) refuse(v, policy);
-      // What one more suppression did not settle gets two the next round, then four: a
-      // conflict that takes k values costs log k rounds, not k.
+      // One value at a time first (each may settle it: the fewest withheld); what still fails
+      // after a few rounds gets two, then four: a conflict that takes k values costs about
+      // log k rounds, not k.
       const tries = (attempts.get(v.key) ?? 0) + 1;
       attempts.set(v.key, tries);
-      const want = 2 ** Math.min(tries - 1, 10);
+      const want = tries <= SINGLE_TRIES ? 1 : 2 ** Math.min(tries - SINGLE_TRIES, 10);
       const picks = v.candidates.filter(([ti, k]) => !Number.isNaN(all[ti].value[k])).slice(0, want);
       // Every candidate already picked in this round: that pick may settle this one too.
       if (picks.length === 0) {
