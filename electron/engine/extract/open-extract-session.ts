@@ -71,19 +71,20 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     checkExtractStrings(req.path, meta, []);
     progress(0.15, 'check');
     guard(req.path, () => checkIntegrity(opened, req.path, probe.size));
-    // The key fits: hash the file in its own thread while the index is read (or, on a
-    // cache hit, while the analyst already works: then it verifies the cache).
-    let hashed = 0;
-    fingerprint = startFingerprint(req.path, (bytes) => {
-      hashed = bytes;
-    });
-    const share = () => Math.min(1, hashed / Math.max(1, probe.size));
     progress(0.2, 'workspace');
     const workspaceFile = workspacePath(dataDir, meta.extractId);
     workspace = openWorkspace(workspaceFile, key);
     const cacheFile = indexCachePath(workspaceFile);
     const identity = extractIdentity(req.path);
     const cached = guard(req.path, () => openCachedIndex(opened, workspace!, cacheFile, identity)).hit;
+    // Hash the file in its own thread: while the index is read, or, after a cache hit,
+    // while the analyst already works (it then verifies the cache). Started only now, so
+    // on a hit it does not compete with reading the cache on a two-core machine.
+    let hashed = 0;
+    fingerprint = startFingerprint(req.path, (bytes) => {
+      hashed = bytes;
+    });
+    const share = () => Math.min(1, hashed / Math.max(1, probe.size));
     if (cached) {
       const pending = fingerprint;
       const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, cached.fingerprint, cached.tables as ExtractTables, started), () => {

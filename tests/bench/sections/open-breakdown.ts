@@ -84,7 +84,10 @@ export async function openBreakdown(ctx: BenchContext, file: string, passphrase:
   }
 }
 
-/** SQLCipher 4's page crypto without SQLite: AES-256-CBC decryption and HMAC-SHA512 per 4 KiB page, the file read in 8 MiB blocks. */
+/**
+ * SQLCipher 4's page crypto without SQLite: AES-256-CBC decryption and HMAC-SHA512 over the
+ * whole file, in 8 MiB blocks (bulk throughput; per 4 KiB page SQLCipher adds a little setup).
+ */
 function pageCrypto(file: string): number {
   const fd = openSync(file, 'r');
   const block = Buffer.allocUnsafe(8 * 2 ** 20);
@@ -97,13 +100,11 @@ function pageCrypto(file: string): number {
       const got = readSync(fd, block, 0, block.length, at);
       if (got <= 0) break;
       at += got;
-      for (let p = 0; p + 4096 <= got; p += 4096) {
-        const page = block.subarray(p, p + 4096);
-        createHmac('sha512', macKey).update(page).digest();
-        const d = createDecipheriv('aes-256-cbc', aesKey, page.subarray(4096 - 80, 4096 - 64));
-        d.setAutoPadding(false);
-        d.update(page.subarray(0, 4096 - 80));
-      }
+      const data = block.subarray(0, got - (got % 16));
+      createHmac('sha512', macKey).update(data).digest();
+      const d = createDecipheriv('aes-256-cbc', aesKey, aesKey.subarray(0, 16));
+      d.setAutoPadding(false);
+      d.update(data);
     }
   } finally {
     closeSync(fd);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_PASSPHRASE, benchExtract } from '../bench-extract';
@@ -9,6 +9,7 @@ import { openBreakdown } from './open-breakdown';
 const REPEATS = 3;
 
 interface OpenRun {
+  tables: { name: string; rows: number }[];
   openMs: number;
   wallMs: number;
   rssBytes: number;
@@ -46,6 +47,8 @@ export const openSection: BenchSection = {
       // cache); every later open of the same file is the everyday case and reads the cache.
       const first = info();
       const repeats = Array.from({ length: REPEATS }, info);
+      const rows = (name: string) => (first.tables.find((x) => x.name === name)?.rows ?? 0).toLocaleString('en-US');
+      ctx.report('open', 'extract', `${mib(statSync(file).size)} MiB, ${rows('person')} persons, ${rows('residence')} residence spells, ${rows('protection_decision')} decisions`);
       ctx.report('open', 'open-to-ready, first open (builds the index, creates workspace)', Math.round(first.wallMs), undefined, `ms (engine openMs ${Math.round(first.openMs)})`, '≤ 3,000 ms');
       ctx.report('open', `open-to-ready, repeat open (index cache), median of ${REPEATS}`, Math.round(median(repeats.map((x) => x.wallMs))), undefined, `ms (${spread(repeats.map((x) => x.wallMs))})`, '≤ 1,500 ms at 2 M, ≤ 5,000 ms at 6 M');
       ctx.report('open', 'resident memory after first open (fresh process)', mib(first.rssBytes), undefined, 'MiB');
