@@ -113,7 +113,8 @@ export async function writeIndexCache(file: string, key: Buffer, identity: Buffe
   parts.push(cipher.final());
   const tag = cipher.getAuthTag();
 
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per write: two opens of the same extract may both be writing.
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const fh = await open(tmp, 'w', 0o600);
   try {
     await fh.writev([head, iv, tag, ...parts]);
