@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /**
  * A cheap identity of the extract file, checked before the index cache is trusted: size,
@@ -29,6 +29,10 @@ export function extractIdentity(filePath: string): Buffer {
       const got = readSync(fd, block, 0, BLOCK, b * BLOCK);
       hash.update(block.subarray(0, got));
     }
+    // A WAL-mode extract's committed pages may still sit in its -wal file: a -wal with content
+    // is part of the identity (an empty one is what SQLite creates on open, every time anew).
+    const wal = statSync(`${filePath}-wal`, { bigint: true, throwIfNoEntry: false });
+    if (wal && wal.size > 0n) hash.update(`wal|${wal.size}|${wal.mtimeNs}|`);
     return hash.digest();
   } finally {
     closeSync(fd);
