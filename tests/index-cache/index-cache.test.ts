@@ -49,8 +49,8 @@ async function closeAfterBackground() {
 }
 
 /** The state matrix as the analyst sees it (without its timing). */
-const matrix = async (engine: TestEngine = te) => {
-  const { computeMs: _ms, ...shown } = await engine.value('matrix.compute', { cohort: {}, definition: STATE });
+const matrix = async (engine: TestEngine = te, cohort: Record<string, unknown> = {}) => {
+  const { computeMs: _ms, ...shown } = await engine.value('matrix.compute', { cohort, definition: STATE });
   return shown;
 };
 
@@ -80,6 +80,17 @@ describe('index cache', () => {
     const x = makeExtract(path.join(dir, 'repeat.db'), { persons: 300, seed: 5, meta: { extract_id: 'repeat' } });
     const first = await open(x);
     const built = await matrix();
+    // A cohort on every field with a cached bitset (status, sex, nationality, age band, decision year).
+    const cohort = {
+      status: ['REFUGEE', 'SUBSIDIARY'],
+      sexes: ['M'],
+      nationalities: sessionIndex(session()).nationalities.filter((n) => /^[A-Z]{3}$/.test(n)).slice(0, 3),
+      ageBands: ['18-24', '25-34', '35-44'],
+      decisionYears: [2015, 2016, 2017],
+    };
+    const filtered = await matrix(te, cohort);
+    expect(filtered.total).toBeGreaterThan(0);
+    expect(filtered.total).toBeLessThan(built.total);
     await closeAfterBackground();
     expect(existsSync(cacheFile(x))).toBe(true);
     const written = statSync(cacheFile(x)).mtimeMs;
@@ -87,6 +98,7 @@ describe('index cache', () => {
     const again = await open(x);
     expect({ ...again, openMs: 0 }).toEqual({ ...first, openMs: 0 });
     expect(await matrix()).toEqual(built);
+    expect(await matrix(te, cohort)).toEqual(filtered);
     // Extras (application year, KBI) are still read from the extract on first use.
     const ix = sessionIndex(session());
     ix.loadExtras();
@@ -135,6 +147,7 @@ describe('index cache', () => {
     const wrongLoc = columns.locAtReference.map((l) => (l >= 0 ? 0 : l));
     await saveIndexCache(key, cacheFile(x), extractIdentity(x.path), {
       columns: { ...columns, locAtReference: wrongLoc },
+      bitsets: columns.bitsets,
       fingerprint: 'f'.repeat(64),
       tables: truth.tables,
     });

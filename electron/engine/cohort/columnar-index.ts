@@ -212,9 +212,15 @@ export type IndexColumns = Pick<
 
 /**
  * The full index from its columns: empty extras (read from `db` on first use, `indexOf`
- * mapping a person rowid to the person index) and the filter bitsets.
+ * mapping a person rowid to the person index) and the filter bitsets (built here unless
+ * given, as by the index cache).
  */
-export function indexFromColumns(db: Database, columns: IndexColumns, indexOf: (rowid: number) => number): ColumnarIndex {
+export function indexFromColumns(
+  db: Database,
+  columns: IndexColumns,
+  indexOf: (rowid: number) => number,
+  bitsets?: Pick<FilterBitsets, 'status' | 'sex' | 'nationality' | 'ageBand' | 'decisionYear'>,
+): ColumnarIndex {
   const n = columns.persons;
   // Application year and the KBI columns are read on first use (loadExtras): most matrices
   // do not need them.
@@ -240,7 +246,10 @@ export function indexFromColumns(db: Database, columns: IndexColumns, indexOf: (
     derived: new Map(),
     loadExtras,
   };
-  const full: ColumnarIndex = { ...index, bitsets: buildFilterBitsets(index) };
+  const built = bitsets
+    ? { ...bitsets, applicationYear: new Map(), kbiTarget: [], trajectoryStarted: [], attestationObtained: [], nt2: [] }
+    : buildFilterBitsets(index);
+  const full: ColumnarIndex = { ...index, bitsets: built };
   return full;
 }
 

@@ -121,7 +121,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     // The key is taken now: the session may be closed before the write starts.
     const cacheKey = cacheKeyOrCreate(workspace);
     session.background = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => saveIndexCache(cacheKey, cacheFile, identity, { columns: built.index, fingerprint: fileHash, tables }))
+      .then(() => saveIndexCache(cacheKey, cacheFile, identity, { columns: built.index, bitsets: built.index.bitsets, fingerprint: fileHash, tables }))
       .catch(() => discardIndexCache(cacheFile));
     progress(1, 'ready');
     return session;

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { IndexColumns } from '../cohort/columnar-index';
+import type { FilterBitsets } from '../cohort/filter-bitsets';
 
 /**
  * The encrypted index cache file: the columns of the columnar index (IndexColumns), the
@@ -10,13 +11,15 @@ import type { IndexColumns } from '../cohort/columnar-index';
  * nothing in the file is readable without the extract's passphrase, and any changed byte
  * fails the authentication tag, so a damaged or truncated file is discarded, never used.
  *
+ * The base filter bitsets are stored too (building them costs more than decrypting them).
+ *
  * Layout: 'VVIC' | format (u32) | extract identity (32) | IV (12) | tag (16) | ciphertext.
  * The first 40 bytes are authenticated too. Plaintext: meta length (u32) | meta JSON |
  * padding to 8 | the typed arrays, each at an 8-byte aligned offset.
  */
 const MAGIC = Buffer.from('VVIC', 'latin1');
 /** Bump when the index columns or their meaning change: older caches are then rebuilt. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const HEAD = 40;
 const IV = 12;
 const TAG = 16;
@@ -41,8 +44,13 @@ const ARRAY_TYPES = {
 } as const satisfies Record<ArrayName, unknown>;
 const ARRAY_NAMES = Object.keys(ARRAY_TYPES) as ArrayName[];
 
+/** The filter bitsets built at open (those of the extras are built when the extras are read). */
+export type BaseBitsets = Pick<FilterBitsets, 'status' | 'sex' | 'nationality' | 'ageBand' | 'decisionYear'>;
+const BITSET_LISTS = ['status', 'sex', 'nationality', 'ageBand'] as const;
+
 export interface CachedIndex {
   columns: IndexColumns;
+  bitsets: BaseBitsets;
   /** SHA-256 (hex) of the extract the columns were read from. */
   fingerprint: string;
   /** Row counts of every extract table. */
@@ -58,7 +66,8 @@ interface Meta {
   referenceDay: number;
   nationalities: string[];
   codes: string[];
-  arrays: { name: ArrayName; offset: number; length: number }[];
+  /** Columns by name; bitsets as 'bitset:<list>:<position>' or 'bitset:decisionYear:<year>'. */
+  arrays: { name: string; offset: number; length: number }[];
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -77,12 +86,15 @@ function header(identity: Buffer): Buffer {
  * a tenth of a second per 100 MB); the write is asynchronous.
  */
 export async function writeIndexCache(file: string, key: Buffer, identity: Buffer, cached: CachedIndex): Promise<void> {
-  const { columns } = cached;
+  const { columns, bitsets } = cached;
+  const entries: [string, ArrayBufferView & { length: number }][] = ARRAY_NAMES.map((name) => [name, columns[name]]);
+  for (const list of BITSET_LISTS) bitsets[list].forEach((b, k) => entries.push([`bitset:${list}:${k}`, b]));
+  for (const [year, b] of bitsets.decisionYear) entries.push([`bitset:decisionYear:${year}`, b]);
   const arrays: Meta['arrays'] = [];
   let at = 0;
-  for (const name of ARRAY_NAMES) {
-    arrays.push({ name, offset: at, length: columns[name].length });
-    at = align8(at + columns[name].byteLength);
+  for (const [name, a] of entries) {
+    arrays.push({ name, offset: at, length: a.length });
+    at = align8(at + a.byteLength);
   }
   const meta: Meta = {
     fingerprint: cached.fingerprint,
@@ -103,8 +115,8 @@ export async function writeIndexCache(file: string, key: Buffer, identity: Buffe
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(head);
   const parts: Buffer[] = [cipher.update(metaBlock)];
-  for (const { name, offset } of arrays) {
-    const a = columns[name];
+  for (const [k, { offset }] of arrays.entries()) {
+    const a = entries[k][1];
     const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     for (let k = 0; k < bytes.length; k += CHUNK) parts.push(cipher.update(bytes.subarray(k, Math.min(bytes.length, k + CHUNK))));
     const pad = align8(offset + a.byteLength) - (offset + a.byteLength);
@@ -189,10 +201,16 @@ function readOpen(fd: number, key: Buffer, identity: Buffer): CacheRead {
   const meta = JSON.parse(view.subarray(4, 4 + metaLength).toString('utf8')) as Meta;
   const base = align8(4 + metaLength);
   const columns = { persons: meta.persons, referenceDay: meta.referenceDay, nationalities: meta.nationalities, codes: meta.codes } as IndexColumns;
+  const bitsets: BaseBitsets = { status: [], sex: [], nationality: [], ageBand: [], decisionYear: new Map() };
   for (const { name, offset, length } of meta.arrays) {
-    const Type = ARRAY_TYPES[name];
-    (columns as unknown as Record<string, unknown>)[name] = new Type(plain.buffer, plain.byteOffset + base + offset, length);
+    const at = plain.byteOffset + base + offset;
+    const [kind, list, key] = name.split(':');
+    if (kind !== 'bitset') {
+      const Type = ARRAY_TYPES[name as ArrayName];
+      (columns as unknown as Record<string, unknown>)[name] = new Type(plain.buffer, at, length);
+    } else if (list === 'decisionYear') bitsets.decisionYear.set(Number(key), new Uint32Array(plain.buffer, at, length));
+    else bitsets[list as (typeof BITSET_LISTS)[number]][Number(key)] = new Uint32Array(plain.buffer, at, length);
   }
   if (ARRAY_NAMES.some((name) => !(columns[name] instanceof ARRAY_TYPES[name]))) return { miss: 'damaged' };
-  return { hit: { columns, fingerprint: meta.fingerprint, tables: meta.tables } };
+  return { hit: { columns, bitsets, fingerprint: meta.fingerprint, tables: meta.tables } };
 }

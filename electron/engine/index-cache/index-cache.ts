@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ColumnarIndex, IndexColumns } from '../cohort/columnar-index';
+import type { ColumnarIndex } from '../cohort/columnar-index';
 import { indexFromColumns } from '../cohort/columnar-index';
 import { personIndexOf } from '../index-build/decode-tables';
-import { readIndexCache, writeIndexCache } from './index-cache-file';
+import { readIndexCache, writeIndexCache, type CachedIndex } from './index-cache-file';
 
 /**
  * The index cache of one extract: where it lives, its key, reading it into a full
@@ -38,8 +38,8 @@ export function openCachedIndex(db: Database, workspace: Database, cacheFile: st
   try {
     const read = readIndexCache(cacheFile, key, identity);
     if ('miss' in read) return { hit: null, read: read.miss };
-    const { columns, fingerprint, tables } = read.hit;
-    return { hit: { index: indexFromColumns(db, columns, personIndexOf(db, columns.persons)), fingerprint, tables }, read: 'hit' };
+    const { columns, bitsets, fingerprint, tables } = read.hit;
+    return { hit: { index: indexFromColumns(db, columns, personIndexOf(db, columns.persons), bitsets), fingerprint, tables }, read: 'hit' };
   } finally {
     key.fill(0);
   }
@@ -50,7 +50,7 @@ export async function saveIndexCache(
   key: Buffer,
   cacheFile: string,
   identity: Buffer,
-  cached: { columns: IndexColumns; fingerprint: string; tables: { name: string; rows: number }[] },
+  cached: CachedIndex,
 ): Promise<void> {
   try {
     await writeIndexCache(cacheFile, key, identity, cached);
