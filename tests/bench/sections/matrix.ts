@@ -40,11 +40,15 @@ export const matrixSection: BenchSection = {
     const file = benchExtract(ctx, 'matrix');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'vv-bench-matrix-'));
     const rss0 = process.memoryUsage().rss;
+    const stateCohort = CohortDefinition.parse({ status: ['REFUGEE', 'SUBSIDIARY'], nationalities: ['SYR', 'AFG', 'IRQ'], sexes: ['M'] });
+    const stateDef = MatrixDefinition.parse({ kind: 'state', level: 'municipality', vintage: '2019' });
     const request = { path: file, passphrase: BENCH_PASSPHRASE, cipher: { preset: 'auto' as const } };
     let t = performance.now();
     const firstSession = await openExtractSession(request, workDir, () => {});
     const firstMs = performance.now() - t;
     await firstSession.background; // the index cache is written
+    // The same matrix on the index as built and (below) as read from the cache: the cached columns are views on one buffer.
+    const stateOnBuilt = await timeMedian(() => computeMatrix(firstSession, stateCohort, stateDef));
     firstSession.close();
     t = performance.now();
     const session = await openExtractSession(request, workDir, () => {});
@@ -58,8 +62,6 @@ export const matrixSection: BenchSection = {
     ctx.report('matrix', 'columnar index after open (cache lookup)', indexMs, undefined, 'ms');
     ctx.report('matrix', 'open-to-ready (open + index)', openMs + indexMs, undefined, 'ms', '≤ 5,000 ms');
 
-    const stateCohort = CohortDefinition.parse({ status: ['REFUGEE', 'SUBSIDIARY'], nationalities: ['SYR', 'AFG', 'IRQ'], sexes: ['M'] });
-    const stateDef = MatrixDefinition.parse({ kind: 'state', level: 'municipality', vintage: '2019' });
     const movesCohort = CohortDefinition.parse({ status: ['REFUGEE', 'SUBSIDIARY'] });
     const movesDef = MatrixDefinition.parse({ kind: 'all-moves', level: 'municipality', vintage: '2019' });
     const ourState = computeMatrix(session, stateCohort, stateDef);
@@ -98,6 +100,7 @@ export const matrixSection: BenchSection = {
         await con.runAndReadAll(moversSql);
       });
       ctx.report('matrix', `state, municipality × municipality, 3-field cohort (${ourState.cohortSize.toLocaleString('en-US')} persons)`, oursStateMs, duckStateMs, 'ms', '≤ 20 ms, ≥ 2× faster');
+      ctx.report('matrix', 'state matrix on the index as built (peer) against the index from the cache (ours)', oursStateMs, stateOnBuilt, 'ms');
       ctx.report('matrix', `all moves, municipality, granted cohort (${ourMoves.total.toLocaleString('en-US')} moves, ${ourMoves.distinctPersons.toLocaleString('en-US')} movers)`, oursMovesMs, duckMovesMs, 'ms', '≤ 20 ms, ≥ 2× faster');
       ctx.report('matrix', 'all moves + distinct persons per cell and margin (export path)', oursMovesPersonsMs, undefined, 'ms');
     } finally {
