@@ -133,6 +133,37 @@ describe('index cache', () => {
     expect(await matrix()).toEqual(m);
   });
 
+  test('a WAL-mode extract whose committed changes still sit in its -wal file: a change there is followed too', async () => {
+    const x = makeExtract(path.join(dir, 'wal.db'), { persons: 300, seed: 12, meta: { extract_id: 'wal' } });
+    // Another SQLCipher tool keeps the extract open in WAL mode, without checkpoints.
+    const other = new Database(x.path);
+    applyCipher(other, { preset: 'sqlcipher4' }, Buffer.from(x.passphrase, 'utf8'));
+    other.pragma('journal_mode=WAL');
+    other.pragma('wal_autocheckpoint=0');
+    const move = (nis: string) =>
+      other.prepare("UPDATE residence SET nis_code = ? WHERE rowid = (SELECT min(rowid) FROM residence WHERE kind = 'MAIN' AND end_date IS NULL)").run(nis);
+    try {
+      move('11002');
+      const mainFile = createHash('sha256').update(readFileSync(x.path)).digest('hex');
+      await open(x);
+      const before = await matrix();
+      await closeAfterBackground();
+      move('44021');
+      // The main file is as it was; only the -wal changed.
+      expect(createHash('sha256').update(readFileSync(x.path)).digest('hex')).toBe(mainFile);
+      await open(x);
+      const after = await matrix();
+      expect(after).not.toEqual(before);
+      await closeAfterBackground();
+      const fresh = makeTestEngine({ dataDir: makeTempDir('vv-icache-fresh-') });
+      await fresh.value('extract.open', { path: x.path, passphrase: x.passphrase });
+      expect(await matrix(fresh)).toEqual(after);
+      fresh.dispose();
+    } finally {
+      other.close();
+    }
+  });
+
   test('a cache that passes the identity check but disagrees with the full SHA-256 is discarded in the background', async () => {
     const x = makeExtract(path.join(dir, 'verify.db'), { persons: 300, seed: 7, meta: { extract_id: 'verify' } });
     const truth = await open(x);
