@@ -26,7 +26,7 @@ describe('workspace file', () => {
     expect(ws.pragma('temp_store', { simple: true })).toBe(2);
     expect(workspaceVersion(ws)).toBe(MIGRATIONS.at(-1)!.version);
     const tables = ws.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit_log', 'cohort', 'cohort_crosstab', 'export_snapshot', 'person_key', 'release_ledger', 'schema_version', 'settings']);
+    expect(tables).toEqual(['audit_log', 'cohort', 'cohort_crosstab', 'export_snapshot', 'index_cache_key', 'person_key', 'release_ledger', 'schema_version', 'settings']);
     setWorkspaceSetting(ws, 'matrix.last', { level: 'province' });
     ws.close();
     // Not readable without the key: no plaintext header, no readable rows.

@@ -17,7 +17,8 @@ export const KBI_CODES = KBI_TARGET_STATUSES;
 /**
  * The columnar index of an open extract: one typed array per person attribute, the
  * residence timeline of every person, and bitsets per filter value. Built once per open
- * extract, kept only in memory (session.cache), never written anywhere.
+ * extract and kept in memory (session.cache); its columns are also kept, encrypted, in the
+ * index cache beside the workspace (see index-cache/), never in plaintext.
  *
  * Person index = position in the person table's storage order. Locations are small integers: a code id
  * (>= 0, index into `codes`, the municipality codes as recorded) or a special location (LOC_*).
@@ -138,21 +139,6 @@ function assembleIndex(
   results.length = 0; // the packed values are no longer needed
   const deathDay = trailDeathDays(deathDateDay, resOffset, resStart, resLoc);
 
-  // Application year and the KBI columns are read on first use (loadExtras): most matrices
-  // do not need them.
-  const applicationYear = new Int16Array(n);
-  const kbiTarget = new Uint8Array(n).fill(KBI_CODES.indexOf('NONE'));
-  const trajectoryStarted = new Uint8Array(n);
-  const attestationObtained = new Uint8Array(n);
-  const nt2Level = new Uint8Array(n);
-  let extrasLoaded = false;
-  const loadExtras = () => {
-    if (extrasLoaded) return;
-    extrasLoaded = true;
-    loadIndexExtras(db, persons.indexOf, { applicationYear, kbiTarget, trajectoryStarted, attestationObtained, nt2Level });
-    addExtraBitsets(full, full.bitsets);
-  };
-
   progress(0.95, 'derived');
   const decisionYear = new Int16Array(n);
   const ageAtDecision = new Int16Array(n).fill(-1);
@@ -178,39 +164,101 @@ function assembleIndex(
     } else locAtDecision[p] = LOC_UNKNOWN;
     locAtReference[p] = locationOn(resOffset, resStart, resEnd, resLoc, deathDay, p, referenceDay);
   }
+  progress(0.98, 'bitsets');
+  const index = indexFromColumns(
+    db,
+    {
+      persons: n,
+      referenceDay,
+      status,
+      decisionDay,
+      decisionYear,
+      nationality,
+      nationalities,
+      sex,
+      ageAtDecision,
+      deathDay,
+      deathDateDay,
+      resOffset,
+      resStart,
+      resEnd,
+      resLoc,
+      codes,
+      locAtDecision,
+      locAtReference,
+    },
+    persons.indexOf,
+  );
+  progress(1, 'ready');
+  return index;
+}
 
-  // eslint-disable-next-line prefer-const -- assigned below; loadExtras refers to it lazily
-  let full: ColumnarIndex;
+/**
+ * The columns read from the extract at open (everything but the lazily read extras, the
+ * bitsets and the derived data): what the encrypted index cache stores (see index-cache/).
+ */
+export type IndexColumns = Pick<
+  ColumnarIndex,
+  | 'persons'
+  | 'referenceDay'
+  | 'status'
+  | 'decisionDay'
+  | 'decisionYear'
+  | 'nationality'
+  | 'nationalities'
+  | 'sex'
+  | 'ageAtDecision'
+  | 'deathDay'
+  | 'deathDateDay'
+  | 'resOffset'
+  | 'resStart'
+  | 'resEnd'
+  | 'resLoc'
+  | 'codes'
+  | 'locAtDecision'
+  | 'locAtReference'
+>;
+
+/**
+ * The full index from its columns: empty extras (read from `db` on first use, `indexOf`
+ * mapping a person rowid to the person index) and the filter bitsets (built here unless
+ * given, as by the index cache).
+ */
+export function indexFromColumns(
+  db: Database,
+  columns: IndexColumns,
+  indexOf: (rowid: number) => number,
+  bitsets?: Pick<FilterBitsets, 'status' | 'sex' | 'nationality' | 'ageBand' | 'decisionYear'>,
+): ColumnarIndex {
+  const n = columns.persons;
+  // Application year and the KBI columns are read on first use (loadExtras): most matrices
+  // do not need them.
+  const applicationYear = new Int16Array(n);
+  const kbiTarget = new Uint8Array(n).fill(KBI_CODES.indexOf('NONE'));
+  const trajectoryStarted = new Uint8Array(n);
+  const attestationObtained = new Uint8Array(n);
+  const nt2Level = new Uint8Array(n);
+  let extrasLoaded = false;
+  const loadExtras = () => {
+    if (extrasLoaded) return;
+    extrasLoaded = true;
+    loadIndexExtras(db, indexOf, { applicationYear, kbiTarget, trajectoryStarted, attestationObtained, nt2Level });
+    addExtraBitsets(full, full.bitsets);
+  };
   const index: Omit<ColumnarIndex, 'bitsets'> = {
-    persons: n,
-    referenceDay,
-    status,
-    decisionDay,
-    decisionYear,
+    ...columns,
     applicationYear,
-    nationality,
-    nationalities,
-    sex,
-    ageAtDecision,
     kbiTarget,
     trajectoryStarted,
     attestationObtained,
     nt2Level,
-    deathDay,
-    deathDateDay,
-    resOffset,
-    resStart,
-    resEnd,
-    resLoc,
-    codes,
-    locAtDecision,
-    locAtReference,
     derived: new Map(),
     loadExtras,
   };
-  progress(0.98, 'bitsets');
-  full = { ...index, bitsets: buildFilterBitsets(index) };
-  progress(1, 'ready');
+  const built = bitsets
+    ? { ...bitsets, applicationYear: new Map(), kbiTarget: [], trajectoryStarted: [], attestationObtained: [], nt2: [] }
+    : buildFilterBitsets(index);
+  const full: ColumnarIndex = { ...index, bitsets: built };
   return full;
 }
 

@@ -16,5 +16,10 @@ export interface OpenSession {
   readonly filePath?: string;
   /** In-memory derived data keyed by capability (e.g. 'columnar-index'). */
   readonly cache: Map<string, unknown>;
+  /**
+   * Work the open left running once the session was answered: writing the encrypted index
+   * cache, or verifying a cached index against the full SHA-256. Never rejects.
+   */
+  background?: Promise<void>;
   close(): void;
 }

@@ -13,6 +13,12 @@ import { openWorkspace, workspacePath } from '../workspace/open-workspace';
 import { passphraseBytes, wipe } from './cipher';
 import { checkExtractSchema } from './extract-check';
 import { buildSummary, countRows } from './extract-summary';
+import type { ExtractTable } from '../../../shared/extract/extract-schema';
+import type { ConcreteCipher } from './cipher';
+import type { ExtractMeta } from './extract-check';
+import { extractIdentity } from '../index-cache/extract-identity';
+import { cacheKeyOrCreate, indexCachePath, openCachedIndex, saveIndexCache } from '../index-cache/index-cache';
+import { discardIndexCache } from '../index-cache/index-cache-file';
 import { probeFile } from './file-probe';
 import { startFingerprint, type PendingFingerprint } from './fingerprint';
 import { checkIntegrity, openWithKey } from './open-extract';
@@ -33,14 +39,17 @@ const HELPERS_FROM_PERSONS = 100_000;
 
 /**
  * Opens an extract end to end: probe the file, find the cipher, check the format and
- * integrity, fingerprint, build the columnar index (which also counts the rows of the
- * tables it reads), count the other tables, open the workspace. Every step only reads the
- * extract. On any failure every connection opened so far is closed again.
+ * integrity, open the workspace, then take the columnar index from the encrypted index
+ * cache when it belongs to this very file (see index-cache/), or build it (which also
+ * counts the rows of the tables it reads) and count the other tables. Every step only
+ * reads the extract. On any failure every connection opened so far is closed again.
  *
  * The index is built here, not on first use, so "ready" means ready: it is read while
  * the fingerprint thread hashes the file, on this thread and a helper thread with its own
  * read-only connection (the key bytes are copied to that thread, applied and wiped there;
- * this function wipes its own copy when it returns). Everything stays in memory.
+ * this function wipes its own copy when it returns). After a build the cache is written
+ * (encrypted) once the session is answered; after a cache hit the fingerprint thread
+ * verifies the cache in the background (session.background settles when either is done).
  */
 export async function openExtractSession(req: OpenRequest, dataDir: string, emit: (e: ProgressEvent) => void): Promise<OpenSession> {
   const started = performance.now();
@@ -62,23 +71,41 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     checkExtractStrings(req.path, meta, []);
     progress(0.15, 'check');
     guard(req.path, () => checkIntegrity(opened, req.path, probe.size));
-    // The key fits: hash the file in its own thread while the index is read here.
+    progress(0.2, 'workspace');
+    const workspaceFile = workspacePath(dataDir, meta.extractId);
+    workspace = openWorkspace(workspaceFile, key);
+    const cacheFile = indexCachePath(workspaceFile);
+    const identity = extractIdentity(req.path);
+    const cached = guard(req.path, () => openCachedIndex(opened, workspace!, cacheFile, identity)).hit;
+    // Hash the file in its own thread: while the index is read, or, after a cache hit,
+    // while the analyst already works (it then verifies the cache). Started only now, so
+    // on a hit it does not compete with reading the cache on a two-core machine.
     let hashed = 0;
     fingerprint = startFingerprint(req.path, (bytes) => {
       hashed = bytes;
     });
     const share = () => Math.min(1, hashed / Math.max(1, probe.size));
+    if (cached) {
+      const pending = fingerprint;
+      const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, cached.fingerprint, cached.tables as ExtractTables, started), () => {
+        pending.cancel();
+        sidecars.release();
+      }, path.resolve(req.path));
+      checkExtractStrings(req.path, meta, cached.index.nationalities);
+      adoptSessionIndex(session, cached.index);
+      session.background = verifyCachedFingerprint(session, pending, cached.fingerprint, cacheFile);
+      progress(1, 'ready');
+      return session;
+    }
+
     const personRows = guard(req.path, () => rowidRange(opened, 'person').max ?? 0);
     const helpers = personRows >= HELPERS_FROM_PERSONS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
     const built = await guardAsync(req.path, () =>
       buildColumnarIndexInParallel(opened, meta.referenceDate, { file: req.path, key, cipher: keyed.cipher, helpers }, (fraction) =>
-        progress(0.2 + 0.65 * fraction, 'index'),
+        progress(0.2 + 0.7 * fraction, 'index'),
       ),
     );
-    const tables = guard(req.path, () => countRows(opened, (i, n) => progress(0.85 + (0.05 * i) / n, 'count'), built.rows));
-    // The workspace (its own key derivation) is opened while the fingerprint thread may still be hashing.
-    progress(0.9, 'workspace');
-    workspace = openWorkspace(workspacePath(dataDir, meta.extractId), key);
+    const tables = guard(req.path, () => countRows(opened, (i, n) => progress(0.9 + (0.02 * i) / n, 'count'), built.rows));
     const hashProgress = setInterval(() => progress(0.92 + 0.07 * share(), 'fingerprint'), 250);
     const fileHash = await fingerprint.result
       .catch(() => {
@@ -86,17 +113,16 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       })
       .finally(() => clearInterval(hashProgress));
 
-    const summary = buildSummary({
-      filePath: req.path,
-      meta,
-      fingerprint: fileHash,
-      cipher: keyed.cipher,
-      tables,
-      openMs: Math.round(performance.now() - started),
-    });
-    const session = createOpenSession(db, workspace, summary, () => sidecars.release(), path.resolve(req.path));
+    const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, fileHash, tables, started), () => sidecars.release(), path.resolve(req.path));
     checkExtractStrings(req.path, meta, built.index.nationalities);
     adoptSessionIndex(session, built.index);
+    // The next open of this extract reads the index from the encrypted cache. Written after
+    // "ready" is answered; a failed write only means the next open builds again.
+    // The key is taken now: the session may be closed before the write starts.
+    const cacheKey = cacheKeyOrCreate(workspace);
+    session.background = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => saveIndexCache(cacheKey, cacheFile, identity, { columns: built.index, bitsets: built.index.bitsets, fingerprint: fileHash, tables }))
+      .catch(() => discardIndexCache(cacheFile));
     progress(1, 'ready');
     return session;
   } catch (err) {
@@ -108,6 +134,31 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
   } finally {
     wipe(key);
   }
+}
+
+type ExtractTables = { name: ExtractTable; rows: number }[];
+
+function summaryOf(req: OpenRequest, meta: ExtractMeta, cipher: ConcreteCipher, fingerprint: string, tables: ExtractTables, started: number) {
+  return buildSummary({ filePath: req.path, meta, fingerprint, cipher, tables, openMs: Math.round(performance.now() - started) });
+}
+
+/**
+ * After a cache hit: the full SHA-256 of the extract, computed in the background, must be
+ * the one the cache was made for. If not (the file changed in a way the identity check
+ * missed), the cache file is deleted, the session drops the cached index and everything
+ * derived from it (the next use rebuilds from the extract) and takes the real fingerprint.
+ */
+async function verifyCachedFingerprint(session: OpenSession, pending: PendingFingerprint, expected: string, cacheFile: string): Promise<void> {
+  let actual: string;
+  try {
+    actual = await pending.result;
+  } catch {
+    return; // cancelled by close, or the file went away: nothing of this session is used any more
+  }
+  if (actual === expected) return;
+  discardIndexCache(cacheFile);
+  session.cache.clear();
+  session.summary.fingerprint = actual;
 }
 
 /** SQLite errors met while reading the opened extract become stable codes (a damaged page → CORRUPT_FILE). */

@@ -96,7 +96,7 @@ export function decodePersons(db: Database, jobs: ReadJob[], results: Results, t
  * Person index = position in rowid order. Rowids without gaps (the usual case: the extract
  * is written once) need no table at all; otherwise the rowids are read once.
  */
-function personIndexOf(db: Database, n: number): (rowid: number) => number {
+export function personIndexOf(db: Database, n: number): (rowid: number) => number {
   const { min, max } = rowidRange(db, 'person');
   if (min === null || max === null) return () => -1;
   if (max - min + 1 === n) return (rowid) => (rowid >= min && rowid <= max ? rowid - min : -1);

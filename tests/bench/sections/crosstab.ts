@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, SMALLINT, UTINYINT } from '@duckdb/node-api';
@@ -11,11 +11,10 @@ import { sessionIndex } from '../../../electron/engine/cohort/session-index';
 import { computeCrosstab } from '../../../electron/engine/crosstab/compute-crosstab';
 import { computeProfile } from '../../../electron/engine/crosstab/compute-profile';
 import { openExtractSession } from '../../../electron/engine/extract/open-extract-session';
-import { writeSyntheticExtract } from '../../../electron/engine/synthetic/generate-extract';
+import { BENCH_PASSPHRASE, benchExtract } from '../bench-extract';
 import type { BenchContext, BenchSection } from '../bench-context';
 import { append } from './matrix';
 
-const PASSPHRASE = 'bench-matrix-passphrase';
 const RUNS = 9;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function timeMedian(fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -41,10 +40,9 @@ const BANDS = Array.from({ length: 50 }, (_, i) => ({ min: 2 * i, max: i === 49 
 export const crosstabSection: BenchSection = {
   name: 'crosstab',
   async run(ctx: BenchContext) {
-    const file = path.join(ctx.dataDir, `matrix-synthetic-${ctx.persons}-${ctx.seed}.db`);
-    if (!existsSync(file)) writeSyntheticExtract(file, PASSPHRASE, { preset: 'sqlcipher4' }, { persons: ctx.persons, seed: ctx.seed });
+    const file = benchExtract(ctx, 'crosstab');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'vv-bench-crosstab-'));
-    const session = await openExtractSession({ path: file, passphrase: PASSPHRASE, cipher: { preset: 'auto' } }, workDir, () => {});
+    const session = await openExtractSession({ path: file, passphrase: BENCH_PASSPHRASE, cipher: { preset: 'auto' } }, workDir, () => {});
     const ix = sessionIndex(session);
     ix.loadExtras();
     const cohort = CohortDefinition.parse({ status: ['REFUGEE', 'SUBSIDIARY'] });
