@@ -384,7 +384,8 @@ describe('IPC fuzz of the write-path parameters, with an extract open', () => {
     expect(readdirSync(process.cwd())).toEqual([]);
     expect(readdirSync(dataDir).sort()).toEqual(expect.arrayContaining(['workspaces']));
     for (const f of readdirSync(dataDir)) expect(['workspaces', 'app-settings.json', 'logs']).toContain(f);
-    for (const f of readdirSync(path.join(dataDir, 'workspaces'))) expect(f).toMatch(/^[0-9a-f]{32}\.vvw(-wal|-shm)?$/);
+    // The workspace (and its WAL) and the encrypted index cache written after open (docs/open-performance.md).
+    for (const f of readdirSync(path.join(dataDir, 'workspaces'))) expect(f).toMatch(/^[0-9a-f]{32}\.(vvw(-wal|-shm)?|vvi)$/);
     expect(readFileSync(path.join(out, 'existing.xlsx'), 'utf8').length).toBeGreaterThan(0);
     // Beside the output folder only new recipe files may appear (a recipe path gets '.json' added:
     // `extract.db` → `extract.db.json`, a new file, never the extract itself).
