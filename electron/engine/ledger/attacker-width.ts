@@ -52,11 +52,20 @@ export function attackerModel(highs: Highs, vars: readonly number[], constraints
     rowUpper: Float64Array.from(upper),
     matrix: { format: 'csr', numRows: m, numCols: n, starts, indices, values },
   });
-  // Callers change only the objective between runs, so the last optimum stays feasible: the
-  // primal simplex continues from it, while presolve would throw that basis away (measured on
-  // a municipality release: 196 ms per programme with the defaults, 14 ms like this).
-  model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
-  return { model, col };
+  // The first run starts from nothing: the dual simplex is several times faster there (0.6 s
+  // against 3.3 s on 3,752 atoms × 803 values). After it, callers change only the objective,
+  // so the last optimum stays feasible: the primal simplex continues from it, while presolve
+  // would throw that basis away (196 ms per programme with the defaults, 14 ms like this).
+  model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 1 });
+  let first = true;
+  const run = () => {
+    model.run();
+    if (first) {
+      first = false;
+      model.options.set({ simplex_strategy: 4 });
+    }
+  };
+  return { model, col, run };
 }
 
 /**
@@ -65,7 +74,7 @@ export function attackerModel(highs: Highs, vars: readonly number[], constraints
  * max − min per target (Infinity when unbounded).
  */
 export function attackerWidth(highs: Highs, vars: readonly number[], constraints: readonly LpConstraint[], targets: readonly AtomVector[]): number[] {
-  const { model, col } = attackerModel(highs, vars, constraints);
+  const { model, col, run } = attackerModel(highs, vars, constraints);
   try {
     const { minimize, maximize } = highs.constants.objectiveSense;
     const optimal = highs.constants.modelStatus.optimal;
@@ -78,11 +87,11 @@ export function attackerWidth(highs: Highs, vars: readonly number[], constraints
         cols.push(j);
       }
       model.changeObjectiveSense(minimize);
-      model.run();
+      run();
       if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum (min)');
       const min = model.getObjectiveValue();
       model.changeObjectiveSense(maximize);
-      model.run();
+      run();
       if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum (max)');
       const max = model.getObjectiveValue();
       for (const j of cols) model.changeColCost(j, 0);

@@ -14,6 +14,11 @@ export interface WidthTarget {
 export interface WidthCertificate {
   /** Per target: true when the attacker's interval is proven narrower than `need`. */
   narrow: boolean[];
+  /**
+   * Per target: the width of the points found, a lower bound on the attacker's width (exact
+   * for a target that got its own minimum and maximum).
+   */
+  width: number[];
   /** Programmes solved (each a min or a max). */
   programmes: number;
 }
@@ -49,7 +54,7 @@ export function certifyWidths(
 ): WidthCertificate {
   const n = targets.length;
   const narrow = new Array<boolean>(n).fill(false);
-  if (n === 0) return { narrow, programmes: 0 };
+  if (n === 0) return { narrow, width: [], programmes: 0 };
   const lo = targets.map((t) => t.trueValue);
   const hi = lo.slice();
   const done = new Uint8Array(n);
@@ -58,7 +63,7 @@ export function certifyWidths(
     for (let i = 0; i < n; i++) if (!done[i]) out.push(i);
     return out;
   };
-  const { model, col } = attackerModel(highs, vars, constraints);
+  const { model, col, run } = attackerModel(highs, vars, constraints);
   const cols = targets.map((t) => {
     const c = new Int32Array(t.vector.atoms.length);
     for (let i = 0; i < c.length; i++) c[i] = col.get(t.vector.atoms[i]) ?? -1;
@@ -85,7 +90,7 @@ export function certifyWidths(
   };
   const solve = (sense: typeof minimize) => {
     model.changeObjectiveSense(sense);
-    model.run();
+    run();
     programmes++;
     if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum');
     absorb();
@@ -102,7 +107,7 @@ export function certifyWidths(
   try {
     if (vars.length === 0) {
       for (let i = 0; i < n; i++) narrow[i] = targets[i].need > EPS;
-      return { narrow, programmes };
+      return { narrow, width: new Array<number>(n).fill(0), programmes };
     }
     // Sweeps: all open targets together. The first pushes them all up, then all down; later
     // ones use random signed weights (seeded: the same release gets the same answer), which
@@ -139,7 +144,7 @@ export function certifyWidths(
       // Both optima of this target are now known: its interval is exact.
       if (!done[i]) narrow[i] = true;
     }
-    return { narrow, programmes };
+    return { narrow, width: hi.map((h, i) => h - lo[i]), programmes };
   } finally {
     model.dispose();
   }

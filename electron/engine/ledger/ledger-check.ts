@@ -37,6 +37,16 @@ export interface CheckInput {
   only?: ReadonlySet<string>;
   /** False: exact derivability only, no linear programmes (the quick preview on screen). */
   intervals?: boolean;
+  /**
+   * What the earlier releases alone give away, kept between rounds of one protection (they do
+   * not change while the new release withholds more): filled on first use.
+   */
+  earlier?: EarlierKnowledge;
+}
+
+export interface EarlierKnowledge {
+  known?: Uint8Array;
+  basis?: EchelonBasis;
 }
 
 export interface CheckStats {
@@ -71,7 +81,8 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   const known = knownAtoms(atoms.count, exact.map((p) => p.v));
   // What the earlier releases alone already give away is no disclosure of this release
   // (e.g. the same table again with a higher T: its 10s and 11s were published before).
-  const knownBefore = knownAtoms(atoms.count, exact.filter((p) => tables[p.ti].release !== 0).map((p) => p.v));
+  const memo = input.earlier ?? {};
+  const knownBefore = (memo.known ??= knownAtoms(atoms.count, exact.filter((p) => tables[p.ti].release !== 0).map((p) => p.v)));
   const byAtom = atomIndex(atoms.count, published);
   const isNew = (ti: number) => tables[ti].release === 0;
   // Atoms the new release says something about, and the components of unknown atoms they
@@ -85,12 +96,12 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
   const violations: Violation[] = [];
   const wanted = (key: string) => !input.only || input.only.has(key);
   // The earlier releases alone, in echelon form (built when first needed).
-  let before: EchelonBasis | null = null;
+  let before: EchelonBasis | null = memo.basis ?? null;
   const derivableBefore = (v: AtomVector): boolean => {
     const u = unknownPart(v, knownBefore);
     if (u.atoms.length === 0) return true;
     if (!before) {
-      before = new EchelonBasis(atoms.count);
+      before = memo.basis = new EchelonBasis(atoms.count);
       for (const p of exact) {
         if (isNew(p.ti)) continue;
         const r = unknownPart(p.v, knownBefore);
@@ -206,18 +217,16 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     };
     const result = certifyWidths(highs, vars, constraints, targets, { cheap, budget: FULL_PROGRAMME_BUDGET });
     programmes += result.programmes;
+    // A cell of the new release that the earlier releases alone already hold this narrow
+    // (the same table again under a higher T) is not narrowed by this release, and no
+    // suppression in it could widen it: what counts is that it narrows nothing further.
+    // `result.width` is exact for a narrow cell (its own programmes ran), or a lower bound.
+    const own = cells.flatMap((c, i) => (result.narrow[i] && isNew(c.ti) ? [i] : []));
+    const before = own.length > 0 ? attackerWidth(highs, vars, earlierOf.get(comp.find(root)) ?? [], own.map((i) => cells[i].u)) : [];
+    programmes += 2 * own.length;
+    const notNarrowed = new Set(own.filter((i, j) => result.width[i] >= before[j] - 1e-6));
     cells.forEach((c, i) => {
-      if (!result.narrow[i]) return;
-      // A cell of the new release that the earlier releases alone already hold this narrow
-      // (the same table again under a higher T) is not narrowed by this release, and no
-      // suppression in it could widen it: what counts is that it narrows nothing further.
-      if (isNew(c.ti)) {
-        const [now] = attackerWidth(highs, vars, constraints, [c.u]);
-        const [before] = attackerWidth(highs, vars, earlierOf.get(comp.find(root)) ?? [], [c.u]);
-        programmes += 4;
-        if (now >= before - 1e-6) return;
-      }
-      report('narrow-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.full.atoms);
+      if (result.narrow[i] && !notNarrowed.has(i)) report('narrow-cell', `c:${c.ti}:${c.k}`, [c.ti, c.k], c.full.atoms);
     });
   }
   let knownCount = 0;

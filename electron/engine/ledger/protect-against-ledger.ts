@@ -5,7 +5,7 @@ import { AppError } from '../core/app-error';
 import type { CountTable } from '../disclosure/count-table';
 import { protectTable } from '../disclosure/protect-table';
 import { buildAtoms } from './atoms';
-import { findViolations, type CheckStats, type Violation } from './ledger-check';
+import { findViolations, type CheckStats, type EarlierKnowledge, type Violation } from './ledger-check';
 import { ledgerTableOf, type LedgerTable } from './ledger-table';
 import type { Hierarchy } from './hierarchy';
 import { impliedTables } from './implied-tables';
@@ -79,8 +79,9 @@ export function protectAgainstLedger(
   let stats: CheckStats | null = null;
   let only: Set<string> | undefined;
   const attempts = new Map<string, number>();
+  const earlier: EarlierKnowledge = {};
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, only, intervals: options.intervals });
+    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, only, intervals: options.intervals, earlier });
     only = new Set(check.violations.map((v) => v.key));
     stats = check.stats;
     for (const v of check.violations) for (const r of v.releases) against.add(r);
