@@ -97,7 +97,9 @@ export function protectAgainstLedger(
       // log k rounds, not k.
       const tries = (attempts.get(v.key) ?? 0) + 1;
       attempts.set(v.key, tries);
-      const want = tries <= SINGLE_TRIES ? 1 : 2 ** Math.min(tries - SINGLE_TRIES, 10);
+      // A lone conflict that persists doubles at once: nothing else competes for the values.
+      const singles = check.violations.length <= 2 ? 1 : SINGLE_TRIES;
+      const want = tries <= singles ? 1 : 2 ** Math.min(tries - singles, 10);
       const picks = v.candidates.filter(([ti, k]) => !Number.isNaN(all[ti].value[k])).slice(0, want);
       // Every candidate already picked in this round: that pick may settle this one too.
       if (picks.length === 0) {
