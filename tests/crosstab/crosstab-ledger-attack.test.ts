@@ -16,8 +16,7 @@ import { PERTURBATION_BOUND } from '../../electron/engine/ledger/protect-against
 import { makeTestEngine, type TestEngine } from '../support/test-engine';
 import { makeTempDir } from '../support/make-extract';
 import { exportSession } from '../export/export-session';
-import type { PersonCells } from '../../electron/engine/ledger/person-cells';
-import { attack, csvTables, type AttackedTable } from '../support/attacker-lp';
+import { attack, csvTables, type AttackedTable, cellsOfPersons } from '../support/attacker-lp';
 import { attackLedger } from './ledger-attacker';
 
 /**
@@ -64,11 +63,6 @@ function tableByTableLedger(releases: Release[]): LedgerTable[] {
   });
 }
 
-const cellsOf = (pc: PersonCells) => {
-  const m = new Map<number, number[]>();
-  for (let i = 0; i < pc.person.length; i++) m.set(pc.person[i], [...(m.get(pc.person[i]) ?? []), pc.cell[i]]);
-  return m;
-};
 
 /** Every table released so far as the files show it (read back from the CSVs), for the shared attacker. */
 const publishedFiles: AttackedTable[] = [];
@@ -80,7 +74,7 @@ async function release(r: Release, name: string): Promise<'released' | 'refused'
     // Who counts where does not depend on protection: the tables' PersonCells as the engine builds them.
     const built = protectedTables(t.engine.state.session!, r.cohort, r.subject, DEFAULT_POLICY, 'nl');
     const grids = csvTables(readFileSync(path.join(dir, name), 'utf8'), built.tables.length);
-    grids.forEach((g, i) => publishedFiles.push({ label: `${name} table ${i}`, ...g, band: 0, cellsOf: cellsOf(built.personCells[i]) }));
+    grids.forEach((g, i) => publishedFiles.push({ label: `${name} table ${i}`, ...g, band: 0, cellsOf: cellsOfPersons(built.personCells[i]) }));
   }
   return outcome;
 }

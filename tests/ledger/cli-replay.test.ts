@@ -8,7 +8,7 @@ import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
 import { computeFicheForRelease } from '../../electron/engine/matrix/fiche';
 import { openExtractSession } from '../../electron/engine/extract/open-extract-session';
 import type { PersonCells } from '../../electron/engine/ledger/person-cells';
-import { attack, csvTables, type AttackedTable } from '../support/attacker-lp';
+import { attack, csvTables, type AttackedTable, cellsOfPersons } from '../support/attacker-lp';
 import { makeTempDir } from '../support/temp-dirs';
 import { makeTestEngine, RESOURCES_DIR } from '../support/test-engine';
 import { cliRunner } from '../support/cli-runner';
@@ -41,14 +41,6 @@ function recipe(definition: object): string {
   return file;
 }
 
-const cellsOf = (pc: PersonCells) => {
-  const m = new Map<number, number[]>();
-  for (let i = 0; i < pc.person.length; i++) {
-    const list = m.get(pc.person[i]) ?? m.set(pc.person[i], []).get(pc.person[i])!;
-    for (let w = 0; w < (pc.weight ? pc.weight[i] : 1); w++) list.push(pc.cell[i]);
-  }
-  return m;
-};
 
 /** Who stands in which cell: the public definitions, applied by the attacker (here via the engine, read-only). */
 async function personCellsOf(cohort: object, definition: object): Promise<PersonCells> {
@@ -72,7 +64,7 @@ async function cliMatrix(cohort: object, definition: { kind: string; level: stri
     return { ok: false, code: code! };
   }
   const [grid] = csvTables(readFileSync(out, 'utf8'), 1);
-  return { ok: true, table: { label: `cli ${JSON.stringify(definition)} ${JSON.stringify(cohort)}`, ...grid, band: 0, cellsOf: cellsOf(await personCellsOf(cohort, definition)) } };
+  return { ok: true, table: { label: `cli ${JSON.stringify(definition)} ${JSON.stringify(cohort)}`, ...grid, band: 0, cellsOf: cellsOfPersons(await personCellsOf(cohort, definition)) } };
 }
 
 beforeAll(async () => {
@@ -116,7 +108,7 @@ describe('the attacks replayed through the CLI and the UI in one data folder', (
       const r = await t.call('export.fiche', { cohort: B, level: 'province', vintage: '2019', areaCode: '10000', format: 'csv', path: file, language: 'nl' } as never);
       if (r.ok) {
         const f = computeFicheForRelease(t.engine.state.session!, CohortDefinition.parse(B), 'province', '2019', '10000', { allCategories: false, naturalOrder: true });
-        csvTables(readFileSync(file, 'utf8'), f.personCells.length).forEach((g, i) => published.push({ label: `ui fiche list ${i}`, ...g, band: 0, cellsOf: cellsOf(f.personCells[i]) }));
+        csvTables(readFileSync(file, 'utf8'), f.personCells.length).forEach((g, i) => published.push({ label: `ui fiche list ${i}`, ...g, band: 0, cellsOf: cellsOfPersons(f.personCells[i]) }));
       } else {
         expect(['LINKED_TABLES', 'DIFFERENCING_RISK']).toContain(r.error.code);
       }

@@ -11,8 +11,7 @@ import { protectedTables } from '../../electron/engine/export/release';
 import { DEFAULT_POLICY } from '../../shared/disclosure/policy';
 import { PERTURBATION_MAX_NOISE } from '../../shared/disclosure/protection';
 import { computeFicheForRelease } from '../../electron/engine/matrix/fiche';
-import type { PersonCells } from '../../electron/engine/ledger/person-cells';
-import { attack, csvTables, type AttackedTable } from '../support/attacker-lp';
+import { attack, csvTables, type AttackedTable, cellsOfPersons } from '../support/attacker-lp';
 import { makeTempDir } from '../support/temp-dirs';
 import { makeTestEngine, RESOURCES_DIR, type TestEngine } from '../support/test-engine';
 
@@ -44,14 +43,6 @@ async function freshDataFolder() {
   await t.value('extract.open', { path: DEMO, passphrase: 'demo-verhuisverkenner' } as never);
 }
 
-const cellsOf = (pc: PersonCells) => {
-  const m = new Map<number, number[]>();
-  for (let i = 0; i < pc.person.length; i++) {
-    const list = m.get(pc.person[i]) ?? m.set(pc.person[i], []).get(pc.person[i])!;
-    for (let w = 0; w < (pc.weight ? pc.weight[i] : 1); w++) list.push(pc.cell[i]);
-  }
-  return m;
-};
 
 async function band(): Promise<number> {
   const { policy } = await t.value('disclosure.policy', {} as never);
@@ -66,7 +57,7 @@ async function releaseMatrix(cohort: object, definition: object): Promise<Outcom
   if (!r.ok) return { ok: false, code: r.error.code };
   const [grid] = csvTables(readFileSync(file, 'utf8'), 1);
   const m = computeMatrix(t.engine.state.session!, CohortDefinition.parse(cohort), MatrixDefinition.parse(definition), undefined, { persons: true });
-  return { ok: true, tables: [{ label: `${JSON.stringify(definition)} ${JSON.stringify(cohort)}`, ...grid, band: await band(), cellsOf: cellsOf(m.personCells!) }] };
+  return { ok: true, tables: [{ label: `${JSON.stringify(definition)} ${JSON.stringify(cohort)}`, ...grid, band: await band(), cellsOf: cellsOfPersons(m.personCells!) }] };
 }
 
 async function releaseFiche(cohort: object, level: AreaLevel, vintage: Vintage, areaCode: string): Promise<Outcome> {
@@ -77,7 +68,7 @@ async function releaseFiche(cohort: object, level: AreaLevel, vintage: Vintage, 
   const f = computeFicheForRelease(t.engine.state.session!, CohortDefinition.parse(cohort), level, vintage, areaCode, { allCategories: policy.zerosUnsafe, naturalOrder: true });
   const grids = csvTables(readFileSync(file, 'utf8'), f.personCells.length);
   const b = await band();
-  return { ok: true, tables: grids.map((g, i) => ({ label: `fiche ${areaCode} list ${i} ${JSON.stringify(cohort)}`, ...g, band: b, cellsOf: cellsOf(f.personCells[i]) })) };
+  return { ok: true, tables: grids.map((g, i) => ({ label: `fiche ${areaCode} list ${i} ${JSON.stringify(cohort)}`, ...g, band: b, cellsOf: cellsOfPersons(f.personCells[i]) })) };
 }
 
 function expectNothingDerivable(all: AttackedTable[]) {
@@ -109,7 +100,7 @@ function aloneTables(cohort: object, definition: object): AttackedTable {
   const values: (number | null)[] = [];
   for (let r = 0; r < p.rows; r++) values.push(...p.cells.slice(r * p.cols, (r + 1) * p.cols), p.rowTotals[r]);
   values.push(...p.colTotals, p.total);
-  return { label: JSON.stringify(definition), rows: p.rows, cols: p.cols, values, band: 0, cellsOf: cellsOf(built.personCells[0]) };
+  return { label: JSON.stringify(definition), rows: p.rows, cols: p.cols, values, band: 0, cellsOf: cellsOfPersons(built.personCells[0]) };
 }
 
 describe('the attacks are real: each table protected alone leaks', () => {

@@ -6,8 +6,7 @@ import { CohortDefinition } from '../../shared/cohort/cohort-definition';
 import { MatrixDefinition } from '../../shared/matrix/matrix-definition';
 import { PERTURBATION_MAX_NOISE } from '../../shared/disclosure/protection';
 import { computeMatrix } from '../../electron/engine/matrix/compute-matrix';
-import type { PersonCells } from '../../electron/engine/ledger/person-cells';
-import { attack, csvTables, type AttackedTable } from '../support/attacker-lp';
+import { attack, csvTables, type AttackedTable, cellsOfPersons } from '../support/attacker-lp';
 import { makeTempDir } from '../support/temp-dirs';
 import { makeTestEngine, RESOURCES_DIR, type TestEngine } from '../support/test-engine';
 
@@ -36,21 +35,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.dispose());
 
-const cellsOf = (pc: PersonCells) => {
-  const m = new Map<number, number[]>();
-  for (let i = 0; i < pc.person.length; i++) {
-    const list = m.get(pc.person[i]) ?? m.set(pc.person[i], []).get(pc.person[i])!;
-    for (let w = 0; w < (pc.weight ? pc.weight[i] : 1); w++) list.push(pc.cell[i]);
-  }
-  return m;
-};
 
 async function releasePerturbed(cohort: object, definition: object): Promise<AttackedTable> {
   const file = path.join(outDir, `m${n++}.csv`);
   await t.value('export.matrix', { cohort, definition, format: 'csv', path: file, language: 'nl' } as never);
   const [grid] = csvTables(readFileSync(file, 'utf8'), 1);
   const m = computeMatrix(t.engine.state.session!, CohortDefinition.parse(cohort), MatrixDefinition.parse(definition), undefined, { persons: true });
-  return { label: `${JSON.stringify(definition)} ${JSON.stringify(cohort)}`, ...grid, band: PERTURBATION_MAX_NOISE, cellsOf: cellsOf(m.personCells!) };
+  return { label: `${JSON.stringify(definition)} ${JSON.stringify(cohort)}`, ...grid, band: PERTURBATION_MAX_NOISE, cellsOf: cellsOfPersons(m.personCells!) };
 }
 
 const state = (level: string) => ({ kind: 'state', level, vintage: '2019' });

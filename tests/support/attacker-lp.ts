@@ -22,6 +22,19 @@ export interface AttackedTable {
   cellsOf: Map<number, number[]>;
 }
 
+/**
+ * `AttackedTable.cellsOf` from the engine's record of who counts where (person, inner cell and,
+ * for all-moves, how many moves): a person's cell repeated once per count.
+ */
+export function cellsOfPersons(pc: { person: ArrayLike<number>; cell: ArrayLike<number>; weight: ArrayLike<number> | null }): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  for (let i = 0; i < pc.person.length; i++) {
+    const list = m.get(pc.person[i]) ?? m.set(pc.person[i], []).get(pc.person[i])!;
+    for (let w = 0; w < (pc.weight ? pc.weight[i] : 1); w++) list.push(pc.cell[i]);
+  }
+  return m;
+}
+
 export interface AttackFinding {
   what: string;
   min: number;
