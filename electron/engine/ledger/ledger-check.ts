@@ -177,14 +177,20 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     for (const r of roots) comp.union(r, key);
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(c);
   }
+  // A later cell may have joined two groups' components: one programme per final component.
+  const byRoot = new Map<number, typeof stillOpen>();
+  for (const [key, cells] of groups) {
+    const root = comp.find(key);
+    byRoot.set(root, [...(byRoot.get(root) ?? []), ...cells]);
+  }
   // One pass over the atoms and the published values for all groups, not one per group.
   const varsOf = new Map<number, number[]>();
   const constraintsOf = new Map<number, LpConstraint[]>();
   const earlierOf = new Map<number, LpConstraint[]>();
-  for (const root of groups.keys()) {
-    varsOf.set(comp.find(root), []);
-    constraintsOf.set(comp.find(root), []);
-    earlierOf.set(comp.find(root), []);
+  for (const root of byRoot.keys()) {
+    varsOf.set(root, []);
+    constraintsOf.set(root, []);
+    earlierOf.set(root, []);
   }
   for (let a = 0; a < atoms.count; a++) if (!known[a]) varsOf.get(comp.find(a))?.push(a);
   for (const p of published) {
@@ -204,9 +210,9 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     list.push(constraint);
     if (!isNew(p.ti)) earlierOf.get(root)?.push(constraint);
   }
-  for (const [root, cells] of groups) {
-    const vars = varsOf.get(comp.find(root)) ?? [];
-    const constraints = constraintsOf.get(comp.find(root)) ?? [];
+  for (const [root, cells] of byRoot) {
+    const vars = varsOf.get(root) ?? [];
+    const constraints = constraintsOf.get(root) ?? [];
     const targets = cells.map((c) => ({ vector: c.u, trueValue: valueOf(c.u, atoms), need: tables[c.ti].threshold }));
     // A small programme around the cell, everything else held at its true count, bounds the
     // attacker's width from below: it settles cells the sweeps left without their own pair.
@@ -222,7 +228,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     // suppression in it could widen it: what counts is that it narrows nothing further.
     // `result.width` is exact for a narrow cell (its own programmes ran), or a lower bound.
     const own = cells.flatMap((c, i) => (result.narrow[i] && isNew(c.ti) ? [i] : []));
-    const before = own.length > 0 ? attackerWidth(highs, vars, earlierOf.get(comp.find(root)) ?? [], own.map((i) => cells[i].u)) : [];
+    const before = own.length > 0 ? attackerWidth(highs, vars, earlierOf.get(root) ?? [], own.map((i) => cells[i].u)) : [];
     programmes += 2 * own.length;
     const notNarrowed = new Set(own.filter((i, j) => result.width[i] >= before[j] - 1e-6));
     cells.forEach((c, i) => {
