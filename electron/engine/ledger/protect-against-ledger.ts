@@ -61,12 +61,13 @@ export function protectAgainstLedger(
   let current = release.protected;
   // The same table again (xlsx, then csv, then the clipboard): publish exactly what was
   // published before, which tells the attacker nothing new.
-  const again = republish(ledger, release, policy);
+  const earlier = sameTablesBefore(ledger, release);
+  const again = republish(earlier, release, policy);
   if (again) return { linked: again.linked, tables: again.tables, against: again.against, rounds: 0, stats: null, ms: performance.now() - started };
   // The same table published before under another policy (a higher T, rounding): keep what it
   // withheld. The new values are then the old ones or fewer, which tells nothing new, whereas
   // publishing an old secondary cell would give the old primary cells next to it.
-  if (seedFromEarlier(ledger, release, linked)) current = release.counts.map((c, i) => protectTable(c, policy, { linked: linked[i] }).table);
+  if (seedFromEarlier(earlier, linked)) current = release.counts.map((c, i) => protectTable(c, policy, { linked: linked[i] }).table);
   const ledgerOf = (tables: ProtectedCounts[]) => tables.map((t, i) => ledgerTableOf(t, release.personCells[i], 0, i, PERTURBATION_BOUND, release.hierarchy[i]));
   const fresh0 = ledgerOf(current);
   // Earlier tables, the coarser tables they imply, the new tables (contiguous), then theirs.
@@ -79,9 +80,9 @@ export function protectAgainstLedger(
   let stats: CheckStats | null = null;
   let only: Set<string> | undefined;
   const attempts = new Map<string, number>();
-  const earlier: EarlierKnowledge = {};
+  const known: EarlierKnowledge = {};
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, only, intervals: options.intervals, earlier });
+    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, only, intervals: options.intervals, earlier: known });
     only = new Set(check.violations.map((v) => v.key));
     stats = check.stats;
     for (const v of check.violations) for (const r of v.releases) against.add(r);
@@ -129,13 +130,24 @@ export function protectAgainstLedger(
   throw new AppError('LINKED_TABLES', { earlier: [...against].map((r) => `#${r}`).join(', ') || '—' });
 }
 
+/** Per table of the release: the earlier tables that count the same persons in the same cells. */
+function sameTablesBefore(ledger: readonly LedgerTable[], release: { counts: CountTable[]; personCells: PersonCells[] }): LedgerTable[][] {
+  return release.counts.map((c, i) => ledger.filter((l) => l.rows === c.rows && l.cols === c.cols && samePersonCells(l.personCells, release.personCells[i])));
+}
+
+/** Grid index → release, for every value the given earlier tables withheld (the first release kept). */
+function withheldBy(tables: readonly LedgerTable[], into = new Map<number, number>()): Map<number, number> {
+  for (const t of tables) for (let k = 0; k < t.value.length; k++) if (Number.isNaN(t.value[k]) && !into.has(k)) into.set(k, t.release);
+  return into;
+}
+
 /**
  * When every table of the release counts the same persons in the same cells as a table of
  * an earlier release, protect it with that release's suppressions and, if the values come
  * out identical, return it: nothing new leaves. Null otherwise.
  */
 function republish(
-  ledger: readonly LedgerTable[],
+  earlier: readonly LedgerTable[][],
   release: { counts: CountTable[]; personCells: PersonCells[]; protected: ProtectedCounts[]; hierarchy: Hierarchy[] },
   policy: DisclosurePolicy,
 ): { linked: Map<number, number>[]; tables: ProtectedCounts[]; against: number[] } | null {
@@ -143,10 +155,9 @@ function republish(
   const tables: ProtectedCounts[] = [];
   const against = new Set<number>();
   for (let i = 0; i < release.counts.length; i++) {
-    const same = ledger.find((l) => l.rows === release.counts[i].rows && l.cols === release.counts[i].cols && samePersonCells(l.personCells, release.personCells[i]));
+    const same = earlier[i][0];
     if (!same) return null;
-    const m = new Map<number, number>();
-    for (let k = 0; k < same.value.length; k++) if (Number.isNaN(same.value[k])) m.set(k, same.release);
+    const m = withheldBy([same]);
     const t = protectTable(release.counts[i], policy, { linked: m }).table;
     const now = ledgerTableOf(t, release.personCells[i], 0, i, PERTURBATION_BOUND);
     for (let k = 0; k < now.value.length; k++) {
@@ -162,18 +173,12 @@ function republish(
 }
 
 /** Marks, per new table, every value an earlier table over the same persons and cells withheld. */
-function seedFromEarlier(ledger: readonly LedgerTable[], release: { counts: CountTable[]; personCells: PersonCells[] }, linked: Map<number, number>[]): boolean {
+function seedFromEarlier(earlier: readonly LedgerTable[][], linked: Map<number, number>[]): boolean {
   let seeded = false;
-  release.counts.forEach((c, i) => {
-    for (const earlier of ledger) {
-      if (earlier.rows !== c.rows || earlier.cols !== c.cols || !samePersonCells(earlier.personCells, release.personCells[i])) continue;
-      for (let k = 0; k < earlier.value.length; k++) {
-        if (Number.isNaN(earlier.value[k]) && !linked[i].has(k)) {
-          linked[i].set(k, earlier.release);
-          seeded = true;
-        }
-      }
-    }
+  earlier.forEach((tables, i) => {
+    const before = linked[i].size;
+    withheldBy(tables, linked[i]);
+    if (linked[i].size > before) seeded = true;
   });
   return seeded;
 }
