@@ -17,13 +17,15 @@ async function openDemo(page: Page): Promise<void> {
   await page.getByTestId('main-view').waitFor({ state: 'visible', timeout: 60_000 });
 }
 
-const draftLevel = (page: Page) =>
+/** The draft as the workspace holds it (what the next start restores). */
+const savedDraft = (page: Page) =>
   page.evaluate(async () => {
-    type Call = (r: unknown) => Promise<{ ok: boolean; value?: { draft: { matrix: { level: string } | null } | null } }>;
+    type Call = (r: unknown) => Promise<{ ok: boolean; value?: { draft: { matrix: { level: string } | null; noticeSeen: boolean } | null } }>;
     const api = (window as unknown as { verhuis: { workspace: { loadDraft: Call } } }).verhuis;
     const r = await api.workspace.loadDraft({});
-    return r.ok ? (r.value?.draft?.matrix?.level ?? null) : null;
+    return r.ok ? (r.value?.draft ?? null) : null;
   });
+const draftLevel = async (page: Page) => (await savedDraft(page))?.matrix?.level ?? null;
 
 describe('working state after a crash', () => {
   const dataDir = makeTempDir('vv-e2e-draft-');
@@ -68,8 +70,8 @@ describe('working state after a crash', () => {
   });
 
   it('shows the notice once per restore: dismissed, it stays away on the next reopen until the work changes', async () => {
-    // The dismissal is saved with the draft.
-    await new Promise((r) => setTimeout(r, 1500));
+    // The dismissal is saved with the draft: wait until the workspace has it, not a fixed time.
+    await expect.poll(async () => (await savedDraft(shell!.page))?.noticeSeen ?? null, { timeout: 15_000 }).toBe(true);
     await shell!.close();
     shell = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
     let page = shell.page;
