@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { getHighs } from '../../electron/engine/ledger/highs-instance';
 import { attackerWidth, type LpConstraint } from '../../electron/engine/ledger/attacker-width';
 import { certifyWidths } from '../../electron/engine/ledger/certify-widths';
+import { SecondSolver } from '../../electron/engine/ledger/second-solver';
 
 /** A suppressed r × c block of a table whose margins are published: each cell an atom. */
 function block(cells: number[][]) {
@@ -30,8 +31,10 @@ describe('certifying the attacker widths of many protected cells at once', () =>
     expect(certifyWidths(highs, vars, constraints, targets.map((t) => ({ ...t, need: 8 }))).narrow).toEqual([true, true, true, true]);
   });
 
-  it('says "narrow" exactly where each cell’s own minimum and maximum are less than its threshold apart', async () => {
+  it('says "narrow" exactly where each cell’s own minimum and maximum are less than its threshold apart, with one solver or two', async () => {
     const highs = await getHighs();
+    const second = SecondSolver.start()!;
+    expect(await second.loaded()).toBe(true);
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 2, max: 5 }),
@@ -47,10 +50,15 @@ describe('certifying the attacker widths of many protected cells at once', () =>
           const exact = attackerWidth(highs, vars, constraints, targets.map((t) => t.vector));
           const got = certifyWidths(highs, vars, constraints, targets.map((t) => ({ ...t, need })));
           expect(got.narrow).toEqual(exact.map((w) => w < need - 1e-6));
+          // Half of the programmes on another thread: other points, the same exact answer.
+          const split = certifyWidths(highs, vars, constraints, targets.map((t) => ({ ...t, need })), { second });
+          expect(split.narrow).toEqual(got.narrow);
         },
       ),
       { numRuns: 60, seed: 20180127 },
     );
+    expect(second.usable).toBe(true);
+    second.dispose();
   });
 
   it('settles most cells of a large block by a few joint programmes instead of two per cell', async () => {

@@ -17,6 +17,7 @@ import { appendAudit, commitAudit, sha256Hex } from '../audit/audit-log';
 import { sealRelease } from '../audit/seal-release';
 import { canonicalJson } from '../audit/canonical-json';
 import { getHighs } from '../ledger/highs-instance';
+import { getSecondSolver } from '../ledger/second-solver';
 import { cachedLedger, dropLedgerRelease, saveLedgerRelease } from '../ledger/ledger-store';
 import { ledgerTableOf } from '../ledger/ledger-table';
 import { PERTURBATION_BOUND, protectAgainstLedger, type LedgerProtection } from '../ledger/protect-against-ledger';
@@ -101,9 +102,11 @@ export async function releasableTables(
   lang: OutputLanguage,
   options: { intervals?: boolean } = {},
 ): Promise<{ built: BuiltTables; ledger: LedgerProtection }> {
+  // Started before the tables are counted, so its solver has loaded by the time it is needed.
+  const second = getSecondSolver();
   const first = protectedTables(session, cohort, subject, policy, lang);
   const release = { counts: first.counts, personCells: first.personCells, protected: first.tables.map((t) => t.table), hierarchy: first.hierarchy };
-  const ledger = protectAgainstLedger(await getHighs(), cachedLedger(session.workspace), release, policy, options);
+  const ledger = protectAgainstLedger(await getHighs(), cachedLedger(session.workspace), release, policy, { ...options, second });
   if (!ledger.linked.some((m) => m.size > 0)) return { built: first, ledger };
   const built = first.reprotect ? first.reprotect(ledger.linked) : protectedTables(session, cohort, subject, policy, lang, ledger.linked);
   // Defence in depth: the tables written are the ones the ledger checked.

@@ -24,60 +24,72 @@ export interface AtomEntries {
   weight: Int32Array;
 }
 
-/** Splits the persons into atoms, table by table; deterministic for the same tables. */
+/**
+ * Splits the persons into atoms, table by table; deterministic for the same tables. Atoms
+ * are numbered by their first person, so the numbering does not depend on the table order.
+ */
 export function buildAtoms(tables: readonly LedgerTable[]): Atoms {
   let persons = 0;
   for (const t of tables) {
     const p = t.personCells.person;
     if (p.length) persons = Math.max(persons, p[p.length - 1] + 1);
   }
-  // Atom ids so far per person; 0 = in no table yet. Refined by each table in turn.
-  let atomOf = new Int32Array(persons);
-  let atomCount = 1;
+  // Atom id so far per person; 0 = in no table yet. Each table refines it, touching only
+  // its own persons: a person outside the table keeps the id, and every person inside
+  // gets a fresh id per (old id, entries in the table), so both sides split apart. The
+  // cost is the tables' sizes, not tables × persons (a ledger holds many small cohorts).
+  const atomOf = new Int32Array(persons);
+  let nextId = 1;
   for (const t of tables) {
-    const sig = tableSignatures(t, persons);
+    // Keys stay exact doubles (id · 2^23 + sig < 2^53) while ids stay below 2^30.
+    if (nextId > 2 ** 29) nextId = renumber(atomOf) + 1;
     const ids = new Map<number, number>();
-    const next = new Int32Array(persons);
-    let n = 1;
-    for (let p = 0; p < persons; p++) {
-      if (atomOf[p] === 0 && sig[p] === 0) continue;
-      const key = atomOf[p] * 8_388_608 + sig[p];
+    forEachSignature(t, (p, sig) => {
+      const key = atomOf[p] * 8_388_608 + sig;
       let id = ids.get(key);
       if (id === undefined) {
-        id = n++;
+        id = nextId++;
         ids.set(key, id);
       }
-      next[p] = id;
-    }
-    atomOf = next;
-    atomCount = n;
+      atomOf[p] = id;
+    });
   }
-  // Compact ids 1..n−1 to 0..count−1.
-  const count = atomCount - 1;
-  const size = new Int32Array(count);
-  const rep = new Int32Array(count).fill(-1);
+  // Dense ids 1..count in order of each atom's first person; atom a is id a + 1.
+  const count = renumber(atomOf);
+  const sizes = new Int32Array(count);
+  const isRep = new Uint8Array(persons);
   for (let p = 0; p < persons; p++) {
     const a = atomOf[p] - 1;
     if (a < 0) continue;
-    size[a]++;
-    if (rep[a] < 0) rep[a] = p;
+    if (sizes[a]++ === 0) isRep[p] = 1;
   }
-  const isRep = new Uint8Array(persons);
-  for (let a = 0; a < count; a++) isRep[rep[a]] = 1;
   const entries = tables.map((t) => atomEntries(t, atomOf, isRep, count));
-  return { count, size, entries };
+  return { count, size: sizes, entries };
+}
+
+/** Renumbers the ids 1..n in order of first person (0 stays 0); returns n. */
+function renumber(atomOf: Int32Array): number {
+  const dense = new Map<number, number>();
+  for (let p = 0; p < atomOf.length; p++) {
+    const id = atomOf[p];
+    if (id === 0) continue;
+    let d = dense.get(id);
+    if (d === undefined) dense.set(id, (d = dense.size + 1));
+    atomOf[p] = d;
+  }
+  return dense.size;
 }
 
 /**
- * A number per person that differs exactly when their entries in this table differ:
- * 0 = not in the table, cell + 1 for one-entry tables, an interned id for weighted lists.
+ * Calls back once per person of the table with a number that differs exactly when their
+ * entries in this table differ (never 0): cell + 1 for one-entry tables, an interned id
+ * for weighted lists (a person's entries are consecutive).
  */
-function tableSignatures(t: LedgerTable, persons: number): Int32Array {
-  const sig = new Int32Array(persons);
+function forEachSignature(t: LedgerTable, visit: (person: number, sig: number) => void): void {
   const { person, cell, weight } = t.personCells;
   if (weight === null) {
-    for (let i = 0; i < person.length; i++) sig[person[i]] = cell[i] + 1;
-    return sig;
+    for (let i = 0; i < person.length; i++) visit(person[i], cell[i] + 1);
+    return;
   }
   const ids = new Map<string, number>();
   for (let i = 0; i < person.length; ) {
@@ -94,10 +106,9 @@ function tableSignatures(t: LedgerTable, persons: number): Int32Array {
       id = ids.size + 1;
       ids.set(key, id);
     }
-    sig[person[i]] = id;
+    visit(person[i], id);
     i = j;
   }
-  return sig;
 }
 
 /** Each atom's entries in one table, read from one representative person. */

@@ -1,5 +1,6 @@
 import type { Highs } from 'highs';
 import { attackerModel, type LpConstraint } from './attacker-width';
+import type { SecondSolver } from './second-solver';
 import type { AtomVector } from './value-vectors';
 
 export interface WidthTarget {
@@ -28,7 +29,7 @@ const MAX_SWEEPS = 64;
 const SWEEP_WORTH = 24;
 const EPS = 1e-6;
 /** Below this many unknown atoms a target's own pair of programmes costs less than the restricted one. */
-const CHEAP_FROM_VARS = 4000;
+const CHEAP_FROM_VARS = 16000;
 
 /**
  * Decides, for each protected cell of one component, whether the attacker's interval is at
@@ -50,7 +51,7 @@ export function certifyWidths(
   vars: readonly number[],
   constraints: readonly LpConstraint[],
   targets: readonly WidthTarget[],
-  options: { cheap?: (i: number) => boolean; budget?: number } = {},
+  options: { cheap?: (i: number) => boolean; budget?: number; second?: SecondSolver | null } = {},
 ): WidthCertificate {
   const n = targets.length;
   const narrow = new Array<boolean>(n).fill(false);
@@ -63,7 +64,10 @@ export function certifyWidths(
     for (let i = 0; i < n; i++) if (!done[i]) out.push(i);
     return out;
   };
-  const { model, col, run } = attackerModel(highs, vars, constraints);
+  const { model, col, run, spec } = attackerModel(highs, vars, constraints);
+  // The maximum on the second solver while this thread finds the minimum (same objective).
+  let second = vars.length > 0 && options.second?.usable ? options.second : null;
+  second?.load(spec, vars.length);
   const cols = targets.map((t) => {
     const c = new Int32Array(t.vector.atoms.length);
     for (let i = 0; i < c.length; i++) c[i] = col.get(t.vector.atoms[i]) ?? -1;
@@ -75,9 +79,8 @@ export function certifyWidths(
   const optimal = highs.constants.modelStatus.optimal;
   let programmes = 0;
 
-  /** Widens every open target's interval by the point just found. */
-  const absorb = () => {
-    const x = model.getSolution().colValue;
+  /** Widens every open target's interval by a point the attacker cannot rule out. */
+  const absorb = (x: ArrayLike<number> = model.getSolution().colValue) => {
     for (let i = 0; i < n; i++) {
       if (done[i]) continue;
       const t = targets[i].vector;
@@ -94,6 +97,22 @@ export function certifyWidths(
     programmes++;
     if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum');
     absorb();
+  };
+  /** Maximum and minimum of the current objective: on two threads when there is a second solver. */
+  const both = () => {
+    if (second) {
+      second.post('maximize', cost);
+      solve(minimize);
+      const x = second.wait();
+      if (x) {
+        programmes++;
+        absorb(x);
+        return;
+      }
+      second = null; // retired: this thread solves alone from now on
+    }
+    solve(maximize);
+    solve(minimize);
   };
   const setCost = (weights: ReadonlyArray<[number, number]>) => {
     cost.fill(0);
@@ -124,8 +143,7 @@ export function certifyWidths(
         return [i, s === 0 ? 1 : seed / 2 ** 31 - 1] as [number, number];
       });
       setCost(weights);
-      solve(maximize);
-      solve(minimize);
+      both();
       worth = before.length - open().length >= Math.max(SWEEP_WORTH, before.length / 20);
     }
     // The restricted programme is worth it only where the full one is large.
@@ -139,8 +157,13 @@ export function certifyWidths(
       }
       spent += 2 * vars.length;
       setCost([[i, 1]]);
-      solve(maximize);
-      if (!done[i]) solve(minimize);
+      // Alone, the minimum is skipped when the maximum settles the cell; with two solvers
+      // both run at once.
+      if (second) both();
+      else {
+        solve(maximize);
+        if (!done[i]) solve(minimize);
+      }
       // Both optima of this target are now known: its interval is exact.
       if (!done[i]) narrow[i] = true;
     }

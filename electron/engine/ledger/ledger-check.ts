@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import type { SecondSolver } from './second-solver';
 import type { Atoms } from './atoms';
 import { knownAtoms, unknownPart } from './known-atoms';
 import type { LedgerTable } from './ledger-table';
@@ -19,7 +20,7 @@ export interface Violation {
   /** Earlier releases (audit numbers) whose values take part. */
   releases: number[];
   /** Values of the new release to suppress, best first: [table index, grid index]. */
-  candidates: Array<[number, number]>;
+  candidates: CandidateList;
 }
 
 export interface CheckInput {
@@ -30,6 +31,8 @@ export interface CheckInput {
   threshold: number;
   /** Tables of the release being protected have release number 0. */
   highs: Highs;
+  /** A solver on another thread for half of the interval programmes (see second-solver.ts). */
+  second?: SecondSolver | null;
   /**
    * Check only these items (keys as in `Violation.key`): after more suppression the attacker
    * knows less, so only what failed before can still fail.
@@ -115,8 +118,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     // exactly is not this release's disclosure, and no suppression in it could undo that.
     if (cell && isNew(cell[0]) && derivableBefore(vectors[cell[0]][cell[1]])) return;
     if (kind === 'small-atom' && derivableBefore({ atoms: Int32Array.from(support), coef: new Float64Array(support.length).fill(1) })) return;
-    const rest = candidatesFor(support, byAtom, published, tables).filter(([ti, k]) => !first.some(([fi, fk]) => fi === ti && fk === k));
-    violations.push({ kind, key, cell, releases: releasesOf(support, byAtom, published, tables), candidates: [...first, ...rest] });
+    violations.push({ kind, key, cell, releases: releasesOf(support, byAtom, published, tables), candidates: new CandidateList(support, first, byAtom, published, tables) });
   };
 
   // 1. Substitution alone.
@@ -221,7 +223,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
       const c = cells[i];
       return localWidth(highs, c.ti, c.k, c.full, tables, vectors, published, byAtom, atoms, known) >= tables[c.ti].threshold - 1e-6;
     };
-    const result = certifyWidths(highs, vars, constraints, targets, { cheap, budget: FULL_PROGRAMME_BUDGET });
+    const result = certifyWidths(highs, vars, constraints, targets, { cheap, budget: FULL_PROGRAMME_BUDGET, second: input.second });
     programmes += result.programmes;
     // A cell of the new release that the earlier releases alone already hold this narrow
     // (the same table again under a higher T) is not narrowed by this release, and no
@@ -343,53 +345,114 @@ function releasesOf(support: ArrayLike<number>, byAtom: { start: Int32Array; lis
   return [...out].sort((x, y) => x - y);
 }
 
+type GridRef = [number, number];
+
 /**
- * The new release's values to suppress for a violation, best first: those over the same
- * atoms (inner cells before margins, small before large), then those one step further, over
+ * The new release's values to suppress for a violation, best first: `first` (given by the
+ * check), then those over the same atoms ("near"), then those one step further ("far"), over
  * atoms of any value that shares atoms with the support (the other cells of the block in a
- * derivation such as "arrondissement cell minus its published municipality cells").
+ * derivation such as "arrondissement cell minus its published municipality cells"). Inner
+ * cells come before margins (a margin is worth more to the analyst), small before large.
+ *
+ * The far set is gathered only when a pick reaches it: most violations are settled from the
+ * near set, and gathering the far set scans every atom of every value next to the support.
+ * Values withheld since (NaN) sort last and are never taken, so the order of the others is
+ * the order the whole list would have had when the check ran.
  */
-function candidatesFor(support: ArrayLike<number>, byAtom: { start: Int32Array; list: Int32Array }, published: readonly Published[], tables: readonly LedgerTable[]): Array<[number, number]> {
-  const near = new Set<number>();
-  const via = new Set<number>();
-  for (let i = 0; i < support.length; i++) {
-    const a = support[i];
-    for (let j = byAtom.start[a]; j < byAtom.start[a + 1]; j++) {
-      const pi = byAtom.list[j];
-      if (tables[published[pi].ti].release === 0) near.add(pi);
-      else via.add(pi);
-    }
-  }
-  const far = new Set<number>();
-  let budget = 20_000;
-  for (const pi of via) {
-    for (const a of published[pi].v.atoms) {
-      if (--budget < 0) break;
+export class CandidateList {
+  private readonly near: Set<number>;
+  private readonly via: Set<number>;
+  private nearOrder: GridRef[] | null = null;
+  private farOrder: GridRef[] | null = null;
+
+  constructor(
+    support: ArrayLike<number>,
+    private readonly first: readonly GridRef[],
+    private readonly byAtom: { start: Int32Array; list: Int32Array },
+    private readonly published: readonly Published[],
+    private readonly tables: readonly LedgerTable[],
+  ) {
+    this.near = new Set<number>();
+    this.via = new Set<number>();
+    for (let i = 0; i < support.length; i++) {
+      const a = support[i];
       for (let j = byAtom.start[a]; j < byAtom.start[a + 1]; j++) {
-        const qi = byAtom.list[j];
-        if (tables[published[qi].ti].release === 0 && !near.has(qi)) far.add(qi);
+        const pi = byAtom.list[j];
+        if (tables[published[pi].ti].release === 0) this.near.add(pi);
+        else this.via.add(pi);
       }
     }
+    this.nearOrder = this.order(this.near);
   }
-  const isMargin = (p: Published) => {
-    const t = tables[p.ti];
+
+  /** The first `want` candidates that `usable` accepts, in order. */
+  take(want: number, usable: (ti: number, k: number) => boolean): GridRef[] {
+    const out: GridRef[] = [];
+    if (want <= 0) return out;
+    for (const ref of this.ordered()) {
+      if (!usable(ref[0], ref[1])) continue;
+      out.push(ref);
+      if (out.length >= want) break;
+    }
+    return out;
+  }
+
+  /** Whether some candidate satisfies `test` (walks the whole list). */
+  some(test: (ti: number, k: number) => boolean): boolean {
+    for (const ref of this.ordered()) if (test(ref[0], ref[1])) return true;
+    return false;
+  }
+
+  /** The whole list, in order. */
+  all(): GridRef[] {
+    return [...this.ordered()];
+  }
+
+  private *ordered(): Generator<GridRef> {
+    yield* this.first;
+    const isFirst = ([ti, k]: GridRef) => this.first.some(([fi, fk]) => fi === ti && fk === k);
+    const near = this.nearOrder!.filter((r) => !isFirst(r));
+    const inner = (r: GridRef) => !this.isMargin(r[0], r[1]);
+    for (const r of near) if (inner(r)) yield r;
+    const far = (this.farOrder ??= this.order(this.farSet())).filter((r) => !isFirst(r));
+    for (const r of far) if (inner(r)) yield r;
+    for (const r of near) if (!inner(r)) yield r;
+    for (const r of far) if (!inner(r)) yield r;
+  }
+
+  private farSet(): Set<number> {
+    const { byAtom, published, tables, near } = this;
+    const far = new Set<number>();
+    let budget = 20_000;
+    for (const pi of this.via) {
+      for (const a of published[pi].v.atoms) {
+        if (--budget < 0) break;
+        for (let j = byAtom.start[a]; j < byAtom.start[a + 1]; j++) {
+          const qi = byAtom.list[j];
+          if (tables[published[qi].ti].release === 0 && !near.has(qi)) far.add(qi);
+        }
+      }
+    }
+    return far;
+  }
+
+  private isMargin(ti: number, k: number): boolean {
+    const t = this.tables[ti];
     const C = t.cols + 1;
-    return p.k % C === t.cols || Math.floor(p.k / C) === t.rows;
-  };
-  const order = (list: Set<number>) =>
-    [...list]
-      .map((pi) => published[pi])
-      .sort((x, y) => Number(isMargin(x)) - Number(isMargin(y)) || tables[x.ti].value[x.k] - tables[y.ti].value[y.k] || x.ti - y.ti || x.k - y.k)
-      .map((p) => [p.ti, p.k] as [number, number]);
-  // Inner cells before margins (a margin is worth more to the analyst), near before far.
-  const a = order(near);
-  const b = order(far);
-  const isInner = ([ti, k]: [number, number]) => {
-    const t = tables[ti];
-    const C = t.cols + 1;
-    return k % C !== t.cols && Math.floor(k / C) !== t.rows;
-  };
-  return [...a.filter(isInner), ...b.filter(isInner), ...a.filter((x) => !isInner(x)), ...b.filter((x) => !isInner(x))];
+    return k % C === t.cols || Math.floor(k / C) === t.rows;
+  }
+
+  /** Inner cells before margins, then by value (withheld ones last), table and grid index. */
+  private order(list: Set<number>): GridRef[] {
+    const value = (p: Published) => {
+      const v = this.tables[p.ti].value[p.k];
+      return Number.isNaN(v) ? Infinity : v;
+    };
+    return [...list]
+      .map((pi) => this.published[pi])
+      .sort((x, y) => Number(this.isMargin(x.ti, x.k)) - Number(this.isMargin(y.ti, y.k)) || value(x) - value(y) || x.ti - y.ti || x.k - y.k)
+      .map((p) => [p.ti, p.k] as GridRef);
+  }
 }
 
 /**

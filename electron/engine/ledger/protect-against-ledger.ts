@@ -8,6 +8,7 @@ import { buildAtoms } from './atoms';
 import { findViolations, type CheckStats, type EarlierKnowledge, type Violation } from './ledger-check';
 import { ledgerTableOf, type LedgerTable } from './ledger-table';
 import type { Hierarchy } from './hierarchy';
+import type { SecondSolver } from './second-solver';
 import { impliedTables } from './implied-tables';
 import type { PersonCells } from './person-cells';
 import { tableVectors } from './value-vectors';
@@ -48,7 +49,7 @@ export function protectAgainstLedger(
   ledger: readonly LedgerTable[],
   release: { counts: CountTable[]; personCells: PersonCells[]; protected: ProtectedCounts[]; hierarchy: Hierarchy[] },
   policy: DisclosurePolicy,
-  options: { intervals?: boolean } = {},
+  options: { intervals?: boolean; second?: SecondSolver | null } = {},
 ): LedgerProtection {
   const started = performance.now();
   const n = release.counts.length;
@@ -82,7 +83,7 @@ export function protectAgainstLedger(
   const attempts = new Map<string, number>();
   const known: EarlierKnowledge = {};
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, only, intervals: options.intervals, earlier: known });
+    const check = findViolations({ tables: all, atoms, vectors, threshold: policy.threshold, highs, second: options.second, only, intervals: options.intervals, earlier: known });
     only = new Set(check.violations.map((v) => v.key));
     stats = check.stats;
     for (const v of check.violations) for (const r of v.releases) against.add(r);
@@ -92,7 +93,7 @@ export function protectAgainstLedger(
     let added = 0;
     const pickedNow = new Set<string>();
     for (const v of check.violations) {
-      if (v.candidates.length === 0) refuse(v, policy);
+
       // One value at a time first (each may settle it: the fewest withheld); what still fails
       // after a few rounds gets two, then four: a conflict that takes k values costs about
       // log k rounds, not k.
@@ -101,10 +102,11 @@ export function protectAgainstLedger(
       // A lone conflict that persists doubles at once: nothing else competes for the values.
       const singles = check.violations.length <= 2 ? 1 : SINGLE_TRIES;
       const want = tries <= singles ? 1 : 2 ** Math.min(tries - singles, 10);
-      const picks = v.candidates.filter(([ti, k]) => !Number.isNaN(all[ti].value[k])).slice(0, want);
+      const picks = v.candidates.take(want, (ti, k) => !Number.isNaN(all[ti].value[k]));
       // Every candidate already picked in this round: that pick may settle this one too.
+      // No candidate at all: nothing in this release can settle it.
       if (picks.length === 0) {
-        if (v.candidates.some(([ti, k]) => pickedNow.has(`${ti}:${k}`))) continue;
+        if (v.candidates.some((ti, k) => pickedNow.has(`${ti}:${k}`))) continue;
         refuse(v, policy);
       }
       for (const [ti, k] of picks) {
