@@ -76,7 +76,7 @@ describe('atoms: persons who fall in the same cells of every table', () => {
               if (a < 0) continue;
               const got: string[] = [];
               for (let i = e.start[a]; i < e.start[a + 1]; i++) got.push(`${e.cell[i]}x${e.weight[i]}`);
-              expect(got.sort()).toEqual(t[p].map(([c, w]) => `${c}x${kinds[ti] ? w : 1}`).sort());
+              expect(got.sort()).toEqual(t[p].map(([c, w]: [number, number]) => `${c}x${kinds[ti] ? w : 1}`).sort());
             }
           });
         },

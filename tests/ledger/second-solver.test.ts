@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getHighs } from '../../electron/engine/ledger/highs-instance';
-import { attackerModel } from '../../electron/engine/ledger/attacker-width';
+import { attackerModel, attackerWidth } from '../../electron/engine/ledger/attacker-width';
 import { certifyWidths } from '../../electron/engine/ledger/certify-widths';
 import { SecondSolver } from '../../electron/engine/ledger/second-solver';
 
@@ -54,5 +54,28 @@ describe('the second solver on its own thread', () => {
     expect(second.retired).toBe(true);
     const targets = vars.map((a) => ({ vector: { atoms: Int32Array.of(a), coef: Float64Array.of(1) }, trueValue: [3, 4, 5, 6][a], need: 5 }));
     expect(certifyWidths(highs, vars, constraints, targets, { second }).narrow).toEqual([false, false, false, false]);
+  });
+
+  it('gives every cell the same width as the solver on this thread (a 4 × 4 block with its margins published)', async () => {
+    const highs = await getHighs();
+    const second = SecondSolver.start()!;
+    expect(await second.loaded()).toBe(true);
+    try {
+      const cells = [3, 0, 7, 1, 2, 9, 4, 4, 0, 0, 6, 2, 5, 8, 1, 3];
+      const atom = (r: number, c: number) => r * 4 + c;
+      const eqs = [0, 1, 2, 3].flatMap((i) => [
+        { atoms: Int32Array.from([0, 1, 2, 3].map((c) => atom(i, c))), coef: new Float64Array(4).fill(1), lo: 0, hi: 0 },
+        { atoms: Int32Array.from([0, 1, 2, 3].map((r) => atom(r, i))), coef: new Float64Array(4).fill(1), lo: 0, hi: 0 },
+      ]);
+      for (const e of eqs) e.lo = e.hi = Array.from(e.atoms).reduce((s, a) => s + cells[a], 0);
+      const allVars = cells.map((_, a) => a);
+      const targets = allVars.map((a) => ({ atoms: Int32Array.of(a, (a + 5) % 16), coef: Float64Array.of(1, 2) }));
+      const alone = attackerWidth(highs, allVars, eqs, targets);
+      expect(attackerWidth(highs, allVars, eqs, targets, second)).toEqual(alone);
+      expect(second.usable).toBe(true);
+      expect(alone.some((w) => w > 0)).toBe(true);
+    } finally {
+      second.dispose();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import type { SecondSolver } from './second-solver';
 import type { AtomVector } from './value-vectors';
 
 /** lo ≤ Σ coef·x ≤ hi over unknown atoms (lo = hi for a value published exactly). */
@@ -71,32 +72,52 @@ export function attackerModel(highs: Highs, vars: readonly number[], constraints
 
 /**
  * The attacker's interval of each target, solved with HiGHS: each target minimised and
- * maximised in turn on one persistent model (only the objective changes). Returns
- * max − min per target (Infinity when unbounded).
+ * maximised in turn on one persistent model (only the objective changes); the maxima on
+ * `second` (another thread) when given. Returns max − min per target (Infinity when unbounded).
  */
-export function attackerWidth(highs: Highs, vars: readonly number[], constraints: readonly LpConstraint[], targets: readonly AtomVector[]): number[] {
-  const { model, col, run } = attackerModel(highs, vars, constraints);
+export function attackerWidth(highs: Highs, vars: readonly number[], constraints: readonly LpConstraint[], targets: readonly AtomVector[], second?: SecondSolver | null): number[] {
+  const { model, col, run, spec } = attackerModel(highs, vars, constraints);
+  let other = vars.length > 0 && second?.usable ? second : null;
+  other?.load(spec, vars.length);
   try {
     const { minimize, maximize } = highs.constants.objectiveSense;
     const optimal = highs.constants.modelStatus.optimal;
+    const cost = new Float64Array(vars.length);
+    const optimum = (sense: typeof minimize, what: string) => {
+      model.changeObjectiveSense(sense);
+      run();
+      if (model.getModelStatus() !== optimal) throw new Error(`attacker programme has no optimum (${what})`);
+      return model.getObjectiveValue();
+    };
+    const width = (min: number, max: number) => (max >= BOX / 2 ? Infinity : max - min);
     return targets.map((t) => {
       const cols: number[] = [];
       for (let i = 0; i < t.atoms.length; i++) {
         const j = col.get(t.atoms[i]);
         if (j === undefined) continue;
         model.changeColCost(j, t.coef[i]);
+        cost[j] = t.coef[i];
         cols.push(j);
       }
-      model.changeObjectiveSense(minimize);
-      run();
-      if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum (min)');
-      const min = model.getObjectiveValue();
-      model.changeObjectiveSense(maximize);
-      run();
-      if (model.getModelStatus() !== optimal) throw new Error('attacker programme has no optimum (max)');
-      const max = model.getObjectiveValue();
-      for (const j of cols) model.changeColCost(j, 0);
-      return max >= BOX / 2 ? Infinity : max - min;
+      try {
+        if (other) {
+          other.post('maximize', cost);
+          const min = optimum(minimize, 'min');
+          const x = other.wait();
+          if (x) {
+            let max = 0;
+            for (const j of cols) max += cost[j] * x[j];
+            return width(min, max);
+          }
+          other = null; // retired: this thread solves alone from now on
+        }
+        return width(optimum(minimize, 'min'), optimum(maximize, 'max'));
+      } finally {
+        for (const j of cols) {
+          model.changeColCost(j, 0);
+          cost[j] = 0;
+        }
+      }
     });
   } finally {
     model.dispose();

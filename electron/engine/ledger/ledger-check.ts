@@ -230,7 +230,7 @@ export function findViolations(input: CheckInput): { violations: Violation[]; st
     // suppression in it could widen it: what counts is that it narrows nothing further.
     // `result.width` is exact for a narrow cell (its own programmes ran), or a lower bound.
     const own = cells.flatMap((c, i) => (result.narrow[i] && isNew(c.ti) ? [i] : []));
-    const before = own.length > 0 ? attackerWidth(highs, vars, earlierOf.get(root) ?? [], own.map((i) => cells[i].u)) : [];
+    const before = own.length > 0 ? attackerWidth(highs, vars, earlierOf.get(root) ?? [], own.map((i) => cells[i].u), input.second) : [];
     programmes += 2 * own.length;
     const notNarrowed = new Set(own.filter((i, j) => result.width[i] >= before[j] - 1e-6));
     cells.forEach((c, i) => {
