@@ -47,11 +47,18 @@ export interface AttackReport {
   narrowCells: AttackFinding[];
   /** Atoms of 1..T−1 persons whose count the attacker pins exactly. */
   pinnedAtoms: AttackFinding[];
+  /** Cells of 1..T−1 persons of the implied tables (sums of published cells' areas) pinned exactly. */
+  pinnedImplied: AttackFinding[];
   checkedCells: number;
   checkedAtoms: number;
 }
 
-export function attack(highs: Highs, tables: AttackedTable[], T: number): AttackReport {
+/**
+ * `implied`: tables nobody published but anyone can add up from the published ones (the
+ * same persons in coarser areas, e.g. 2019 municipalities merged into those of 2025); all
+ * values null. Their small cells must not be pinned exactly.
+ */
+export function attack(highs: Highs, tables: AttackedTable[], T: number, implied: AttackedTable[] = []): AttackReport {
   // Atoms: persons with the same cells in every table.
   const persons = new Set<number>();
   for (const t of tables) for (const p of t.cellsOf.keys()) persons.add(p);
@@ -71,7 +78,7 @@ export function attack(highs: Highs, tables: AttackedTable[], T: number): Attack
   }
   const n = atomSize.length;
   // Each grid value of each table as coefficients over atoms, plus distinct persons behind it.
-  const gridVectors = tables.map((t) => {
+  const vectorsOf = (t: AttackedTable) => {
     const C = t.cols + 1;
     const vecs = Array.from({ length: (t.rows + 1) * C }, () => new Map<number, number>());
     const heads = Array.from({ length: (t.rows + 1) * C }, () => new Set<number>());
@@ -86,7 +93,8 @@ export function attack(highs: Highs, tables: AttackedTable[], T: number): Attack
       }
     }
     return { vecs, heads };
-  });
+  };
+  const gridVectors = tables.map(vectorsOf);
   const truthOf = (v: Map<number, number>) => [...v].reduce((s, [a, w]) => s + w * atomSize[a], 0);
   const personsOf = (h: Set<number>) => [...h].reduce((s, a) => s + atomSize[a], 0);
 
@@ -134,7 +142,7 @@ export function attack(highs: Highs, tables: AttackedTable[], T: number): Attack
     for (const [a] of target) model.changeColCost(a, 0);
     return [min, max];
   };
-  const report: AttackReport = { narrowCells: [], pinnedAtoms: [], checkedCells: 0, checkedAtoms: 0 };
+  const report: AttackReport = { narrowCells: [], pinnedAtoms: [], pinnedImplied: [], checkedCells: 0, checkedAtoms: 0 };
   try {
     model.options.set({ output_flag: false });
     tables.forEach((t, ti) => {
@@ -148,6 +156,16 @@ export function attack(highs: Highs, tables: AttackedTable[], T: number): Attack
         if (max - min < T - 1e-6) report.narrowCells.push({ what: `${t.label} cell ${k}`, min, max, truth: truthOf(vec) });
       });
     });
+    for (const t of implied) {
+      const g = vectorsOf(t);
+      g.vecs.forEach((vec, k) => {
+        const distinct = personsOf(g.heads[k]);
+        if (distinct < 1 || distinct >= T) return;
+        report.checkedCells++;
+        const [min, max] = range(vec);
+        if (max - min < 0.5) report.pinnedImplied.push({ what: `${t.label} cell ${k}`, min, max, truth: truthOf(vec) });
+      });
+    }
     for (let a = 0; a < n; a++) {
       if (atomSize[a] >= T) continue;
       report.checkedAtoms++;
