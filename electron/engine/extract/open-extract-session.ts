@@ -18,7 +18,7 @@ import type { ConcreteCipher } from './cipher';
 import type { ExtractMeta } from './extract-check';
 import { extractIdentity } from '../index-cache/extract-identity';
 import { cacheKeyOrCreate, indexCachePath, openCachedIndex, saveIndexCache } from '../index-cache/index-cache';
-import { discardIndexCache } from '../index-cache/index-cache-file';
+import { discardIndexCache, removeStaleCacheTemps } from '../index-cache/index-cache-file';
 import { probeFile } from './file-probe';
 import { startFingerprint, type PendingFingerprint } from './fingerprint';
 import { checkIntegrity, openWithKey } from './open-extract';
@@ -75,6 +75,8 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     const workspaceFile = workspacePath(dataDir, meta.extractId);
     workspace = openWorkspace(workspaceFile, key);
     const cacheFile = indexCachePath(workspaceFile);
+    // What a crashed cache write left behind (only once the passphrase opened the workspace).
+    removeStaleCacheTemps(cacheFile);
     const identity = extractIdentity(req.path);
     const cached = guard(req.path, () => openCachedIndex(opened, workspace!, cacheFile, identity)).hit;
     // Hash the file in its own thread: while the index is read, or, after a cache hit,
