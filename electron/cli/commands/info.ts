@@ -1,5 +1,5 @@
 import type { CliContext } from '../cli-context';
-import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions } from '../open-extract-option';
+import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions, settledSummary } from '../open-extract-option';
 import type { CliCommand, OptionValues } from './command';
 
 /** `info`: opens an extract through the engine (extract.open) and prints its summary. */
@@ -16,9 +16,12 @@ export const command: CliCommand = {
   },
   async run(ctx: CliContext, v: OptionValues) {
     const started = process.hrtime.bigint();
-    const s = await openExtractFromOptions(ctx, v);
+    await openExtractFromOptions(ctx, v);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const rssBytes = process.memoryUsage().rss;
+    // The fingerprint printed is the file's full SHA-256, also after an open from the index
+    // cache (whose background check may correct it); wallMs stays the open-to-ready time.
+    const s = await settledSummary(ctx);
     await ctx.call('extract.close', {});
     if (v.json) {
       ctx.out(JSON.stringify({ ...s, wallMs, rssBytes }, null, 2));

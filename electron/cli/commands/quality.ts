@@ -3,7 +3,7 @@ import { publishedCount } from '../../../shared/quality/quality-report';
 import { QUALITY_RULES } from '../../../shared/quality/quality-rules';
 import type { CliContext } from '../cli-context';
 import { UsageError } from '../cli-context';
-import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions } from '../open-extract-option';
+import { EXTRACT_OPTIONS, EXTRACT_USAGE, openExtractFromOptions, settledSummary } from '../open-extract-option';
 import type { CliCommand, OptionValues } from './command';
 
 /**
@@ -43,6 +43,8 @@ export const command: CliCommand = {
         ctx.out(`${ctx.t('Uitvoerlogboek', 'Audit log')}: #${r.auditSeq}`);
         return 0;
       }
+      // Counted once the fingerprint check settled (a correction drops the cached index).
+      await settledSummary(ctx);
       const report = await ctx.call('quality.report', {});
       const T = report.threshold;
       const shown = (n: number | null) => (n === null ? '' : typeof publishedCount(n, T) === 'string' ? `< ${T}` : ctx.number(n));

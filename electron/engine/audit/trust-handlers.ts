@@ -8,7 +8,7 @@ import type { HandlerTable } from '../core/handler-types';
 import { getCohort } from '../cohort/cohort-store';
 import { makeRecipe } from '../cohort/recipe';
 import { checkWritePath, writeGuardOf, writePrivateFile } from '../export/write-path';
-import { requireSession, sessionPolicy } from '../export/release';
+import { sessionPolicy, settledSession } from '../export/release';
 import { appendAudit, sha256Hex } from './audit-log';
 import { canonicalJson } from './canonical-json';
 import { auditReportBytes } from './audit-report';
@@ -28,7 +28,7 @@ const osUser = () => {
 export function trustHandlers(state: EngineState): HandlerTable<'audit.verifyExport' | 'audit.report' | 'cohort.writeRecipeFile'> {
   return {
     'audit.verifyExport': async ({ path: file }) => {
-      const session = requireSession(state);
+      const session = await settledSession(state);
       if (!path.isAbsolute(file)) throw new AppError('PATH_REFUSED', { reason: 'relative path' });
       let bytes: Buffer;
       try {
@@ -43,7 +43,7 @@ export function trustHandlers(state: EngineState): HandlerTable<'audit.verifyExp
       return verifyExportFile(session.workspace, session.summary, file, bytes);
     },
     'audit.report': async ({ path: file, overwrite }) => {
-      const session = requireSession(state);
+      const session = await settledSession(state);
       const target = checkWritePath(file, writeGuardOf(state), { overwrite });
       const report = await auditReportBytes(session.workspace, session.summary, state.config.appVersion);
       writePrivateFile(target, report.bytes);
@@ -53,8 +53,8 @@ export function trustHandlers(state: EngineState): HandlerTable<'audit.verifyExp
      * A recipe file: only a saved cohort (validated codes and dates, see CohortDefinition), written
      * under the write-path rules and recorded in the audit log as a non-data release.
      */
-    'cohort.writeRecipeFile': ({ name, path: file, overwrite }) => {
-      const session = requireSession(state);
+    'cohort.writeRecipeFile': async ({ name, path: file, overwrite }) => {
+      const session = await settledSession(state);
       const withExt = /\.json$/i.test(file) ? file : `${file}.json`;
       const target = checkWritePath(withExt, writeGuardOf(state), { overwrite });
       const saved = getCohort(session.workspace, name);

@@ -10,6 +10,7 @@ import { cohortIdOf, deleteCohort, getCohort, listCohorts, renameCohort, saveCoh
 import { evaluateCohort } from './evaluate-cohort';
 import { savedCrosstab, saveCrosstab } from '../crosstab/saved-crosstab';
 import { makeRecipe, readRecipe } from './recipe';
+import { settledSession } from '../export/release';
 import { sessionIndex } from './session-index';
 
 type CohortMethods =
@@ -41,14 +42,15 @@ export function cohortHandlers(state: EngineState): HandlerTable<CohortMethods> 
     'cohort.save': ({ name, definition, overwrite }) => saveCohort(session().workspace, name, definition, overwrite),
     'cohort.rename': ({ from, to }) => renameCohort(session().workspace, from, to),
     'cohort.delete': ({ name }) => ({ deleted: deleteCohort(session().workspace, name) }),
-    'cohort.exportRecipe': ({ name }) => {
-      const s = session();
+    'cohort.exportRecipe': async ({ name }) => {
+      const s = await settledSession(state);
       const saved = getCohort(s.workspace, name);
       const id = cohortIdOf(s.workspace, saved.name);
       const recipe = makeRecipe(saved.name, saved.definition, s.summary, id === null ? null : savedCrosstab(s.workspace, id));
       return { recipe, json: JSON.stringify(recipe, null, 2) };
     },
-    'cohort.importRecipe': ({ json, saveAs }) => {
+    'cohort.importRecipe': async ({ json, saveAs }) => {
+      if (state.session) await settledSession(state);
       const { recipe, sameExtract } = readRecipe(json, state.session?.summary ?? null);
       const saved = saveAs ? saveCohort(session().workspace, saveAs, recipe.definition, false) : null;
       const id = saved && recipe.crosstab ? cohortIdOf(session().workspace, saved.name) : null;

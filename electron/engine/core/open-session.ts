@@ -21,5 +21,12 @@ export interface OpenSession {
    * cache, or verifying a cached index against the full SHA-256. Never rejects.
    */
   background?: Promise<void>;
+  /**
+   * Settles once summary.fingerprint is the full SHA-256 of the file: at once after a build,
+   * after a cache hit once the background check confirmed or corrected it (or the session
+   * closed). Never rejects. Every path that writes the fingerprint into a lasting record (a
+   * release, a recipe, the audit report) awaits it (see settledSession in export/release.ts).
+   */
+  fingerprintChecked?: Promise<void>;
   close(): void;
 }

@@ -75,6 +75,21 @@ export const requireSession = (state: EngineState): OpenSession => {
   return state.session;
 };
 
+/**
+ * The open session once its fingerprint is the file's full SHA-256. After a cache hit the
+ * check runs in the background; a release, recipe or report started meanwhile waits for it,
+ * so nothing lasting carries the cache's fingerprint or tables from the cache's index should
+ * the check correct them (the index is then rebuilt from the file on this first use).
+ * NO_EXTRACT_OPEN when the session closed while waiting.
+ */
+export async function settledSession(state: EngineState): Promise<OpenSession> {
+  const session = requireSession(state);
+  if (!session.fingerprintChecked) return session;
+  await session.fingerprintChecked;
+  if (state.session !== session) throw new AppError('NO_EXTRACT_OPEN');
+  return session;
+}
+
 /** The policy in force for this session (the user's choices live in the workspace). */
 export function sessionPolicy(state: EngineState) {
   const user = state.session ? (getWorkspaceSetting<UserPolicy>(state.session.workspace, USER_POLICY_KEY) ?? null) : null;
@@ -126,7 +141,7 @@ export async function releasableTables(
  * records a hash-chained audit entry, and only then renames the file into place.
  */
 export async function releaseTable(state: EngineState, req: ReleaseRequest): Promise<ReleaseResult> {
-  const session = requireSession(state);
+  const session = await settledSession(state);
   const policy = outputPolicy(sessionPolicy(state), req.output === 'clipboard' ? 'tsv' : req.output);
   // The target is checked before any computation (write-path.ts).
   let fileName: string | null = null;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ProgressEvent } from '../../../shared/api/events';
+import type { EngineEvent } from '../../../shared/api/events';
 import type { CipherSettings } from '../../../shared/api/methods/extract';
 import { buildColumnarIndexInParallel } from '../cohort/columnar-index';
 import { adoptSessionIndex } from '../cohort/session-index';
@@ -18,7 +18,7 @@ import type { ConcreteCipher } from './cipher';
 import type { ExtractMeta } from './extract-check';
 import { extractIdentity } from '../index-cache/extract-identity';
 import { cacheKeyOrCreate, indexCachePath, openCachedIndex, saveIndexCache } from '../index-cache/index-cache';
-import { discardIndexCache } from '../index-cache/index-cache-file';
+import { discardIndexCache, removeStaleCacheTemps } from '../index-cache/index-cache-file';
 import { probeFile } from './file-probe';
 import { startFingerprint, type PendingFingerprint } from './fingerprint';
 import { checkIntegrity, openWithKey } from './open-extract';
@@ -51,7 +51,7 @@ const HELPERS_FROM_PERSONS = 100_000;
  * (encrypted) once the session is answered; after a cache hit the fingerprint thread
  * verifies the cache in the background (session.background settles when either is done).
  */
-export async function openExtractSession(req: OpenRequest, dataDir: string, emit: (e: ProgressEvent) => void): Promise<OpenSession> {
+export async function openExtractSession(req: OpenRequest, dataDir: string, emit: (e: EngineEvent) => void): Promise<OpenSession> {
   const started = performance.now();
   const progress: Progress = (fraction, stage) => emit({ type: 'progress', task: 'open', fraction, stage });
   progress(0, 'file');
@@ -75,6 +75,8 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     const workspaceFile = workspacePath(dataDir, meta.extractId);
     workspace = openWorkspace(workspaceFile, key);
     const cacheFile = indexCachePath(workspaceFile);
+    // What a crashed cache write left behind (only once the passphrase opened the workspace).
+    removeStaleCacheTemps(cacheFile);
     const identity = extractIdentity(req.path);
     const cached = guard(req.path, () => openCachedIndex(opened, workspace!, cacheFile, identity)).hit;
     // Hash the file in its own thread: while the index is read, or, after a cache hit,
@@ -93,7 +95,8 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       }, path.resolve(req.path));
       checkExtractStrings(req.path, meta, cached.index.nationalities);
       adoptSessionIndex(session, cached.index);
-      session.background = verifyCachedFingerprint(session, pending, cached.fingerprint, cacheFile);
+      session.background = verifyCachedFingerprint(session, pending, cached.fingerprint, cacheFile, emit);
+      session.fingerprintChecked = session.background;
       progress(1, 'ready');
       return session;
     }
@@ -146,9 +149,16 @@ function summaryOf(req: OpenRequest, meta: ExtractMeta, cipher: ConcreteCipher, 
  * After a cache hit: the full SHA-256 of the extract, computed in the background, must be
  * the one the cache was made for. If not (the file changed in a way the identity check
  * missed), the cache file is deleted, the session drops the cached index and everything
- * derived from it (the next use rebuilds from the extract) and takes the real fingerprint.
+ * derived from it (the next use rebuilds from the extract) and takes the real fingerprint;
+ * the UI (or CLI) is told with an 'extract-summary-changed' event carrying the new summary.
  */
-async function verifyCachedFingerprint(session: OpenSession, pending: PendingFingerprint, expected: string, cacheFile: string): Promise<void> {
+async function verifyCachedFingerprint(
+  session: OpenSession,
+  pending: PendingFingerprint,
+  expected: string,
+  cacheFile: string,
+  emit: (e: EngineEvent) => void,
+): Promise<void> {
   let actual: string;
   try {
     actual = await pending.result;
@@ -159,6 +169,11 @@ async function verifyCachedFingerprint(session: OpenSession, pending: PendingFin
   discardIndexCache(cacheFile);
   session.cache.clear();
   session.summary.fingerprint = actual;
+  try {
+    emit({ type: 'extract-summary-changed', reason: 'fingerprint-corrected', previousFingerprint: expected, summary: { ...session.summary } });
+  } catch {
+    // A listener's failure must not undo the correction (background never rejects).
+  }
 }
 
 /** SQLite errors met while reading the opened extract become stable codes (a damaged page → CORRUPT_FILE). */

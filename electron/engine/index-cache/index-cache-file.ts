@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { open } from 'node:fs/promises';
 import type { IndexColumns } from '../cohort/columnar-index';
 import type { FilterBitsets } from '../cohort/filter-bitsets';
@@ -128,17 +129,80 @@ export async function writeIndexCache(file: string, key: Buffer, identity: Buffe
 
   // Unique per write: two opens of the same extract may both be writing.
   const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'w', 0o600);
+  writing.add(path.resolve(tmp));
   try {
-    await fh.writev([head, iv, tag, ...parts]);
-    await fh.sync();
-  } catch (err) {
+    removeStaleCacheTemps(file);
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writev([head, iv, tag, ...parts]);
+      await fh.sync();
+    } catch (err) {
+      await fh.close();
+      rmSync(tmp, { force: true });
+      throw err;
+    }
     await fh.close();
-    rmSync(tmp, { force: true });
-    throw err;
+    renameSync(tmp, file);
+  } finally {
+    writing.delete(path.resolve(tmp));
   }
-  await fh.close();
-  renameSync(tmp, file);
+}
+
+/** The temporary files this process is writing now (full paths): never stale. */
+const writing = new Set<string>();
+/** A temporary file untouched for this long belongs to no writer (a write takes seconds). */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what a crashed write left (a kill between creating `<file>.<pid>-<hex>.tmp` and
+ * renaming it): encrypted, so harmless, but useless and as large as the cache. Only names of
+ * exactly that form beside `file` are considered, only regular files are removed, and only
+ * when no live writer can own them: written by this process but not by a write still running
+ * here (so the pid was an earlier process's, reused), or by a process that is no longer alive,
+ * or untouched for an hour (a write takes seconds; a pid "alive" that long was reused by
+ * another program). A write in progress, of this process or of another live instance on the
+ * same data folder, is thus never touched.
+ * Best effort: whatever cannot be listed or removed is tried again on the next open.
+ */
+export function removeStaleCacheTemps(file: string, now = Date.now()): string[] {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d{1,10})-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const full = path.join(dir, name);
+    try {
+      const st = lstatSync(full);
+      if (!st.isFile()) continue;
+      const pid = Number(m[1]);
+      if (pid === process.pid && writing.has(path.resolve(full))) continue;
+      const ownerGone = pid === process.pid || !processAlive(pid);
+      if (!ownerGone && now - st.mtimeMs < STALE_TEMP_MS) continue;
+      rmSync(full, { force: true });
+      removed.push(full);
+    } catch {
+      // see above
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's
+  }
 }
 
 /**

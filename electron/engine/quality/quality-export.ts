@@ -10,7 +10,7 @@ import { canonicalJson } from '../audit/canonical-json';
 import { sealRelease } from '../audit/seal-release';
 import { outputPolicy } from '../policy/policy-file';
 import { checkWritePath, writeGuardOf } from '../export/write-path';
-import { osUser, publishStaged, requireSession, sessionPolicy, stageFile, unlinkQuietly } from '../export/release';
+import { osUser, publishStaged, sessionPolicy, settledSession, stageFile, unlinkQuietly } from '../export/release';
 import type { OutputDocument } from '../export/table-writer';
 import { xlsxWriter } from '../export/xlsx-writer';
 import { csvWriter } from '../export/text-writer';
@@ -76,7 +76,7 @@ export async function releaseQualityReport(
   req: { format: 'xlsx' | 'csv'; path: string; overwrite: boolean; language: Lang; channel: 'ui' | 'cli' },
   report: QualityReport,
 ): Promise<{ fileName: string; sha256: string; auditSeq: number }> {
-  const session = requireSession(state);
+  const session = await settledSession(state);
   const policy = outputPolicy(sessionPolicy(state), req.format);
   const target = checkWritePath(req.path, writeGuardOf(state), { overwrite: req.overwrite });
   const createdAt = new Date();

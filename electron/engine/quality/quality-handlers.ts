@@ -4,6 +4,7 @@ import type { QualityReport } from '../../../shared/quality/quality-report';
 import { requireSession, sessionPolicy } from '../export/release';
 import { qualityCounts } from './quality-counts';
 import { releaseQualityReport } from './quality-export';
+import { settledSession } from '../export/release';
 
 const CACHE_KEY = 'quality-report';
 
@@ -25,6 +26,10 @@ export function qualityReportOf(state: EngineState): QualityReport {
 export function qualityHandlers(state: EngineState): HandlerTable<'quality.report' | 'export.quality'> {
   return {
     'quality.report': () => qualityReportOf(state),
-    'export.quality': async (req) => releaseQualityReport(state, req, qualityReportOf(state)),
+    'export.quality': async (req) => {
+      // The report is counted only once the fingerprint check settled (see settledSession).
+      await settledSession(state);
+      return releaseQualityReport(state, req, qualityReportOf(state));
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { UiLanguage } from '../../../shared/api/localized';
 import type { ApiError } from '../../../shared/api/result';
 import { DEFAULT_COHORT, type CohortDefinition } from '../../../shared/cohort/cohort-definition';
 import { subscribeEngineEvents } from '../api/engine-events';
+import type { ExtractSummaryChangedEvent } from '../../../shared/api/events';
 import { hasBridge, settle, verhuis } from '../api/verhuis';
 import { ErrorMessage, Notice } from '../components/error-message';
 import { ErrorBoundary } from '../components/error-boundary';
@@ -42,6 +43,10 @@ const LOCK_NOTICE: Record<string, MessageKey> = {
   user: 'lock.user',
 };
 
+/** Whether the event corrects this summary (same extract, the fingerprint it replaces). */
+const isCorrectionOf = (event: ExtractSummaryChangedEvent, summary: ExtractSummary) =>
+  event.summary.extractId === summary.extractId && event.previousFingerprint === summary.fingerprint;
+
 /**
  * The app frame and its state: which screen, the open extract, the current cohort.
  * Everything about data lives in the engine; this holds only what the screens show.
@@ -59,6 +64,12 @@ export function App() {
   const [matrixSettings, setMatrixSettings] = useState<MatrixViewSettings>(INITIAL_MATRIX_SETTINGS);
   const [crosstabChoice, setCrosstabChoice] = useState<CrosstabChoice>(INITIAL_CROSSTAB);
   const [notice, setNotice] = useState<MessageKey | null>(null);
+  // The fingerprint the engine's background check put in place of the cache's (null: none).
+  const [correctedFingerprint, setCorrectedFingerprint] = useState<string | null>(null);
+  // The draft belongs to the opened extract: a corrected fingerprint does not make it another one.
+  const [draftSession, setDraftSession] = useState<string | null>(null);
+  // The last correction, should its event arrive before the answer to extract.open.
+  const lastCorrection = useRef<ExtractSummaryChangedEvent | null>(null);
   // The Chromium shell passes --extract FILE as ?extract= to pre-fill the path.
   const [openPath, setOpenPath] = useState(() => new URLSearchParams(window.location.search).get('extract') ?? '');
   const [bootError, setBootError] = useState<ApiError | null>(null);
@@ -90,6 +101,9 @@ export function App() {
     forgetPolicy();
     clearGridStates(); // filter values can be data: forgotten with the extract
     setSummary(null);
+    setDraftSession(null);
+    setCorrectedFingerprint(null);
+    lastCorrection.current = null;
     setCohort(DEFAULT_COHORT);
     setIdentity(null);
     setMatrixSettings(INITIAL_MATRIX_SETTINGS);
@@ -98,7 +112,7 @@ export function App() {
 
   // Autosave of the working state into the extract's workspace, restored after a crash.
   const draft = useDraft(
-    summary ? summary.fingerprint : null,
+    summary ? draftSession : null,
     { cohort, identity, matrix: matrixSettings },
     useCallback((d) => {
       setCohort(d.cohort);
@@ -139,6 +153,7 @@ export function App() {
         if (!live) return;
         if (s.ok) {
           setSummary(s.value);
+          setDraftSession(s.value.fingerprint);
           setScreen('main');
           return;
         }
@@ -161,6 +176,13 @@ export function App() {
           setScreen('open');
         } else if (event.type === 'progress' && event.task === 'open') {
           setEngine('opening');
+        } else if (event.type === 'extract-summary-changed') {
+          // After an open from the index cache the engine found the file's SHA-256 differs from
+          // the cache's: it rebuilds the index and the new fingerprint applies (overview, recipes,
+          // exports). Views showing results are remounted below, so they count again.
+          lastCorrection.current = event;
+          setSummary((current) => (current && isCorrectionOf(event, current) ? event.summary : current));
+          setCorrectedFingerprint(event.summary.fingerprint);
         }
       }),
     [dropSession],
@@ -181,7 +203,12 @@ export function App() {
     setFocusMain(true);
     // The user's policy lives in the workspace of the extract: ask again.
     forgetPolicy();
-    setSummary(s);
+    const correction = lastCorrection.current;
+    lastCorrection.current = null;
+    const corrected = correction && isCorrectionOf(correction, s) ? correction.summary : null;
+    setSummary(corrected ?? s);
+    setDraftSession(s.fingerprint);
+    setCorrectedFingerprint(corrected ? corrected.fingerprint : null);
     setNotice(null);
     setOpenPath('');
     setScreen('main');
@@ -257,9 +284,22 @@ export function App() {
               </Notice>
             </div>
           )}
+          {screen === 'main' && summary && correctedFingerprint === summary.fingerprint && (
+            <div className="draft-notice fingerprint-notice" data-testid="fingerprint-corrected">
+              <Notice kind="warning">
+                <span>
+                  {i18n.t('fingerprint.corrected')} <code data-testid="fingerprint-corrected-value">{correctedFingerprint}</code>
+                </span>{' '}
+                <button type="button" className="button button--ghost" onClick={() => setCorrectedFingerprint(null)} aria-label={i18n.t('common.dismiss')} data-testid="fingerprint-corrected-dismiss">
+                  ×
+                </button>
+              </Notice>
+            </div>
+          )}
           {screen === 'main' && summary && (
             <main className="main-view" data-testid="main-view" data-view={view} ref={mainRef}>
-              <ErrorBoundary key={view} part={`view.${view}`}>
+              {/* Keyed on the fingerprint too: after a correction the view counts again on the rebuilt index. */}
+              <ErrorBoundary key={`${view}|${summary.fingerprint}`} part={`view.${view}`}>
                 {view === 'overview' && <OverviewView summary={summary} />}
                 {view === 'cohort' && (
                   <CohortView

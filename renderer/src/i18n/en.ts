@@ -9,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   'common.to': 'to',
   'common.toIncl': 'up to and including',
   'draft.restored': 'Your previous work has been restored (cohort and matrix choices from {when}).',
+  'fingerprint.corrected':
+    'The extract file differs from the one the cached index was made for. The index is being rebuilt from the file and the results on screen are recomputed. This fingerprint (SHA-256) applies from now on:',
   'common.loading': 'Loading…',
   'common.next': 'Next',
   'common.previous': 'Previous',

@@ -10,6 +10,8 @@ export const nl = {
   'common.to': 'tot',
   'common.toIncl': 'tot en met',
   'draft.restored': 'Je vorige werk is hersteld (cohort en matrixkeuzes van {when}).',
+  'fingerprint.corrected':
+    'Het extractbestand verschilt van het bestand waarvoor de index in de cache gemaakt werd. De index wordt opnieuw uit het bestand opgebouwd en de resultaten op het scherm worden herberekend. Vanaf nu geldt deze vingerafdruk (SHA-256):',
   'common.loading': 'Laden…',
   'common.next': 'Volgende',
   'common.previous': 'Vorige',
