@@ -77,7 +77,8 @@ describe('working state after a crash', () => {
     let page = shell.page;
     await openDemo(page);
     await page.getByTestId('nav-matrix').click();
-    expect(await page.getByTestId('matrix-level').inputValue(), 'the work is still restored').toBe('province');
+    // The draft loads from the workspace after the open: wait for it, not for the click.
+    await expect.poll(() => page.getByTestId('matrix-level').inputValue(), { message: 'the work is still restored', timeout: 15_000 }).toBe('province');
     expect(await page.getByTestId('draft-restored').count(), 'no notice for a restore already seen').toBe(0);
     // New work: the next restore says so again.
     await page.getByTestId('matrix-level').selectOption('region');
