@@ -3,6 +3,7 @@ import { CEFR_LEVELS, KBI_TARGET_STATUSES } from '../../../shared/extract/extrac
 import { decodeDecisions, decodePersons, decodeResidences, readTextNationalities, rowsRead } from '../index-build/decode-tables';
 import { LOC_DECEASED, LOC_UNKNOWN } from '../index-build/locations';
 import { planReadJobs, runReadJob, type ReadJob } from '../index-build/packed-queries';
+import { tryDirectRead } from '../index-build/direct-read/direct-read';
 import { runReadJobs, type HelperSource } from '../index-build/read-jobs';
 import { NO_DAY, isoToDay } from './day-number';
 import { addExtraBitsets, buildFilterBitsets, type FilterBitsets } from './filter-bitsets';
@@ -102,24 +103,35 @@ export async function buildColumnarIndexInParallel(
   referenceDate: string,
   source: HelperSource,
   progress: IndexProgress = () => {},
-): Promise<{ index: ColumnarIndex; rows: IndexRowCounts }> {
+): Promise<{ index: ColumnarIndex; rows: IndexRowCounts; reader: IndexReader }> {
   progress(0, 'read');
   const jobs = planReadJobs(db);
   let textNationalities: [number, string][] | undefined;
-  const { results } = await runReadJobs(
-    db,
-    jobs,
-    source,
-    (done, total) => progress((0.85 * done) / total, 'read'),
-    () => (textNationalities = readTextNationalities(db)),
-  );
+  let results: Float64Array[][] | undefined;
+  let reader: IndexReader = { kind: 'sqlite', notSupported: 'not tried' };
+  const onProgress = (done: number, total: number) => progress((0.85 * done) / total, 'read');
+  if (source.direct) {
+    // The direct page reader first; SQLite when the file is not its simple case.
+    const direct = await tryDirectRead(db, source.file, source.direct.keys, jobs, source.direct.workers, onProgress);
+    if ('results' in direct) {
+      results = direct.results;
+      textNationalities = direct.textNationalities;
+      reader = { kind: 'direct', rowsBySqlite: direct.rowsBySqlite };
+    } else reader = { kind: 'sqlite', notSupported: direct.notSupported };
+  }
+  if (!results) {
+    results = (await runReadJobs(db, jobs, source, onProgress, () => (textNationalities = readTextNationalities(db)))).results;
+  }
   const rows: IndexRowCounts = {
     person: rowsRead(jobs, results, 'person'),
     protection_decision: rowsRead(jobs, results, 'protection_decision'),
     residence: rowsRead(jobs, results, 'residence'),
   };
-  return { index: assembleIndex(db, referenceDate, jobs, results, progress, textNationalities), rows };
+  return { index: assembleIndex(db, referenceDate, jobs, results, progress, textNationalities), rows, reader };
 }
+
+/** Which reader built the index: the direct page reader (with the rows it left to SQLite), or SQLite (and why). */
+export type IndexReader = { kind: 'direct'; rowsBySqlite: number } | { kind: 'sqlite'; notSupported: string };
 
 function assembleIndex(
   db: Database,

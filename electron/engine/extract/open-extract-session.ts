@@ -10,6 +10,7 @@ import { AppError } from '../core/app-error';
 import { rowidRange } from '../index-build/packed-queries';
 import type { OpenSession } from '../core/open-session';
 import { openWorkspace, workspacePath } from '../workspace/open-workspace';
+import { startDirectKeys, type PendingDirectKeys } from '../index-build/direct-read/direct-read';
 import { passphraseBytes, wipe } from './cipher';
 import { checkExtractSchema } from './extract-check';
 import { buildSummary, countRows } from './extract-summary';
@@ -38,6 +39,13 @@ type Progress = (fraction: number, stage: string) => void;
 const HELPERS_FROM_PERSONS = 100_000;
 
 /**
+ * From this file size on, the index is read by the direct page reader (index-build/direct-read/)
+ * when the file is its simple case; smaller files are read through SQLite faster than the
+ * reader's own key derivation takes. Tests lower it to read small files directly.
+ */
+export const directReadSettings = { fromBytes: 16 * 2 ** 20 };
+
+/**
  * Opens an extract end to end: probe the file, find the cipher, check the format and
  * integrity, open the workspace, then take the columnar index from the encrypted index
  * cache when it belongs to this very file (see index-cache/), or build it (which also
@@ -61,11 +69,14 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
   let db: Database | undefined;
   let workspace: Database | undefined;
   let fingerprint: PendingFingerprint | undefined;
+  let directKeys: PendingDirectKeys | undefined;
   try {
     const probe = probeFile(req.path);
     progress(0.05, 'key');
     const keyed = openWithKey(req.path, key, req.cipher, probe);
     db = keyed.db;
+    // The direct reader's key derivation runs on a pool thread while the open goes on.
+    if (probe.size >= directReadSettings.fromBytes) directKeys = startDirectKeys(req.path, key, keyed.cipher);
     const opened = db;
     const meta = guard(req.path, () => checkExtractSchema(opened, req.path));
     checkExtractStrings(req.path, meta, []);
@@ -86,6 +97,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     });
     const share = () => Math.min(1, hashed / Math.max(1, probe.size));
     if (cached) {
+      directKeys?.discard();
       const pending = fingerprint;
       const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, cached.fingerprint, cached.tables as ExtractTables, started), () => {
         pending.cancel();
@@ -100,8 +112,9 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
 
     const personRows = guard(req.path, () => rowidRange(opened, 'person').max ?? 0);
     const helpers = personRows >= HELPERS_FROM_PERSONS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
+    const direct = directKeys && { keys: directKeys, workers: Math.max(1, Math.min(4, availableParallelism())) };
     const built = await guardAsync(req.path, () =>
-      buildColumnarIndexInParallel(opened, meta.referenceDate, { file: req.path, key, cipher: keyed.cipher, helpers }, (fraction) =>
+      buildColumnarIndexInParallel(opened, meta.referenceDate, { file: req.path, key, cipher: keyed.cipher, helpers, direct }, (fraction) =>
         progress(0.2 + 0.7 * fraction, 'index'),
       ),
     );
@@ -126,6 +139,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     progress(1, 'ready');
     return session;
   } catch (err) {
+    directKeys?.discard();
     fingerprint?.cancel();
     workspace?.close();
     db?.close();
