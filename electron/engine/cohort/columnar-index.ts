@@ -94,17 +94,27 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
 }
 
 /**
- * The same index, read by this thread and `source.helpers` helper threads at once (each
- * with its own read-only connection on the file; see index-build/read-jobs.ts). Also
- * returns the exact row counts of the tables read.
+ * The same index, read by the direct page reader when `source.direct` is given and the file
+ * is its simple case (index-build/direct-read/), else by this thread and `source.helpers`
+ * helper threads at once (each with its own read-only connection on the file; see
+ * index-build/read-jobs.ts). Also returns the exact row counts of the tables read, and
+ * which reader read them. `whileReading` runs once on this thread while threads read.
  */
 export async function buildColumnarIndexInParallel(
   db: Database,
   referenceDate: string,
   source: HelperSource,
   progress: IndexProgress = () => {},
+  whileReading?: () => void,
 ): Promise<{ index: ColumnarIndex; rows: IndexRowCounts; reader: IndexReader }> {
   progress(0, 'read');
+  // Other work for this thread while the worker threads read (once, whichever reader reads).
+  let ran = false;
+  const alsoHere = () => {
+    if (ran) return;
+    ran = true;
+    whileReading?.();
+  };
   const jobs = planReadJobs(db);
   let textNationalities: [number, string][] | undefined;
   let results: Float64Array[][] | undefined;
@@ -112,7 +122,7 @@ export async function buildColumnarIndexInParallel(
   const onProgress = (done: number, total: number) => progress((0.85 * done) / total, 'read');
   if (source.direct) {
     // The direct page reader first; SQLite when the file is not its simple case.
-    const direct = await tryDirectRead(db, source.file, source.direct.keys, jobs, source.direct.workers, onProgress);
+    const direct = await tryDirectRead(db, source.file, source.direct.keys, jobs, source.direct.workers, onProgress, alsoHere);
     if ('results' in direct) {
       results = direct.results;
       textNationalities = direct.textNationalities;
@@ -120,7 +130,12 @@ export async function buildColumnarIndexInParallel(
     } else reader = { kind: 'sqlite', notSupported: direct.notSupported };
   }
   if (!results) {
-    results = (await runReadJobs(db, jobs, source, onProgress, () => (textNationalities = readTextNationalities(db)))).results;
+    results = (
+      await runReadJobs(db, jobs, source, onProgress, () => {
+        textNationalities = readTextNationalities(db);
+        alsoHere();
+      })
+    ).results;
   }
   const rows: IndexRowCounts = {
     person: rowsRead(jobs, results, 'person'),

@@ -113,12 +113,21 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     const personRows = guard(req.path, () => rowidRange(opened, 'person').max ?? 0);
     const helpers = personRows >= HELPERS_FROM_PERSONS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
     const direct = directKeys && { keys: directKeys, workers: Math.max(1, Math.min(4, availableParallelism())) };
+    // The other tables are counted on this thread while worker threads read the index.
+    let others: ExtractTables | undefined;
+    const readTables = { person: 0, protection_decision: 0, residence: 0 };
     const built = await guardAsync(req.path, () =>
-      buildColumnarIndexInParallel(opened, meta.referenceDate, { file: req.path, key, cipher: keyed.cipher, helpers, direct }, (fraction) =>
-        progress(0.2 + 0.7 * fraction, 'index'),
+      buildColumnarIndexInParallel(
+        opened,
+        meta.referenceDate,
+        { file: req.path, key, cipher: keyed.cipher, helpers, direct },
+        (fraction) => progress(0.2 + 0.7 * fraction, 'index'),
+        () => (others = countRows(opened, undefined, readTables)),
       ),
     );
-    const tables = guard(req.path, () => countRows(opened, (i, n) => progress(0.9 + (0.02 * i) / n, 'count'), built.rows));
+    const tables = guard(req.path, () =>
+      countRows(opened, (i, n) => progress(0.9 + (0.02 * i) / n, 'count'), { ...Object.fromEntries((others ?? []).map((t) => [t.name, t.rows])), ...built.rows }),
+    );
     const hashProgress = setInterval(() => progress(0.92 + 0.07 * share(), 'fingerprint'), 250);
     const fileHash = await fingerprint.result
       .catch(() => {

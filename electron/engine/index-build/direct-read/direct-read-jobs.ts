@@ -68,6 +68,7 @@ export async function readJobsDirect(
   jobs: ReadJob[],
   workers: number,
   onProgress?: (done: number, total: number) => void,
+  whileReading?: () => void,
 ): Promise<DirectReadResult> {
   const columns = columnPositions(db);
   const roots = rootPages(db);
@@ -99,7 +100,7 @@ export async function readJobsDirect(
   const personJobs = jobs.filter((j) => j.table === 'person');
   const rowidSpan = personJobs.length ? personJobs[personJobs.length - 1].to - personJobs[0].from : 0;
   const maxPersons = Math.min(rowidSpan, personPages * Math.floor(usable / 4)) + 1;
-  const personIds = newPersonIdMemory(maxPersons, personPages * usable);
+  const personIds = newPersonIdMemory(maxPersons, personPages * usable, personPages);
   const control = new Int32Array(new SharedArrayBuffer(12));
 
   const results: (ChunkResult | undefined)[] = new Array(chunks.length);
@@ -118,7 +119,16 @@ export async function readJobsDirect(
       Atomics.notify(control, 1);
     }),
   );
-  await Promise.all(threads);
+  try {
+    whileReading?.();
+  } catch (err) {
+    // Stop the workers after their current chunk, then report this error.
+    Atomics.store(control, 2, 1);
+    Atomics.notify(control, 1);
+    await Promise.all(threads);
+    throw err;
+  }
+  await Promise.all(threads).finally(() => personIds.arena.fill(0)); // copies of person pages: wiped
   if (failures.some((f) => f.failure === 'corrupt')) throw corrupt(file);
   if (failures.length) throw new DirectReadNotSupported(failures[0].reason);
   if (results.some((r) => !r)) throw new DirectReadNotSupported('missing chunk');
@@ -161,11 +171,14 @@ export async function readJobsDirect(
     const values = queries.map(() => new Float64Array(n));
     const rowids = new Float64Array(n);
     let at = 0;
-    for (let leaf = 0; leaf < leafCount; leaf++) {
+    for (let leaf = 0; leaf < leafCount; ) {
       if (leafPart[leaf] < 0) throw new DirectReadNotSupported('leaf missing');
-      const part = parts[leafPart[leaf]];
+      // A run of leaves that lie one after the other in one part: one copy.
+      const i = leafPart[leaf];
       const from = leafFrom[leaf];
-      const to = from + leafRows[leaf];
+      let to = from + leafRows[leaf];
+      for (leaf++; leaf < leafCount && leafPart[leaf] === i && leafFrom[leaf] === to; leaf++) to += leafRows[leaf];
+      const part = parts[i];
       rowids.set(part.rowids.subarray(from, to), at);
       values.forEach((v, q) => v.set(part.values[q].subarray(from, to), at));
       at += to - from;

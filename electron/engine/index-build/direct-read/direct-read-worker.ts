@@ -123,19 +123,28 @@ export function directReadWorker(
   }
   const unsupported = (reason: string) => new Stop('unsupported', reason);
 
+  let personsIndexed = false;
+
+  /** Before the first residence or decision chunk: all person ids are in, and indexed here. */
   function waitForPersons(): void {
+    if (personsIndexed) return;
     for (;;) {
       const done = Atomics.load(control, 1);
       if (done >= personChunks) break;
       if (Atomics.load(control, 2) !== 0) throw new Stop('internal', 'aborted');
       Atomics.wait(control, 1, done, 100);
     }
-    if (ids.duplicates()) throw unsupported('duplicate person_id');
+    if (!ids.index()) throw unsupported('duplicate person_id');
+    personsIndexed = true;
   }
 
   /** The chunk's pages, read (one read per run of consecutive pages), verified and decrypted, end to end. */
+  let rawBuffer = Buffer.alloc(0);
+
   function loadPages(pages: Int32Array): Buffer {
-    const raw = Buffer.allocUnsafe(pages.length * pageSize);
+    // One read buffer per worker, reused (wiped after each chunk).
+    if (rawBuffer.length < pages.length * pageSize) rawBuffer = Buffer.alloc(pages.length * pageSize);
+    const raw = rawBuffer.subarray(0, pages.length * pageSize);
     for (let s = 0; s < pages.length; ) {
       let e = s + 1;
       while (e < pages.length && pages[e] === pages[e - 1] + 1) e++;
@@ -194,17 +203,26 @@ export function directReadWorker(
       const cells = (p[base + 3] << 8) | p[base + 4];
       part.leaves[leafAt[table]] = chunk.leaves[i];
       part.leafRows[leafAt[table]++] = cells;
-      if (table === PERSON && !ids.beginPage(cells, usable)) throw unsupported('person ids');
+      if (table === PERSON && !ids.beginPage(chunk.leaves[i], cells, p, base, usable)) throw unsupported('person ids');
       // Rowids ascend within a leaf (the order across leaves is checked when the parts are joined).
       lastRowid[table] = -1;
       let r = at[table];
       for (let k = 0; k < cells; k++) {
         const cell = base + ((p[base + 8 + 2 * k] << 8) | p[base + 9 + 2 * k]);
         if (cell < base + 8 || cell + 4 > base + usable) throw unsupported('cell pointer');
-        const size = record.varint(p, cell);
-        let q = cell + record.lastLength();
-        const rowid = record.varint(p, q);
-        q += record.lastLength();
+        // Payload size and rowid: varints, mostly of one to three bytes.
+        let q = cell;
+        let size = p[q++];
+        if (size >= 0x80) {
+          size = record.varint(p, cell);
+          q = cell + record.lastLength();
+        }
+        let rowid = p[q];
+        if (rowid < 0x80) q++;
+        else {
+          rowid = record.varint(p, q);
+          q += record.lastLength();
+        }
         if (size < 0 || rowid < 0 || rowid <= lastRowid[table]) throw unsupported('rowid order');
         lastRowid[table] = rowid;
         part.rowids[r] = rowid;
@@ -259,7 +277,8 @@ export function directReadWorker(
     if (n <= Math.max(C.id, C.birthYear, C.birthMonth, C.sex, C.nationality, C.deathDate)) throw unsupported('person record');
     const tid = types[C.id];
     // Only TEXT ids can equal the TEXT ids of other tables (BINARY, no affinity change).
-    if (isText(tid)) ids.insert(p, offs[C.id], textLen(tid), rowid, row);
+    if (isText(tid)) ids.add(p, offs[C.id], textLen(tid), rowid, row);
+    else ids.noText();
     const tby = types[C.birthYear];
     const by = tby === 0 ? 1880 : record.smallInt(p, tby, offs[C.birthYear]);
     const tbm = types[C.birthMonth];
@@ -319,7 +338,7 @@ export function directReadWorker(
     }
     const rowid = ids.lookup(p, o, len, table);
     if (len <= prev.length) {
-      prev.set(p.subarray(o, o + len));
+      for (let i = 0; i < len; i++) prev[i] = p[o + i];
       prevIdLen[table] = len;
       prevRowid[table] = rowid;
     } else prevIdLen[table] = -1;
@@ -363,10 +382,12 @@ export function directReadWorker(
     if (tk !== 0) {
       if (!isText(tk)) return false;
       const o = offs[C.kind];
-      if (record.textIs(p, tk, o, W.MAIN) || record.textIs(p, tk, o, W.WAITING_REGISTER)) kind = 0;
+      // By length first: MAIN 4, ABROAD 6, RADIATED/DECEASED 8, WAITING_REGISTER 16.
+      if (tk === 13 + 2 * 8) {
+        if (record.textIs(p, tk, o, W.RADIATED)) kind = -2;
+        else if (record.textIs(p, tk, o, W.DECEASED)) kind = -3;
+      } else if (record.textIs(p, tk, o, W.MAIN) || record.textIs(p, tk, o, W.WAITING_REGISTER)) kind = 0;
       else if (record.textIs(p, tk, o, W.ABROAD)) kind = -1;
-      else if (record.textIs(p, tk, o, W.RADIATED)) kind = -2;
-      else if (record.textIs(p, tk, o, W.DECEASED)) kind = -3;
     }
     const tn = types[C.nis];
     let nis = -1;
@@ -417,6 +438,7 @@ export function directReadWorker(
     else post({ failure: 'internal', reason: 'worker error' });
   } finally {
     fs.closeSync(fd);
+    rawBuffer.fill(0);
     key.fill(0);
     hmacKey.fill(0);
   }

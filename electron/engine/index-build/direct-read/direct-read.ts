@@ -41,11 +41,13 @@ export async function tryDirectRead(
   jobs: ReadJob[],
   workers: number,
   onProgress?: (done: number, total: number) => void,
+  whileReading?: () => void,
 ): Promise<DirectReadOutcome> {
   const keys = await pending.keys;
   if ('notSupported' in keys) return keys;
+  // whileReading runs at most once: here, or by the caller's SQLite path after a "not supported".
   try {
-    return await readJobsDirect(db, file, keys, jobs, workers, onProgress);
+    return await readJobsDirect(db, file, keys, jobs, workers, onProgress, whileReading);
   } catch (err) {
     if (err instanceof DirectReadNotSupported) return { notSupported: err.reason };
     // CORRUPT_FILE, and SQLite's own errors from the rows it computed, end the open as before.

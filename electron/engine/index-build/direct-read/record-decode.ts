@@ -33,20 +33,30 @@ export function recordModule() {
    * record is malformed or has more columns than `types` holds.
    */
   function parseRecord(p: Uint8Array, at: number, len: number, types: Int32Array, offs: Int32Array): number {
-    const h = varint(p, at);
+    let h = p[at];
+    let i = at + 1;
+    if (h >= 0x80) {
+      h = varint(p, at);
+      i = at + vlen;
+    }
     if (h < 1 || h > len) return -1;
-    let i = at + vlen;
     const end = at + h;
-    let body = at + h;
+    let body = end;
     let n = 0;
     while (i < end) {
       if (n >= types.length) return -1;
-      const t = varint(p, i);
-      if (t < 0 || t === 10 || t === 11) return -1;
-      i += vlen;
+      // Serial types below 128 (all but long text and blobs) are one byte.
+      let t = p[i];
+      if (t < 0x80) i++;
+      else {
+        t = varint(p, i);
+        if (t < 0) return -1;
+        i += vlen;
+      }
+      if (t === 10 || t === 11) return -1;
       types[n] = t;
       offs[n] = body;
-      body += sizeOf(t);
+      body += t >= 12 ? (t - 12) >> 1 : t <= 4 ? t : t === 5 ? 6 : t === 6 || t === 7 ? 8 : 0;
       n++;
     }
     if (i !== end || body > at + len) return -1;
