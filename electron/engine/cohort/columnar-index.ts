@@ -115,15 +115,16 @@ export async function buildColumnarIndexInParallel(
     ran = true;
     whileReading?.();
   };
-  const jobs = planReadJobs(db);
+  let jobs = planReadJobs(db);
   let textNationalities: [number, string][] | undefined;
   let results: Float64Array[][] | undefined;
   let reader: IndexReader = { kind: 'sqlite', notSupported: 'not tried' };
   const onProgress = (done: number, total: number) => progress((0.85 * done) / total, 'read');
   if (source.direct) {
     // The direct page reader first; SQLite when the file is not its simple case.
-    const direct = await tryDirectRead(db, source.file, source.direct.keys, jobs, source.direct.workers, onProgress, alsoHere);
+    const direct = await tryDirectRead(db, source.file, source.direct.keys, jobs, source.direct.workers, onProgress, alsoHere, 'runs');
     if ('results' in direct) {
+      jobs = direct.jobs; // runs of rows in storage order, not copied into the planned jobs
       results = direct.results;
       textNationalities = direct.textNationalities;
       reader = { kind: 'direct', rowsBySqlite: direct.rowsBySqlite };

@@ -13,6 +13,7 @@ import {
   directReadWorker,
   type Chunk,
   type ChunkResult,
+  type TablePart,
   type ColumnPositions,
   type WorkerData,
   type WorkerFailure,
@@ -32,7 +33,13 @@ import { pageCryptoModule, type DirectKeys } from './sqlcipher-pages';
  * through SQLite). A page whose HMAC fails ends the read with CORRUPT_FILE.
  */
 export interface DirectReadResult {
-  /** Per job, one Float64Array per query: runReadJob's values. */
+  /**
+   * split 'jobs': the jobs given, and per job one Float64Array per query (runReadJob's
+   * values). split 'runs': the same rows without copying them, per run of rows that lie
+   * together in memory, each described as a job over its rowid range (the decode only
+   * walks a table's rows in order, so either serves it).
+   */
+  jobs: ReadJob[];
   results: Float64Array[][];
   /** What readTextNationalities(db) returns; undefined when SQLite must be asked. */
   textNationalities?: [number, string][];
@@ -69,6 +76,7 @@ export async function readJobsDirect(
   workers: number,
   onProgress?: (done: number, total: number) => void,
   whileReading?: () => void,
+  split: 'jobs' | 'runs' = 'jobs',
 ): Promise<DirectReadResult> {
   const columns = columnPositions(db);
   const roots = rootPages(db);
@@ -135,6 +143,8 @@ export async function readJobsDirect(
 
   // Per table: SQLite's values for the rows left to it, the parts' rows in leaf order, then per job.
   const out: Float64Array[][] = new Array(jobs.length);
+  const outJobs: ReadJob[] = [];
+  const outRuns: Float64Array[][] = [];
   let rowsBySqlite = 0;
   const allParts = (results as ChunkResult[]).flatMap((r) => r.parts);
   let textNationalities: [number, string][] | undefined = [];
@@ -168,38 +178,59 @@ export async function readJobsDirect(
         leafRows[leaf] = part.leafRows[l];
       }
     });
-    const values = queries.map(() => new Float64Array(n));
-    const rowids = new Float64Array(n);
-    let at = 0;
+    // Runs of leaves that lie one after the other in one part, in leaf (= rowid) order;
+    // rowids must ascend from each leaf to the next (within a leaf the worker checked).
+    const runs: { part: TablePart; from: number; to: number }[] = [];
+    let lastRowid = -Infinity;
     for (let leaf = 0; leaf < leafCount; ) {
       if (leafPart[leaf] < 0) throw new DirectReadNotSupported('leaf missing');
-      // A run of leaves that lie one after the other in one part: one copy.
       const i = leafPart[leaf];
-      const from = leafFrom[leaf];
-      let to = from + leafRows[leaf];
-      for (leaf++; leaf < leafCount && leafPart[leaf] === i && leafFrom[leaf] === to; leaf++) to += leafRows[leaf];
       const part = parts[i];
-      rowids.set(part.rowids.subarray(from, to), at);
-      values.forEach((v, q) => v.set(part.values[q].subarray(from, to), at));
-      at += to - from;
+      const from = leafFrom[leaf];
+      let to = from;
+      do {
+        if (leafRows[leaf] > 0) {
+          if (part.rowids[to] <= lastRowid) throw new DirectReadNotSupported('rowid order');
+          lastRowid = part.rowids[to + leafRows[leaf] - 1];
+        }
+        to += leafRows[leaf];
+        leaf++;
+      } while (leaf < leafCount && leafPart[leaf] === i && leafFrom[leaf] === to);
+      if (to > from) runs.push({ part, from, to });
     }
-    for (let i = 1; i < n; i++) if (rowids[i] <= rowids[i - 1]) throw new DirectReadNotSupported('rowid order');
-    let covered = 0;
-    for (const { job, j } of tableJobs) {
-      const lo = lowerBound(rowids, job.from);
-      const hi = lowerBound(rowids, job.to);
-      out[j] = values.map((v) => v.subarray(lo, hi));
-      covered += hi - lo;
+    if (split === 'runs') {
+      // No copies: each run is a "job" of its own (what the decode walks: the table's rows in order).
+      for (const run of runs) {
+        outJobs.push({ table: t.name, queries, from: run.part.rowids[run.from], to: run.part.rowids[run.to - 1] + 1 });
+        outRuns.push(run.part.values.map((v) => v.subarray(run.from, run.to)));
+      }
+    } else {
+      const values = queries.map(() => new Float64Array(n));
+      const rowids = new Float64Array(n);
+      let at = 0;
+      for (const { part, from, to } of runs) {
+        rowids.set(part.rowids.subarray(from, to), at);
+        values.forEach((v, q) => v.set(part.values[q].subarray(from, to), at));
+        at += to - from;
+      }
+      let covered = 0;
+      for (const { job, j } of tableJobs) {
+        const lo = lowerBound(rowids, job.from);
+        const hi = lowerBound(rowids, job.to);
+        out[j] = values.map((v) => v.subarray(lo, hi));
+        covered += hi - lo;
+      }
+      if (covered !== n) throw new DirectReadNotSupported('rows outside the jobs');
     }
-    if (covered !== n) throw new DirectReadNotSupported('rows outside the jobs');
     if (t.id === PERSON) {
       // Text nationalities in rowid order (as readTextNationalities), unless some row needs SQLite's reading.
       if (parts.some((p) => p.nationalitiesBySqlite)) textNationalities = undefined;
       else textNationalities = parts.flatMap((p) => p.textNationalities ?? []).sort((a, b) => a[0] - b[0]);
     }
   }
+  if (split === 'runs') return { jobs: outJobs, results: outRuns, textNationalities, rowsBySqlite };
   for (let j = 0; j < jobs.length; j++) if (!out[j]) out[j] = jobs[j].queries.map(() => new Float64Array(0));
-  return { results: out, textNationalities, rowsBySqlite };
+  return { jobs, results: out, textNationalities, rowsBySqlite };
 }
 
 /** Pages per unit of work (the person pages are read first, in smaller units: all threads wait for them). */

@@ -177,13 +177,11 @@ export function directReadWorker(
     }
     const parts: TablePart[] = [];
     const partOf: TablePart[] = [];
-    const fallbacks: number[][] = [[], [], []];
     const at = [0, 0, 0];
     const leafAt = [0, 0, 0];
-    const lastRowid = [-1, -1, -1];
-    const textNationalities: [number, string][] = [];
     for (let t = 0; t < 3; t++) {
       if (!leafCount[t]) continue;
+      // Every property from the start: one object shape for all parts (no deoptimisation).
       const part: TablePart = {
         table: t,
         values: t === RESIDENCE ? [new Float64Array(rows[t]), new Float64Array(rows[t])] : [new Float64Array(rows[t])],
@@ -191,74 +189,82 @@ export function directReadWorker(
         leaves: new Int32Array(leafCount[t]),
         leafRows: new Int32Array(leafCount[t]),
         fallback: new Int32Array(0),
+        textNationalities: t === PERSON ? [] : undefined,
+        nationalitiesBySqlite: false,
       };
       parts.push(part);
       partOf[t] = part;
     }
+    const fallbacks: number[][] = [[], [], []];
+    natBySqlite = false;
     for (let i = 0; i < nPages; i++) {
-      const base = i * pageSize;
       const table = chunk.tables[i];
       const part = partOf[table];
-      const values = part.values;
-      const cells = (p[base + 3] << 8) | p[base + 4];
+      const cells = (p[i * pageSize + 3] << 8) | p[i * pageSize + 4];
       part.leaves[leafAt[table]] = chunk.leaves[i];
       part.leafRows[leafAt[table]++] = cells;
-      if (table === PERSON && !ids.beginPage(chunk.leaves[i], cells, p, base, usable)) throw unsupported('person ids');
-      // Rowids ascend within a leaf (the order across leaves is checked when the parts are joined).
-      lastRowid[table] = -1;
-      let r = at[table];
-      for (let k = 0; k < cells; k++) {
-        const cell = base + ((p[base + 8 + 2 * k] << 8) | p[base + 9 + 2 * k]);
-        if (cell < base + 8 || cell + 4 > base + usable) throw unsupported('cell pointer');
-        // Payload size and rowid: varints, mostly of one to three bytes.
-        let q = cell;
-        let size = p[q++];
-        if (size >= 0x80) {
-          size = record.varint(p, cell);
-          q = cell + record.lastLength();
-        }
-        let rowid = p[q];
-        if (rowid < 0x80) q++;
-        else {
-          rowid = record.varint(p, q);
-          q += record.lastLength();
-        }
-        if (size < 0 || rowid < 0 || rowid <= lastRowid[table]) throw unsupported('rowid order');
-        lastRowid[table] = rowid;
-        part.rowids[r] = rowid;
-        if (size > maxLocal) {
-          // Overflow pages: a residence or decision row goes to SQLite; a person row's id is needed here.
-          if (table === PERSON) throw unsupported('overflow');
-          fallbacks[table].push(r);
-          fillNaN(values, r++);
-          continue;
-        }
-        if (q + size > base + usable) throw unsupported('payload bounds');
-        const n = record.parseRecord(p, q, size, types, offs);
-        let ok: boolean;
-        if (table === PERSON) ok = person(p, n, rowid, k, values[0], r, textNationalities) || noteNat();
-        else if (table === DECISION) ok = decision(p, n, values[0], r);
-        else ok = residence(p, n, values[0], values[1], r);
-        if (!ok) {
-          fallbacks[table].push(r);
-          fillNaN(values, r);
-        }
-        r++;
-      }
-      at[table] = r;
+      if (table === PERSON && !ids.beginPage(chunk.leaves[i], cells, p, i * pageSize, usable)) throw unsupported('person ids');
+      at[table] = parseLeaf(p, i * pageSize, cells, table, part, at[table], fallbacks[table]);
     }
     p.fill(0);
-    for (const part of parts) part.fallback = Int32Array.from(fallbacks[part.table]);
-    if (partOf[PERSON]) {
-      partOf[PERSON].textNationalities = textNationalities;
-      partOf[PERSON].nationalitiesBySqlite = natBySqlite;
+    for (const part of parts) {
+      part.fallback = Int32Array.from(fallbacks[part.table]);
+      if (part.table === PERSON) part.nationalitiesBySqlite = natBySqlite;
     }
-    natBySqlite = false;
     return { chunk: c, parts };
   }
 
-  function fillNaN(values: Float64Array[], r: number): void {
-    for (const v of values) v[r] = NaN;
+  /** The rows of one leaf page at `base` into `part` from row `r`; returns the next row. */
+  function parseLeaf(p: Buffer, base: number, cells: number, table: number, part: TablePart, r: number, fallback: number[]): number {
+    const values = part.values;
+    const v0 = values[0];
+    const v1 = table === RESIDENCE ? values[1] : v0;
+    const rowids = part.rowids;
+    const textNationalities = part.textNationalities as [number, string][];
+    // Rowids ascend within a leaf (the order across leaves is checked when the parts are joined).
+    let lastRowid = -1;
+    for (let k = 0; k < cells; k++) {
+      const cell = base + ((p[base + 8 + 2 * k] << 8) | p[base + 9 + 2 * k]);
+      if (cell < base + 8 || cell + 4 > base + usable) throw unsupported('cell pointer');
+      // Payload size and rowid: varints, mostly of one to three bytes.
+      let q = cell;
+      let size = p[q++];
+      if (size >= 0x80) {
+        size = record.varint(p, cell);
+        q = cell + record.lastLength();
+      }
+      let rowid = p[q];
+      if (rowid < 0x80) q++;
+      else {
+        rowid = record.varint(p, q);
+        q += record.lastLength();
+      }
+      if (size < 0 || rowid < 0 || rowid <= lastRowid) throw unsupported('rowid order');
+      lastRowid = rowid;
+      rowids[r] = rowid;
+      if (size > maxLocal) {
+        // Overflow pages: a residence or decision row goes to SQLite; a person row's id is needed here.
+        if (table === PERSON) throw unsupported('overflow');
+        fallback.push(r);
+        v0[r] = NaN;
+        v1[r] = NaN;
+        r++;
+        continue;
+      }
+      if (q + size > base + usable) throw unsupported('payload bounds');
+      const n = record.parseRecord(p, q, size, types, offs);
+      let ok: boolean;
+      if (table === PERSON) ok = person(p, n, rowid, k, v0, r, textNationalities) || noteNat();
+      else if (table === DECISION) ok = decision(p, n, v0, r);
+      else ok = residence(p, n, v0, v1, r);
+      if (!ok) {
+        fallback.push(r);
+        v0[r] = NaN;
+        v1[r] = NaN;
+      }
+      r++;
+    }
+    return r;
   }
 
   let natBySqlite = false;

@@ -42,12 +42,13 @@ export async function tryDirectRead(
   workers: number,
   onProgress?: (done: number, total: number) => void,
   whileReading?: () => void,
+  split: 'jobs' | 'runs' = 'jobs',
 ): Promise<DirectReadOutcome> {
   const keys = await pending.keys;
   if ('notSupported' in keys) return keys;
   // whileReading runs at most once: here, or by the caller's SQLite path after a "not supported".
   try {
-    return await readJobsDirect(db, file, keys, jobs, workers, onProgress, whileReading);
+    return await readJobsDirect(db, file, keys, jobs, workers, onProgress, whileReading, split);
   } catch (err) {
     if (err instanceof DirectReadNotSupported) return { notSupported: err.reason };
     // CORRUPT_FILE, and SQLite's own errors from the rows it computed, end the open as before.
