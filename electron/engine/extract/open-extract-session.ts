@@ -11,7 +11,7 @@ import { rowidRange } from '../index-build/packed-queries';
 import type { OpenSession } from '../core/open-session';
 import { openWorkspace, workspacePath } from '../workspace/open-workspace';
 import { startDirectKeys, type PendingDirectKeys } from '../index-build/direct-read/direct-read';
-import { passphraseBytes, wipe } from './cipher';
+import { AUTO_ORDER, passphraseBytes, wipe } from './cipher';
 import { checkExtractSchema } from './extract-check';
 import { buildSummary, countRows } from './extract-summary';
 import type { ExtractTable } from '../../../shared/extract/extract-schema';
@@ -73,10 +73,17 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
   try {
     const probe = probeFile(req.path);
     progress(0.05, 'key');
+    // The direct reader's key derivation runs on a pool thread while SQLite derives its own
+    // key here (for the preset tried first; again if another preset turns out to fit).
+    const direct = probe.size >= directReadSettings.fromBytes;
+    const first: ConcreteCipher = req.cipher.preset === 'auto' ? AUTO_ORDER[0] : req.cipher;
+    if (direct) directKeys = startDirectKeys(req.path, key, first);
     const keyed = openWithKey(req.path, key, req.cipher, probe);
     db = keyed.db;
-    // The direct reader's key derivation runs on a pool thread while the open goes on.
-    if (probe.size >= directReadSettings.fromBytes) directKeys = startDirectKeys(req.path, key, keyed.cipher);
+    if (direct && keyed.cipher.preset !== first.preset) {
+      directKeys?.discard();
+      directKeys = startDirectKeys(req.path, key, keyed.cipher);
+    }
     const opened = db;
     const meta = guard(req.path, () => checkExtractSchema(opened, req.path));
     checkExtractStrings(req.path, meta, []);
@@ -112,7 +119,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
 
     const personRows = guard(req.path, () => rowidRange(opened, 'person').max ?? 0);
     const helpers = personRows >= HELPERS_FROM_PERSONS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
-    const direct = directKeys && { keys: directKeys, workers: Math.max(1, Math.min(4, availableParallelism())) };
+    const directRead = directKeys && { keys: directKeys, workers: Math.max(1, Math.min(4, availableParallelism())) };
     // The other tables are counted on this thread while worker threads read the index.
     let others: ExtractTables | undefined;
     const readTables = { person: 0, protection_decision: 0, residence: 0 };
@@ -120,7 +127,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       buildColumnarIndexInParallel(
         opened,
         meta.referenceDate,
-        { file: req.path, key, cipher: keyed.cipher, helpers, direct },
+        { file: req.path, key, cipher: keyed.cipher, helpers, direct: directRead },
         (fraction) => progress(0.2 + 0.7 * fraction, 'index'),
         () => (others = countRows(opened, undefined, readTables)),
       ),
