@@ -107,6 +107,7 @@ export function directReadWorker(
     RADIATED: ascii('RADIATED'),
     DECEASED: ascii('DECEASED'),
   };
+  const MAIN_WORD = (0x4d << 24) | (0x41 << 16) | (0x49 << 8) | 0x4e; // 'MAIN'
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const types = new Int32Array(64);
   const offs = new Int32Array(64);
@@ -301,10 +302,15 @@ export function directReadWorker(
     let nat = -1;
     if (tn !== 0) {
       const o = offs[C.nationality];
-      if (!record.isCleanText(p, tn, o)) return false;
-      if (tn === 13 + 6 && p[o] >= 65 && p[o] <= 90 && p[o + 1] >= 65 && p[o + 1] <= 90 && p[o + 2] >= 65 && p[o + 2] <= 90) {
-        nat = (p[o] - 65) * 676 + (p[o + 1] - 65) * 26 + p[o + 2] - 65;
+      // Three letters A–Z (no 0 byte among them): packed; any other text: listed as text.
+      const three = tn === 13 + 6;
+      const a0 = three ? p[o] - 65 : -1;
+      const a1 = three ? p[o + 1] - 65 : -1;
+      const a2 = three ? p[o + 2] - 65 : -1;
+      if ((a0 >>> 0) < 26 && (a1 >>> 0) < 26 && (a2 >>> 0) < 26) {
+        nat = a0 * 676 + a1 * 26 + a2;
       } else {
+        if (!record.isCleanText(p, tn, o)) return false;
         let text: string;
         try {
           text = utf8.decode(p.subarray(o, o + textLen(tn)));
@@ -388,30 +394,32 @@ export function directReadWorker(
     if (tk !== 0) {
       if (!isText(tk)) return false;
       const o = offs[C.kind];
-      // By length first: MAIN 4, ABROAD 6, RADIATED/DECEASED 8, WAITING_REGISTER 16.
-      if (tk === 13 + 2 * 8) {
+      // By length first: MAIN 4 (most rows: compared as one 32-bit word), ABROAD 6,
+      // RADIATED/DECEASED 8, WAITING_REGISTER 16.
+      if (tk === 13 + 2 * 4) {
+        if (((p[o] << 24) | (p[o + 1] << 16) | (p[o + 2] << 8) | p[o + 3]) === MAIN_WORD) kind = 0;
+      } else if (tk === 13 + 2 * 8) {
         if (record.textIs(p, tk, o, W.RADIATED)) kind = -2;
         else if (record.textIs(p, tk, o, W.DECEASED)) kind = -3;
-      } else if (record.textIs(p, tk, o, W.MAIN) || record.textIs(p, tk, o, W.WAITING_REGISTER)) kind = 0;
+      } else if (record.textIs(p, tk, o, W.WAITING_REGISTER)) kind = 0;
       else if (record.textIs(p, tk, o, W.ABROAD)) kind = -1;
     }
     const tn = types[C.nis];
     let nis = -1;
     if (tn !== 0) {
       const o = offs[C.nis];
-      if (!record.isCleanText(p, tn, o)) return false;
+      // Five digits (the usual case) contain no 0 byte; any other text is checked for one.
+      let v = -1;
       if (tn === 13 + 10) {
-        let v = 0;
-        for (let i = 0; i < 5; i++) {
-          const b = p[o + i];
-          if (b < 0x30 || b > 0x39) {
-            v = -1;
-            break;
-          }
-          v = v * 10 + b - 0x30;
-        }
-        nis = v;
+        const d0 = p[o] - 0x30;
+        const d1 = p[o + 1] - 0x30;
+        const d2 = p[o + 2] - 0x30;
+        const d3 = p[o + 3] - 0x30;
+        const d4 = p[o + 4] - 0x30;
+        if ((d0 >>> 0) <= 9 && (d1 >>> 0) <= 9 && (d2 >>> 0) <= 9 && (d3 >>> 0) <= 9 && (d4 >>> 0) <= 9) v = (((d0 * 10 + d1) * 10 + d2) * 10 + d3) * 10 + d4;
       }
+      if (v < 0 && !record.isCleanText(p, tn, o)) return false;
+      nis = v;
     }
     const rowid = personRowid(RESIDENCE, p, types[C.id], offs[C.id]);
     if (rowid === -2 || rowid >= 2 ** 30) return false;
