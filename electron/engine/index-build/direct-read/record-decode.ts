@@ -24,9 +24,6 @@ export function recordModule() {
   }
   const lastLength = () => vlen;
 
-  /** Body size of a serial type. */
-  const sizeOf = (t: number): number => (t >= 12 ? (t - 12) >> 1 : t <= 4 ? t : t === 5 ? 6 : t === 6 || t === 7 ? 8 : 0);
-
   /**
    * Parses the record header of a payload at `at` (`len` bytes, all local): serial type and
    * body offset per column into `types`/`offs`. Returns the column count, or -1 when the
@@ -56,6 +53,7 @@ export function recordModule() {
       if (t === 10 || t === 11) return -1;
       types[n] = t;
       offs[n] = body;
+      // Body size of the serial type: text/blob length, integer widths, 8 for a REAL, 0 for NULL/0/1.
       body += t >= 12 ? (t - 12) >> 1 : t <= 4 ? t : t === 5 ? 6 : t === 6 || t === 7 ? 8 : 0;
       n++;
     }
