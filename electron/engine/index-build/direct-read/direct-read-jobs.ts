@@ -94,9 +94,9 @@ export async function readJobsDirect(
       return crypto.decryptRun(raw, keys.format, keys.key);
     };
     for (const t of TABLES) leaves.set(t.name, listLeaves(readPage, roots[t.name], keys.pages, usable));
-    raw.fill(0);
   } finally {
     closeSync(fd);
+    crypto.wipe();
   }
 
   // Person pages first (the other tables look persons up), then residence and decision

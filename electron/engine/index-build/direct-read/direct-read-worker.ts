@@ -453,6 +453,7 @@ export function directReadWorker(
   } finally {
     fs.closeSync(fd);
     rawBuffer.fill(0);
+    m.crypto.wipe();
     key.fill(0);
     hmacKey.fill(0);
   }
