@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -91,17 +92,22 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     guard(req.path, () => checkIntegrity(opened, req.path, probe.size));
     progress(0.2, 'workspace');
     const workspaceFile = workspacePath(dataDir, meta.extractId);
-    workspace = openWorkspace(workspaceFile, key);
     const cacheFile = indexCachePath(workspaceFile);
+    // Hash the file in its own thread: while the index is read, or, after a cache hit,
+    // while the analyst already works (it then verifies the cache). Without a cache file
+    // the index is built for sure: hashing starts now, beside the workspace's key
+    // derivation. With one it starts only after the cache is read, so that on a hit it
+    // does not compete with reading the cache on a two-core machine.
+    let hashed = 0;
+    const hash = () =>
+      startFingerprint(req.path, (bytes) => {
+        hashed = bytes;
+      });
+    if (!existsSync(cacheFile)) fingerprint = hash();
+    workspace = openWorkspace(workspaceFile, key);
     const identity = extractIdentity(req.path);
     const cached = guard(req.path, () => openCachedIndex(opened, workspace!, cacheFile, identity)).hit;
-    // Hash the file in its own thread: while the index is read, or, after a cache hit,
-    // while the analyst already works (it then verifies the cache). Started only now, so
-    // on a hit it does not compete with reading the cache on a two-core machine.
-    let hashed = 0;
-    fingerprint = startFingerprint(req.path, (bytes) => {
-      hashed = bytes;
-    });
+    fingerprint ??= hash();
     const share = () => Math.min(1, hashed / Math.max(1, probe.size));
     if (cached) {
       directKeys?.discard();
