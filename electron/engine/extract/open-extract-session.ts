@@ -46,6 +46,9 @@ const HELPERS_FROM_PERSONS = 100_000;
  */
 export const directReadSettings = { fromBytes: 16 * 2 ** 20 };
 
+/** session.cache key of the IndexReader that built the session's index. */
+export const INDEX_READER_KEY = 'index-reader';
+
 /**
  * Opens an extract end to end: probe the file, find the cipher, check the format and
  * integrity, open the workspace, then take the columnar index from the encrypted index
@@ -151,6 +154,8 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, fileHash, tables, started), () => sidecars.release(), path.resolve(req.path));
     checkExtractStrings(req.path, meta, built.index.nationalities);
     adoptSessionIndex(session, built.index);
+    // Which reader built the index (direct, or SQLite and why not direct): for tests and diagnosis, no data.
+    session.cache.set(INDEX_READER_KEY, built.reader);
     // The next open of this extract reads the index from the encrypted cache. Written after
     // "ready" is answered; a failed write only means the next open builds again.
     // The key is taken now: the session may be closed before the write starts.
