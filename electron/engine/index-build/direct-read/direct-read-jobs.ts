@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../core/app-error';
-import type { IndexTable, ReadJob } from '../packed-queries';
+import { LOC_ABROAD, LOC_DECEASED, LOC_RADIATED, LOC_UNKNOWN } from '../locations';
+import { DAY_SPAN, type IndexTable, type ReadJob } from '../packed-queries';
 import { btreeModule, listLeaves } from './btree-walk';
 import {
   DECISION,
@@ -52,6 +53,8 @@ const TABLES: { name: IndexTable; id: number }[] = [
   { name: 'residence', id: RESIDENCE },
   { name: 'protection_decision', id: DECISION },
 ];
+
+const PACKING: WorkerData['packing'] = { daySpan: DAY_SPAN, abroad: LOC_ABROAD, radiated: LOC_RADIATED, deceased: LOC_DECEASED, unknown: LOC_UNKNOWN };
 
 /** The worker's source: the modules' and the worker's own functions, run as a script. */
 const WORKER_SOURCE = `
@@ -115,7 +118,7 @@ export async function readJobsDirect(
   const failures: WorkerFailure[] = [];
   let done = 0;
   const threads = Array.from({ length: Math.max(1, workers) }, () =>
-    runWorker({ file, format: keys.format, key: keys.key, hmacKey: keys.hmacKey, chunks, personChunks: personChunks.length, control, personIds, columns }, (msg) => {
+    runWorker({ file, format: keys.format, key: keys.key, hmacKey: keys.hmacKey, chunks, personChunks: personChunks.length, control, personIds, columns, packing: PACKING }, (msg) => {
       if ('failure' in msg) failures.push(msg);
       else {
         results[msg.chunk] = msg;

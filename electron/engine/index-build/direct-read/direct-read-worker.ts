@@ -37,6 +37,8 @@ export interface WorkerData {
   control: Int32Array;
   personIds: PersonIdMemory;
   columns: ColumnPositions;
+  /** The packing constants of packed-queries.ts and locations.ts (this code cannot import them). */
+  packing: { daySpan: number; abroad: number; radiated: number; deceased: number; unknown: number };
 }
 
 /** The rows of one table in one chunk, leaf by leaf in the chunk's page order. */
@@ -94,7 +96,8 @@ export function directReadWorker(
   const pageSize = format.pageSize;
   const usable = pageSize - format.reserve;
   const maxLocal = usable - 35;
-  const DAY_SPAN = 4194304;
+  const DAY_SPAN = data.packing.daySpan;
+  const { abroad: LOC_ABROAD, radiated: LOC_RADIATED, deceased: LOC_DECEASED, unknown: LOC_UNKNOWN } = data.packing;
   const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
   const W = {
     M: ascii('M'),
@@ -390,7 +393,8 @@ export function directReadWorker(
       end = d + 1;
     }
     const tk = types[C.kind];
-    let kind = -4;
+    // KIND of packed-queries.ts: MAIN and WAITING_REGISTER 0, the specials their location, else UNKNOWN.
+    let kind = LOC_UNKNOWN;
     if (tk !== 0) {
       if (!isText(tk)) return false;
       const o = offs[C.kind];
@@ -399,10 +403,10 @@ export function directReadWorker(
       if (tk === 13 + 2 * 4) {
         if (((p[o] << 24) | (p[o + 1] << 16) | (p[o + 2] << 8) | p[o + 3]) === MAIN_WORD) kind = 0;
       } else if (tk === 13 + 2 * 8) {
-        if (record.textIs(p, tk, o, W.RADIATED)) kind = -2;
-        else if (record.textIs(p, tk, o, W.DECEASED)) kind = -3;
+        if (record.textIs(p, tk, o, W.RADIATED)) kind = LOC_RADIATED;
+        else if (record.textIs(p, tk, o, W.DECEASED)) kind = LOC_DECEASED;
       } else if (record.textIs(p, tk, o, W.WAITING_REGISTER)) kind = 0;
-      else if (record.textIs(p, tk, o, W.ABROAD)) kind = -1;
+      else if (record.textIs(p, tk, o, W.ABROAD)) kind = LOC_ABROAD;
     }
     const tn = types[C.nis];
     let nis = -1;
