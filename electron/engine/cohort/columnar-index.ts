@@ -3,6 +3,7 @@ import { CEFR_LEVELS, KBI_TARGET_STATUSES } from '../../../shared/extract/extrac
 import { decodeDecisions, decodePersons, decodeResidences, readTextNationalities, rowsRead } from '../index-build/decode-tables';
 import { LOC_DECEASED, LOC_UNKNOWN } from '../index-build/locations';
 import { planReadJobs, runReadJob, type ReadJob } from '../index-build/packed-queries';
+import { tryDirectRead } from '../index-build/direct-read/direct-read';
 import { runReadJobs, type HelperSource } from '../index-build/read-jobs';
 import { NO_DAY, isoToDay } from './day-number';
 import { addExtraBitsets, buildFilterBitsets, type FilterBitsets } from './filter-bitsets';
@@ -93,33 +94,60 @@ export function buildColumnarIndex(db: Database, referenceDate: string, progress
 }
 
 /**
- * The same index, read by this thread and `source.helpers` helper threads at once (each
- * with its own read-only connection on the file; see index-build/read-jobs.ts). Also
- * returns the exact row counts of the tables read.
+ * The same index, read by the direct page reader when `source.direct` is given and the file
+ * is its simple case (index-build/direct-read/), else by this thread and `source.helpers`
+ * helper threads at once (each with its own read-only connection on the file; see
+ * index-build/read-jobs.ts). Also returns the exact row counts of the tables read, and
+ * which reader read them. `whileReading` runs once on this thread while threads read.
  */
 export async function buildColumnarIndexInParallel(
   db: Database,
   referenceDate: string,
   source: HelperSource,
   progress: IndexProgress = () => {},
-): Promise<{ index: ColumnarIndex; rows: IndexRowCounts }> {
+  whileReading?: () => void,
+): Promise<{ index: ColumnarIndex; rows: IndexRowCounts; reader: IndexReader }> {
   progress(0, 'read');
-  const jobs = planReadJobs(db);
+  // Other work for this thread while the worker threads read (once, whichever reader reads).
+  let ran = false;
+  const alsoHere = () => {
+    if (ran) return;
+    ran = true;
+    whileReading?.();
+  };
+  let jobs = planReadJobs(db);
   let textNationalities: [number, string][] | undefined;
-  const { results } = await runReadJobs(
-    db,
-    jobs,
-    source,
-    (done, total) => progress((0.85 * done) / total, 'read'),
-    () => (textNationalities = readTextNationalities(db)),
-  );
+  let results: Float64Array[][] | undefined;
+  let reader: IndexReader = { kind: 'sqlite', notSupported: 'not tried' };
+  const onProgress = (done: number, total: number) => progress((0.85 * done) / total, 'read');
+  if (source.direct) {
+    // The direct page reader first; SQLite when the file is not its simple case.
+    const direct = await tryDirectRead(db, source.file, source.direct.keys, jobs, source.direct.workers, onProgress, alsoHere, 'runs');
+    if ('results' in direct) {
+      jobs = direct.jobs; // runs of rows in storage order, not copied into the planned jobs
+      results = direct.results;
+      textNationalities = direct.textNationalities;
+      reader = { kind: 'direct', rowsBySqlite: direct.rowsBySqlite };
+    } else reader = { kind: 'sqlite', notSupported: direct.notSupported };
+  }
+  if (!results) {
+    results = (
+      await runReadJobs(db, jobs, source, onProgress, () => {
+        textNationalities = readTextNationalities(db);
+        alsoHere();
+      })
+    ).results;
+  }
   const rows: IndexRowCounts = {
     person: rowsRead(jobs, results, 'person'),
     protection_decision: rowsRead(jobs, results, 'protection_decision'),
     residence: rowsRead(jobs, results, 'residence'),
   };
-  return { index: assembleIndex(db, referenceDate, jobs, results, progress, textNationalities), rows };
+  return { index: assembleIndex(db, referenceDate, jobs, results, progress, textNationalities), rows, reader };
 }
+
+/** Which reader built the index: the direct page reader (with the rows it left to SQLite), or SQLite (and why). */
+export type IndexReader = { kind: 'direct'; rowsBySqlite: number } | { kind: 'sqlite'; notSupported: string };
 
 function assembleIndex(
   db: Database,

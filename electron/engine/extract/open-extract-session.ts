@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -10,7 +11,8 @@ import { AppError } from '../core/app-error';
 import { rowidRange } from '../index-build/packed-queries';
 import type { OpenSession } from '../core/open-session';
 import { openWorkspace, workspacePath } from '../workspace/open-workspace';
-import { passphraseBytes, wipe } from './cipher';
+import { startDirectKeys, type PendingDirectKeys } from '../index-build/direct-read/direct-read';
+import { AUTO_ORDER, passphraseBytes, wipe } from './cipher';
 import { checkExtractSchema } from './extract-check';
 import { buildSummary, countRows } from './extract-summary';
 import type { ExtractTable } from '../../../shared/extract/extract-schema';
@@ -38,6 +40,16 @@ type Progress = (fraction: number, stage: string) => void;
 const HELPERS_FROM_PERSONS = 100_000;
 
 /**
+ * From this file size on, the index is read by the direct page reader (index-build/direct-read/)
+ * when the file is its simple case; smaller files are read through SQLite faster than the
+ * reader's own key derivation takes. Tests lower it to read small files directly.
+ */
+export const directReadSettings = { fromBytes: 16 * 2 ** 20 };
+
+/** session.cache key of the IndexReader that built the session's index. */
+export const INDEX_READER_KEY = 'index-reader';
+
+/**
  * Opens an extract end to end: probe the file, find the cipher, check the format and
  * integrity, open the workspace, then take the columnar index from the encrypted index
  * cache when it belongs to this very file (see index-cache/), or build it (which also
@@ -61,11 +73,21 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
   let db: Database | undefined;
   let workspace: Database | undefined;
   let fingerprint: PendingFingerprint | undefined;
+  let directKeys: PendingDirectKeys | undefined;
   try {
     const probe = probeFile(req.path);
     progress(0.05, 'key');
+    // The direct reader's key derivation runs on a pool thread while SQLite derives its own
+    // key here (for the preset tried first; again if another preset turns out to fit).
+    const direct = probe.size >= directReadSettings.fromBytes;
+    const first: ConcreteCipher = req.cipher.preset === 'auto' ? AUTO_ORDER[0] : req.cipher;
+    if (direct) directKeys = startDirectKeys(req.path, key, first);
     const keyed = openWithKey(req.path, key, req.cipher, probe);
     db = keyed.db;
+    if (direct && keyed.cipher.preset !== first.preset) {
+      directKeys?.discard();
+      directKeys = startDirectKeys(req.path, key, keyed.cipher);
+    }
     const opened = db;
     const meta = guard(req.path, () => checkExtractSchema(opened, req.path));
     checkExtractStrings(req.path, meta, []);
@@ -73,21 +95,27 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     guard(req.path, () => checkIntegrity(opened, req.path, probe.size));
     progress(0.2, 'workspace');
     const workspaceFile = workspacePath(dataDir, meta.extractId);
-    workspace = openWorkspace(workspaceFile, key);
     const cacheFile = indexCachePath(workspaceFile);
+    // Hash the file in its own thread: while the index is read, or, after a cache hit,
+    // while the analyst already works (it then verifies the cache). Without a cache file
+    // the index is built for sure: hashing starts now, beside the workspace's key
+    // derivation. With one it starts only after the cache is read, so that on a hit it
+    // does not compete with reading the cache on a two-core machine.
+    let hashed = 0;
+    const hash = () =>
+      startFingerprint(req.path, (bytes) => {
+        hashed = bytes;
+      });
+    if (!existsSync(cacheFile)) fingerprint = hash();
+    workspace = openWorkspace(workspaceFile, key);
     // What a crashed cache write left behind (only once the passphrase opened the workspace).
     removeStaleCacheTemps(cacheFile);
     const identity = extractIdentity(req.path);
     const cached = guard(req.path, () => openCachedIndex(opened, workspace!, cacheFile, identity)).hit;
-    // Hash the file in its own thread: while the index is read, or, after a cache hit,
-    // while the analyst already works (it then verifies the cache). Started only now, so
-    // on a hit it does not compete with reading the cache on a two-core machine.
-    let hashed = 0;
-    fingerprint = startFingerprint(req.path, (bytes) => {
-      hashed = bytes;
-    });
+    fingerprint ??= hash();
     const share = () => Math.min(1, hashed / Math.max(1, probe.size));
     if (cached) {
+      directKeys?.discard();
       const pending = fingerprint;
       const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, cached.fingerprint, cached.tables as ExtractTables, started), () => {
         pending.cancel();
@@ -103,12 +131,22 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
 
     const personRows = guard(req.path, () => rowidRange(opened, 'person').max ?? 0);
     const helpers = personRows >= HELPERS_FROM_PERSONS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
+    const directRead = directKeys && { keys: directKeys, workers: Math.max(1, Math.min(4, availableParallelism())) };
+    // The other tables are counted on this thread while worker threads read the index.
+    let others: ExtractTables | undefined;
+    const readTables = { person: 0, protection_decision: 0, residence: 0 };
     const built = await guardAsync(req.path, () =>
-      buildColumnarIndexInParallel(opened, meta.referenceDate, { file: req.path, key, cipher: keyed.cipher, helpers }, (fraction) =>
-        progress(0.2 + 0.7 * fraction, 'index'),
+      buildColumnarIndexInParallel(
+        opened,
+        meta.referenceDate,
+        { file: req.path, key, cipher: keyed.cipher, helpers, direct: directRead },
+        (fraction) => progress(0.2 + 0.7 * fraction, 'index'),
+        () => (others = countRows(opened, undefined, readTables)),
       ),
     );
-    const tables = guard(req.path, () => countRows(opened, (i, n) => progress(0.9 + (0.02 * i) / n, 'count'), built.rows));
+    const tables = guard(req.path, () =>
+      countRows(opened, (i, n) => progress(0.9 + (0.02 * i) / n, 'count'), { ...Object.fromEntries((others ?? []).map((t) => [t.name, t.rows])), ...built.rows }),
+    );
     const hashProgress = setInterval(() => progress(0.92 + 0.07 * share(), 'fingerprint'), 250);
     const fileHash = await fingerprint.result
       .catch(() => {
@@ -119,6 +157,8 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, fileHash, tables, started), () => sidecars.release(), path.resolve(req.path));
     checkExtractStrings(req.path, meta, built.index.nationalities);
     adoptSessionIndex(session, built.index);
+    // Which reader built the index (direct, or SQLite and why not direct): for tests and diagnosis, no data.
+    session.cache.set(INDEX_READER_KEY, built.reader);
     // The next open of this extract reads the index from the encrypted cache. Written after
     // "ready" is answered; a failed write only means the next open builds again.
     // The key is taken now: the session may be closed before the write starts.
@@ -129,6 +169,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     progress(1, 'ready');
     return session;
   } catch (err) {
+    directKeys?.discard();
     fingerprint?.cancel();
     workspace?.close();
     db?.close();

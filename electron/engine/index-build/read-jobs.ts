@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { applyCipher, type ConcreteCipher } from '../extract/cipher';
 import { holdSidecars } from '../extract/sidecar-files';
+import type { PendingDirectKeys } from './direct-read/direct-read';
 import { runReadJob, type ReadJob } from './packed-queries';
 
 /**
@@ -22,6 +23,12 @@ export interface HelperSource {
   cipher: ConcreteCipher;
   /** Helper threads to start (0 = read on this thread only). */
   helpers: number;
+  /**
+   * The direct page reader, tried first (index-build/direct-read/): its keys (derivation
+   * started early in the open) and its worker count. Without it, or when the file is not
+   * the simple case, the jobs are read through SQLite.
+   */
+  direct?: { keys: PendingDirectKeys; workers: number };
 }
 
 /**
