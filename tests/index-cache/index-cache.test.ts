@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, truncateSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -259,5 +259,14 @@ describe('index cache', () => {
     const r2 = await te.call('extract.open', { path: other.path, passphrase: other.passphrase });
     expect(r2.ok ? 'ok' : r2.error.code).toBe('WORKSPACE_ERROR');
     expect(snapshot(x)).toEqual(before);
+
+    // Without a cache file the workspace is opened while the index is read: it refuses all
+    // the same, and no cache or other file appears.
+    rmSync(cacheFile(x));
+    const withoutCache = snapshot(x);
+    const r3 = await te.call('extract.open', { path: other.path, passphrase: other.passphrase });
+    expect(r3.ok ? 'ok' : r3.error.code).toBe('WORKSPACE_ERROR');
+    expect(snapshot(x)).toEqual(withoutCache);
+    expect(existsSync(cacheFile(x))).toBe(false);
   });
 });

@@ -106,15 +106,21 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       startFingerprint(req.path, (bytes) => {
         hashed = bytes;
       });
-    if (!existsSync(cacheFile)) fingerprint = hash();
-    workspace = openWorkspace(workspaceFile, key);
-    // What a crashed cache write left behind (only once the passphrase opened the workspace).
-    removeStaleCacheTemps(cacheFile);
+    const openTheWorkspace = () => {
+      workspace = openWorkspace(workspaceFile, key);
+      // What a crashed cache write left behind (only once the passphrase opened the workspace).
+      removeStaleCacheTemps(cacheFile);
+      return workspace;
+    };
     const identity = extractIdentity(req.path);
-    const cached = guard(req.path, () => openCachedIndex(opened, workspace!, cacheFile, identity)).hit;
+    // Without a cache file the index is built for sure: the workspace's key derivation then
+    // runs on this thread while the worker threads read (below), not before they start.
+    const mustBuild = !existsSync(cacheFile);
+    if (mustBuild) fingerprint = hash();
+    const cached = mustBuild ? null : guard(req.path, () => openCachedIndex(opened, openTheWorkspace(), cacheFile, identity)).hit;
     fingerprint ??= hash();
     const share = () => Math.min(1, hashed / Math.max(1, probe.size));
-    if (cached) {
+    if (cached && workspace) {
       directKeys?.discard();
       const pending = fingerprint;
       const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, cached.fingerprint, cached.tables as ExtractTables, started), () => {
@@ -141,9 +147,13 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
         meta.referenceDate,
         { file: req.path, key, cipher: keyed.cipher, helpers, direct: directRead },
         (fraction) => progress(0.2 + 0.7 * fraction, 'index'),
-        () => (others = countRows(opened, undefined, readTables)),
+        () => {
+          if (!workspace) openTheWorkspace();
+          others = countRows(opened, undefined, readTables);
+        },
       ),
     );
+    const ws = workspace ?? openTheWorkspace();
     const tables = guard(req.path, () =>
       countRows(opened, (i, n) => progress(0.9 + (0.02 * i) / n, 'count'), { ...Object.fromEntries((others ?? []).map((t) => [t.name, t.rows])), ...built.rows }),
     );
@@ -154,7 +164,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
       })
       .finally(() => clearInterval(hashProgress));
 
-    const session = createOpenSession(db, workspace, summaryOf(req, meta, keyed.cipher, fileHash, tables, started), () => sidecars.release(), path.resolve(req.path));
+    const session = createOpenSession(db, ws, summaryOf(req, meta, keyed.cipher, fileHash, tables, started), () => sidecars.release(), path.resolve(req.path));
     checkExtractStrings(req.path, meta, built.index.nationalities);
     adoptSessionIndex(session, built.index);
     // Which reader built the index (direct, or SQLite and why not direct): for tests and diagnosis, no data.
@@ -162,7 +172,7 @@ export async function openExtractSession(req: OpenRequest, dataDir: string, emit
     // The next open of this extract reads the index from the encrypted cache. Written after
     // "ready" is answered; a failed write only means the next open builds again.
     // The key is taken now: the session may be closed before the write starts.
-    const cacheKey = cacheKeyOrCreate(workspace);
+    const cacheKey = cacheKeyOrCreate(ws);
     session.background = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => saveIndexCache(cacheKey, cacheFile, identity, { columns: built.index, bitsets: built.index.bitsets, fingerprint: fileHash, tables }))
       .catch(() => discardIndexCache(cacheFile));
