@@ -9,6 +9,7 @@ import { AppError } from '../../electron/engine/core/app-error';
 import { applyCipher, passphraseBytes, type ConcreteCipher } from '../../electron/engine/extract/cipher';
 import { extractDdl, EXTRACT_INDEXES } from '../../electron/engine/extract/extract-ddl';
 import { listLeaves } from '../../electron/engine/index-build/direct-read/btree-walk';
+import { DirectReadNotSupported } from '../../electron/engine/index-build/direct-read/not-supported';
 import { startDirectKeys } from '../../electron/engine/index-build/direct-read/direct-read';
 import { deriveDirectKeys, pageCryptoModule } from '../../electron/engine/index-build/direct-read/sqlcipher-pages';
 import { EXTRACT_SCHEMA } from '../../shared/extract/extract-schema';
@@ -195,4 +196,41 @@ describe('direct page reader: damaged pages', () => {
       expect(sha(file)).toBe(before);
     });
   }
+});
+
+describe('direct page reader: a b-tree that points back into itself', () => {
+  /** An interior table page (type 0x05) whose cells and rightmost pointer name `children`. */
+  function interior(children: number[]): Uint8Array {
+    const p = new Uint8Array(4096);
+    p[0] = 0x05;
+    const cells = children.length - 1;
+    p[3] = cells >> 8;
+    p[4] = cells & 0xff;
+    const put4 = (at: number, v: number) => {
+      p[at] = (v >>> 24) & 0xff;
+      p[at + 1] = (v >>> 16) & 0xff;
+      p[at + 2] = (v >>> 8) & 0xff;
+      p[at + 3] = v & 0xff;
+    };
+    for (let i = 0; i < cells; i++) {
+      const at = 2000 + 16 * i;
+      p[12 + 2 * i] = at >> 8;
+      p[13 + 2 * i] = at & 0xff;
+      put4(at, children[i]);
+    }
+    put4(8, children[cells]);
+    return p;
+  }
+
+  test('a page that is its own child, or two parents of one page, is refused as a structural surprise (SQLite then reads the file), not walked until memory runs out', () => {
+    // Page 2 names itself twice: each level would double without the check (a page naming
+    // itself 300 times would exhaust memory within four levels).
+    let reads = 0;
+    const self = interior([2, 2]);
+    expect(() => listLeaves(() => (reads++, self), 2, 10, 4016)).toThrow(DirectReadNotSupported);
+    expect(reads).toBeLessThan(5);
+    // Pages 3 and 4 both name page 5 (and 5 names 3 again).
+    const pages: Record<number, Uint8Array> = { 2: interior([3, 4]), 3: interior([5]), 4: interior([5]), 5: interior([3]) };
+    expect(() => listLeaves((page) => pages[page], 2, 10, 4016)).toThrow(DirectReadNotSupported);
+  });
 });

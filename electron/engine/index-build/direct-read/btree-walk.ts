@@ -37,13 +37,23 @@ export function btreeModule() {
  */
 export function listLeaves(readPage: (page: number) => Uint8Array, root: number, pages: number, usable: number): number[] {
   const bt = btreeModule();
+  // A page met twice is a cycle or a shared child (a damaged or crafted file): without this
+  // a level could multiply until memory runs out. SQLite then reads the file and reports it.
+  const seen = new Uint8Array(pages + 1);
   let level = [root];
   for (let depth = 0; ; depth++) {
     if (depth > 20) throw new DirectReadNotSupported('b-tree depth');
-    for (const page of level) if (page < 2 || page > pages) throw new DirectReadNotSupported('page number');
+    for (const page of level) {
+      if (page < 2 || page > pages) throw new DirectReadNotSupported('page number');
+      if (seen[page]) throw new DirectReadNotSupported('b-tree page met twice');
+      seen[page] = 1;
+    }
     if (bt.isLeaf(readPage(level[0]), 0)) return level;
     const next: number[] = [];
-    for (const page of level) if (!bt.interiorChildren(readPage(page), 0, usable, next)) throw new DirectReadNotSupported('b-tree page');
+    for (const page of level) {
+      if (!bt.interiorChildren(readPage(page), 0, usable, next)) throw new DirectReadNotSupported('b-tree page');
+      if (next.length > pages) throw new DirectReadNotSupported('b-tree page met twice');
+    }
     level = next;
   }
 }
