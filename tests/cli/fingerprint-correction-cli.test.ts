@@ -2,12 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionIndex } from '../../electron/engine/cohort/session-index';
-import { openExtractSession } from '../../electron/engine/extract/open-extract-session';
-import { extractIdentity } from '../../electron/engine/index-cache/extract-identity';
-import { cacheKeyOrCreate, indexCachePath, saveIndexCache } from '../../electron/engine/index-cache/index-cache';
-import { openWorkspace, workspacePath } from '../../electron/engine/workspace/open-workspace';
 import { cliRunner } from '../support/cli-runner';
+import { forgeIndexCache } from '../support/forge-index-cache';
 import { makeExtract, makeTempDir, type MadeExtract } from '../support/make-extract';
 import { makeTestEngine } from '../support/test-engine';
 
@@ -32,18 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => runner.remove());
 
-/** Writes a cache that passes this file's identity check but claims another fingerprint. */
-async function forgeCache(): Promise<void> {
-  const session = await openExtractSession({ path: x.path, passphrase: x.passphrase, cipher: { preset: 'auto' } }, dataDir, () => {});
-  const ix = sessionIndex(session);
-  const tables = session.summary.tables;
-  await session.background;
-  session.close();
-  const ws = openWorkspace(workspacePath(dataDir, x.meta.extract_id), Buffer.from(x.passphrase, 'utf8'));
-  const key = cacheKeyOrCreate(ws);
-  ws.close();
-  await saveIndexCache(key, indexCachePath(workspacePath(dataDir, x.meta.extract_id)), extractIdentity(x.path), { columns: ix, bitsets: ix.bitsets, fingerprint: WRONG, tables });
-}
+const forgeCache = () => forgeIndexCache(dataDir, x, WRONG);
 
 describe('the CLI after a corrected fingerprint', () => {
   it('info prints the real fingerprint and says the index is rebuilt', async () => {

@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sessionIndex } from '../../electron/engine/cohort/session-index';
-import { openExtractSession } from '../../electron/engine/extract/open-extract-session';
-import { extractIdentity } from '../../electron/engine/index-cache/extract-identity';
-import { cacheKeyOrCreate, indexCachePath, saveIndexCache } from '../../electron/engine/index-cache/index-cache';
-import { openWorkspace, workspacePath } from '../../electron/engine/workspace/open-workspace';
+import { forgeIndexCache } from '../support/forge-index-cache';
 import { makeExtract } from '../support/make-extract';
 import { makeTempDir } from '../support/temp-dirs';
 import type { AppShell } from './support/app-shell';
@@ -32,15 +28,7 @@ describe('a fingerprint corrected after an open from the index cache', () => {
 
   it('shows a notice with the new fingerprint, in Dutch and English, and the overview shows it', async () => {
     // A cache that passes the file's identity check but was made for another fingerprint.
-    const session = await openExtractSession({ path: x.path, passphrase: x.passphrase, cipher: { preset: 'auto' } }, dataDir, () => {});
-    const ix = sessionIndex(session);
-    const tables = session.summary.tables;
-    await session.background;
-    session.close();
-    const ws = openWorkspace(workspacePath(dataDir, x.meta.extract_id), Buffer.from(x.passphrase, 'utf8'));
-    const key = cacheKeyOrCreate(ws);
-    ws.close();
-    await saveIndexCache(key, indexCachePath(workspacePath(dataDir, x.meta.extract_id)), extractIdentity(x.path), { columns: ix, bitsets: ix.bitsets, fingerprint: WRONG, tables });
+    await forgeIndexCache(dataDir, x, WRONG);
 
     shell = await openApp({ dataDir, viewport: { width: 1280, height: 800 } });
     const page = shell.page;

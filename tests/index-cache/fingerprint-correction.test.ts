@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sessionIndex } from '../../electron/engine/cohort/session-index';
-import { extractIdentity } from '../../electron/engine/index-cache/extract-identity';
-import { cacheKeyOrCreate, indexCachePath, saveIndexCache } from '../../electron/engine/index-cache/index-cache';
-import { openWorkspace, workspacePath } from '../../electron/engine/workspace/open-workspace';
+import { indexCachePath } from '../../electron/engine/index-cache/index-cache';
+import { workspacePath } from '../../electron/engine/workspace/open-workspace';
 import { EngineEvent, type ExtractSummaryChangedEvent } from '../../shared/api/events';
+import { forgeIndexCache } from '../support/forge-index-cache';
 import { makeExtract, makeTempDir, type MadeExtract } from '../support/make-extract';
 import { makeTestEngine, type TestEngine } from '../support/test-engine';
 
@@ -31,17 +31,8 @@ const session = () => te.engine.state.session!;
 const cacheFile = (x: MadeExtract) => indexCachePath(workspacePath(te.dataDir, x.meta.extract_id));
 
 /** A cache that passes this file's identity check but claims another fingerprint and holds other columns. */
-async function forgeCache(x: MadeExtract, columns: ReturnType<typeof sessionIndex>, tables: { name: string; rows: number }[]) {
-  const ws = openWorkspace(workspacePath(te.dataDir, x.meta.extract_id), Buffer.from(x.passphrase, 'utf8'));
-  const key = cacheKeyOrCreate(ws);
-  ws.close();
-  await saveIndexCache(key, cacheFile(x), extractIdentity(x.path), {
-    columns: { ...columns, locAtReference: columns.locAtReference.map((l) => (l >= 0 ? 0 : l)) },
-    bitsets: columns.bitsets,
-    fingerprint: WRONG,
-    tables,
-  });
-}
+const forgeCache = (x: MadeExtract, columns: ReturnType<typeof sessionIndex>, tables: { name: string; rows: number }[]) =>
+  forgeIndexCache(te.dataDir, x, WRONG, { columns: { ...columns, locAtReference: columns.locAtReference.map((l) => (l >= 0 ? 0 : l)) }, tables });
 
 /**
  * The CSV's lines but those that differ between two releases of one table: the time, the
