@@ -100,18 +100,14 @@ export function attackerWidth(highs: Highs, vars: readonly number[], constraints
         cols.push(j);
       }
       try {
-        if (other) {
-          other.post('maximize', cost);
-          const min = optimum(minimize, 'min');
-          const x = other.wait();
-          if (x) {
-            let max = 0;
-            for (const j of cols) max += cost[j] * x[j];
-            return width(min, max);
-          }
-          other = null; // retired: this thread solves alone from now on
-        }
-        return width(optimum(minimize, 'min'), optimum(maximize, 'max'));
+        other?.post('maximize', cost);
+        const min = optimum(minimize, 'min');
+        const x = other ? other.wait() : null;
+        if (!x) other = null; // none, or retired: this thread solves alone from now on
+        let max = 0;
+        if (x) for (const j of cols) max += cost[j] * x[j];
+        else max = optimum(maximize, 'max');
+        return width(min, max);
       } finally {
         for (const j of cols) {
           model.changeColCost(j, 0);
